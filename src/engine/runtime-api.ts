@@ -1,0 +1,90 @@
+// What the web layer may ask of the process runtime: plain objects in and out, no HTTP and no engine types.
+import type { FormField } from '../forms/form-field.js';
+import type { Bevakning, HistoryEntry, InstanceState } from '../store/port.js';
+import type { ClockMode } from '../timers/clock.js';
+
+export interface Actor {
+  username: string;
+  roles: string[];
+}
+
+export interface ProcessListItem {
+  key: string;
+  name: string;
+  version: number;
+  deployedAt: string;
+}
+
+export interface ProcessDetail {
+  key: string;
+  name: string;
+  version: number;
+  versions: { version: number; deployedAt: string; deployedBy: string }[];
+  startForm: FormField[];
+  /** Roles that may start it (`camunda:candidateStarterGroups`); empty = any user. */
+  starterGroups: string[];
+}
+
+export interface InstanceListItem {
+  id: string;
+  processKey: string;
+  version: number;
+  businessKey: string | null;
+  state: InstanceState;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface InstanceView extends InstanceListItem {
+  variables: Record<string, unknown>;
+  active: { elementId: string; name: string }[];
+}
+
+export interface TaskView {
+  id: string;
+  instanceId: string;
+  processKey: string;
+  elementId: string;
+  name: string;
+  candidateGroups: string[];
+  assignee: string | null;
+  createdAt: string;
+  due: string | null;
+  form: FormField[];
+}
+
+export interface InstanceFilter {
+  processKey?: string;
+  state?: InstanceState;
+  businessKey?: string;
+}
+
+export interface TaskFilter {
+  instanceId?: string;
+  group?: string;
+  assignee?: string;
+}
+
+export type ClockMove = { advance: string } | { to: string };
+
+/**
+ * The process runtime. Methods throw `AppError` (not_found, forbidden, validation_failed with fields,
+ * task_closed, task_claimed, instance_not_running, clock_not_manual, invalid_definition) for expected failures.
+ */
+export interface RuntimeApi {
+  listProcesses(): ProcessListItem[];
+  getProcess(key: string): ProcessDetail;
+  deploy(xml: string, actor: Actor): Promise<{ key: string; version: number }>;
+  startInstance(key: string, input: { businessKey?: string; variables: Record<string, unknown> }, actor: Actor): Promise<{ id: string }>;
+  listInstances(filter: InstanceFilter): InstanceListItem[];
+  getInstance(id: string): InstanceView;
+  getHistory(id: string): Promise<HistoryEntry[]>;
+  listTasks(filter: TaskFilter, actor: Actor): TaskView[];
+  claimTask(taskId: string, actor: Actor): Promise<void>;
+  completeTask(taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void>;
+  deliverMessage(instanceId: string, messageName: string, variables: Record<string, unknown>, actor: Actor): Promise<void>;
+  listInbox(actor: Actor): Bevakning[];
+  clockNow(): { now: string; mode: ClockMode };
+  moveClock(move: ClockMove): Promise<{ now: string }>;
+  close(): Promise<void>;
+}
