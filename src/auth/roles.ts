@@ -1,0 +1,34 @@
+// The role ids of API.md: BPMN candidate groups use them, users hold them.
+
+/** Roles that take part in the routines (`camunda:candidateGroups`). */
+export const workRoles = [
+  'lss-handlaggare',
+  'samordnare-externa',
+  'arbetsterapeut',
+  'boendeteam-chef',
+  'boendeformedling',
+  'enhetschef',
+  'myndighetschef',
+  'verksamhetschef',
+  'avgiftshandlaggare',
+  'boendesamordnare',
+  'bistandshandlaggare',
+  'utforare',
+  'ivo-rapportor',
+] as const;
+
+/** System roles: edit and deploy diagrams, read everything, do anything. */
+export const systemRoles = ['processagare', 'revisor', 'admin'] as const;
+
+export const allRoles = [...workRoles, ...systemRoles] as const;
+
+export type WorkRole = (typeof workRoles)[number];
+export type Role = (typeof allRoles)[number];
+
+export function isWorkRole(value: string): value is WorkRole {
+  return (workRoles as readonly string[]).includes(value);
+}
+
+export function isRole(value: string): value is Role {
+  return (allRoles as readonly string[]).includes(value);
+}
