@@ -1,0 +1,37 @@
+// Who may see and do what with tasks and instances: candidate groups, assignee, starter groups, admin and revisor.
+import { AppError } from '../errors.js';
+import type { TaskRecord } from '../store/port.js';
+import type { Actor } from './runtime-api.js';
+
+const isAdmin = (actor: Actor) => actor.roles.includes('admin');
+const isReadOnly = (actor: Actor) => actor.roles.every((r) => r === 'revisor');
+
+export function inGroups(actor: Actor, groups: readonly string[]): boolean {
+  return groups.some((g) => actor.roles.includes(g));
+}
+
+/** Admin and revisor see every task; others those of their groups or assigned to them. */
+export function canSeeTask(actor: Actor, task: TaskRecord): boolean {
+  return isAdmin(actor) || actor.roles.includes('revisor') || inGroups(actor, task.candidateGroups) || task.assignee === actor.username;
+}
+
+export function assertCanClaim(actor: Actor, task: TaskRecord): void {
+  if (isAdmin(actor) || inGroups(actor, task.candidateGroups)) return;
+  throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan ta den.');
+}
+
+export function assertCanComplete(actor: Actor, task: TaskRecord): void {
+  if (task.assignee && task.assignee !== actor.username && !isAdmin(actor)) {
+    throw new AppError('task_claimed', `Uppgiften är tagen av ${task.assignee}.`);
+  }
+  if (isAdmin(actor) || inGroups(actor, task.candidateGroups) || task.assignee === actor.username) return;
+  throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan slutföra den.');
+}
+
+/** Starter groups empty: any user who may change things; otherwise one of those groups. */
+export function assertCanStart(actor: Actor, starterGroups: readonly string[]): void {
+  if (isAdmin(actor)) return;
+  if (isReadOnly(actor)) throw new AppError('forbidden', 'Revisorer kan läsa men inte starta ärenden.');
+  if (!starterGroups.length || inGroups(actor, starterGroups)) return;
+  throw new AppError('forbidden', `Processen kan bara startas av: ${starterGroups.join(', ')}.`);
+}

@@ -1,0 +1,66 @@
+// Parses BPMN XML with bpmn-moddle and the camunda extensions; the only place that knows the moddle reader.
+import { createRequire } from 'node:module';
+import BpmnModdle from 'bpmn-moddle';
+
+const camunda = createRequire(import.meta.url)('camunda-bpmn-moddle/resources/camunda.json') as object;
+
+/** A moddle element as the reader returns it; only the fields we read are typed. */
+export interface ModdleElement {
+  $type: string;
+  id?: string;
+  name?: string;
+  [key: string]: unknown;
+}
+
+export interface ParsedBpmn {
+  definitions: ModdleElement;
+  warnings: string[];
+  /** The whole reader result (root, references, ids) that the context serializer needs. */
+  moddleContext: unknown;
+}
+
+export const bpmnModdleOptions = { camunda };
+
+/** Parses the XML; refuses a DOCTYPE outright, whatever today's parser would do with it. */
+export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
+  if (/<!DOCTYPE/i.test(xml)) throw new Error('Filen innehåller en DOCTYPE-deklaration, vilket inte är tillåtet.');
+  if (!/<([A-Za-z0-9_-]+:)?definitions[\s>]/.test(xml)) throw new Error('Filen är inte ett BPMN-diagram (inget definitions-element).');
+  const moddle = new BpmnModdle(bpmnModdleOptions);
+  try {
+    const moddleContext = await moddle.fromXML(xml);
+    const { rootElement, warnings } = moddleContext;
+    return {
+      moddleContext,
+      definitions: rootElement as unknown as ModdleElement,
+      warnings: (warnings as unknown as { message: string }[]).map((w) => w.message),
+    };
+  } catch (err) {
+    throw new Error(`XML-filen kunde inte läsas: ${(err as Error).message}`);
+  }
+}
+
+/** The extension elements of an element (camunda:FormData, camunda:Properties, …). */
+export function extensionValues(element: ModdleElement): ModdleElement[] {
+  const ext = element.extensionElements as { values?: ModdleElement[] } | undefined;
+  return ext?.values ?? [];
+}
+
+/** `camunda:properties` of an element as name → value. */
+export function camundaProperties(element: ModdleElement): Record<string, string> {
+  const props = extensionValues(element).find((v) => v.$type === 'camunda:Properties') as
+    | { values?: { name?: string; value?: string }[] }
+    | undefined;
+  const out: Record<string, string> = Object.create(null);
+  for (const p of props?.values ?? []) if (p.name) out[p.name] = p.value ?? '';
+  return out;
+}
+
+/** Every flow element of a process, sub-processes included, depth first. */
+export function allFlowElements(container: ModdleElement): ModdleElement[] {
+  const out: ModdleElement[] = [];
+  for (const el of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+    out.push(el);
+    if (el.flowElements) out.push(...allFlowElements(el));
+  }
+  return out;
+}

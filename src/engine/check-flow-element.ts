@@ -1,0 +1,126 @@
+// The per-element rules of our diagram conventions: no scripts, FEEL only, known handlers, roles, forms and timers.
+import type { DefinitionProblem } from '../errors.js';
+import { readFormFields } from '../forms/index.js';
+import { checkTimer, type TimerKind } from '../timers/timer-spec.js';
+import { isRole } from '../auth/roles.js';
+import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
+import type { ProcessModel } from './process-model.js';
+import { feelProblem, splitList } from './inspect-definition.js';
+
+export interface CheckContext {
+  file: string;
+  problems: DefinitionProblem[];
+  handlerNames: ReadonlySet<string>;
+  messages: Map<string, { id: string; name: string }>;
+  model: ProcessModel;
+  isProcessStart: boolean;
+}
+
+const serviceImplementation = /^\$\{environment\.services\.([A-Za-z_][A-Za-z0-9_]*)\}$/;
+const refusedTypes: Record<string, string> = {
+  'bpmn:ScriptTask': 'Skriptuppgifter är inte tillåtna: ett diagram får aldrig köra kod.',
+  'bpmn:CallActivity': 'Anropsaktiviteter (call activity) stöds inte ännu.',
+  'bpmn:BusinessRuleTask': 'Affärsregeluppgifter stöds inte; använd en tjänsteuppgift med en registrerad hanterare.',
+  'bpmn:ComplexGateway': 'Komplexa gateways stöds inte.',
+  'bpmn:Transaction': 'Transaktioner stöds inte.',
+};
+const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
+const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type', 'script'];
+const timerKinds: TimerKind[] = ['timeDuration', 'timeDate', 'timeCycle'];
+const timerKindNames: Record<TimerKind, string> = { timeDuration: 'varaktighet', timeDate: 'datum', timeCycle: 'cykel' };
+
+export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
+  const id = el.id ?? null;
+  const problem = (message: string) => ctx.problems.push({ file: ctx.file, elementId: id, message });
+  const refused = refusedTypes[el.$type];
+  if (refused) problem(refused);
+  for (const ext of extensionValues(el)) {
+    if (!allowedExtensions.has(ext.$type)) problem(`Tillägget ${ext.$type} stöds inte (lyssnare, skript och in-/utdata körs aldrig).`);
+  }
+  for (const attr of refusedCamundaAttributes) {
+    if (typeof el[attr] === 'string' && el[attr] && el.$type !== 'bpmn:SequenceFlow') problem(`Attributet camunda:${attr} stöds inte.`);
+  }
+  const condition = el.conditionExpression as ModdleElement | undefined;
+  if (condition) checkCondition(condition, problem);
+  for (const def of (el.eventDefinitions as ModdleElement[] | undefined) ?? []) checkEventDefinition(el, def, ctx, problem);
+
+  if (el.$type === 'bpmn:UserTask') checkUserTask(el, ctx, problem);
+  if (el.$type === 'bpmn:ServiceTask' || el.$type === 'bpmn:SendTask') checkServiceTask(el, ctx, problem);
+  if (el.$type === 'bpmn:ReceiveTask') checkMessageRef(el.messageRef, ctx, problem);
+  if (el.$type === 'bpmn:StartEvent' && ctx.isProcessStart) {
+    for (const p of readFormFields(el as { id: string; extensionElements?: unknown }, ctx.file).problems) ctx.problems.push(p);
+  }
+}
+
+function checkCondition(condition: ModdleElement, problem: (m: string) => void): void {
+  if (condition.language) {
+    problem(`Villkor i språket "${String(condition.language)}" är inte tillåtna; skriv villkoret i FEEL utan language-attribut.`);
+    return;
+  }
+  const body = typeof condition.body === 'string' ? condition.body.trim() : '';
+  if (!body) return problem('Villkoret är tomt.');
+  const message = feelProblem(body, 'Villkoret');
+  if (message) problem(message);
+}
+
+function checkEventDefinition(el: ModdleElement, def: ModdleElement, ctx: CheckContext, problem: (m: string) => void): void {
+  if (def.$type === 'bpmn:TimerEventDefinition') {
+    const present = timerKinds.filter((k) => def[k]);
+    if (present.length !== 1) return problem('En timer måste ha precis ett av timeDuration, timeDate eller timeCycle.');
+    const kind = present[0]!;
+    const raw = String((def[kind] as ModdleElement).body ?? '').trim();
+    const message = checkTimer(kind, raw);
+    if (message) problem(`Timerns ${timerKindNames[kind]} "${raw}" går inte att tolka: ${message}`);
+    const repeats = el.$type === 'bpmn:BoundaryEvent' && el.cancelActivity === false;
+    if (kind === 'timeCycle' && !repeats) problem('En upprepad timer (timeCycle) fungerar bara som icke-avbrytande gränshändelse (cancelActivity="false").');
+  } else if (def.$type === 'bpmn:MessageEventDefinition') {
+    checkMessageRef(def.messageRef, ctx, problem);
+  } else if (def.$type === 'bpmn:ErrorEventDefinition' && el.$type === 'bpmn:BoundaryEvent') {
+    const error = def.errorRef as ModdleElement | undefined;
+    if (!error?.errorCode) problem('Felhändelsen måste referera till ett bpmn:error med errorCode.');
+  } else if (def.$type === 'bpmn:ConditionalEventDefinition') {
+    problem('Villkorshändelser stöds inte.');
+  }
+}
+
+function checkMessageRef(ref: unknown, ctx: CheckContext, problem: (m: string) => void): void {
+  const message = ref as ModdleElement | undefined;
+  if (!message?.id || !ctx.messages.has(message.id)) problem('Meddelandehändelsen måste referera till ett bpmn:message i filen.');
+}
+
+function checkUserTask(el: ModdleElement, ctx: CheckContext, problem: (m: string) => void): void {
+  const candidateGroups = splitList(el.candidateGroups);
+  if (!candidateGroups.length) problem('Användaruppgiften saknar camunda:candidateGroups (vilken roll som utför den).');
+  for (const g of candidateGroups) if (!isRole(g)) problem(`Okänd roll "${g}" i camunda:candidateGroups.`);
+  const assignee = typeof el.assignee === 'string' && el.assignee.trim() ? el.assignee.trim() : null;
+  if (assignee?.startsWith('=')) {
+    const m = feelProblem(assignee, 'camunda:assignee');
+    if (m) problem(m);
+  } else if (assignee?.includes('${')) problem('camunda:assignee får inte innehålla ${…}; använd FEEL som börjar med =.');
+  const dueDate = typeof el.dueDate === 'string' && el.dueDate.trim() ? el.dueDate.trim() : null;
+  if (dueDate) {
+    const m = checkTimer(dueDate.startsWith('P') ? 'timeDuration' : 'timeDate', dueDate);
+    if (m) problem(`camunda:dueDate "${dueDate}" går inte att tolka: ${m}`);
+  }
+  const { fields, problems } = readFormFields(el as { id: string; extensionElements?: unknown }, ctx.file);
+  ctx.problems.push(...problems);
+  ctx.model.userTasks.set(el.id!, { candidateGroups, assignee, dueDate, form: fields });
+}
+
+function checkServiceTask(el: ModdleElement, ctx: CheckContext, problem: (m: string) => void): void {
+  const known = [...ctx.handlerNames].sort().join(', ');
+  const match = typeof el.implementation === 'string' ? serviceImplementation.exec(el.implementation.trim()) : null;
+  if (!match) {
+    return problem(`Tjänsteuppgiften måste ha implementation="\${environment.services.<hanterare>}". Kända hanterare: ${known}.`);
+  }
+  const handler = match[1]!;
+  if (!ctx.handlerNames.has(handler)) return problem(`Okänd hanterare "${handler}". Kända hanterare: ${known}.`);
+  const properties = camundaProperties(el);
+  for (const [name, value] of Object.entries(properties)) {
+    if (value.startsWith('=')) {
+      const m = feelProblem(value, `Egenskapen ${name}`);
+      if (m) problem(m);
+    } else if (value.includes('${')) problem(`Egenskapen ${name} får inte innehålla \${…}; använd FEEL som börjar med =.`);
+  }
+  ctx.model.serviceTasks.set(el.id!, { handler, properties });
+}

@@ -1,0 +1,94 @@
+// Every deployed version of every process, compiled once; a new version only when the content hash differs.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DefinitionError, type DefinitionProblem } from '../errors.js';
+import type { ServiceHandler } from '../handlers/handler.js';
+import type { DefinitionRepository } from '../store/port.js';
+import type { Clock } from '../timers/clock.js';
+import { compileDefinition } from './compile-definition.js';
+import type { CompiledDefinition } from './process-model.js';
+
+export class DefinitionRegistry {
+  private readonly byKey = new Map<string, CompiledDefinition[]>();
+
+  constructor(
+    private readonly repository: DefinitionRepository,
+    private readonly handlers: ReadonlyMap<string, ServiceHandler<unknown>>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Compiles every stored version (running instances need theirs); a version that no longer passes stops the boot. */
+  async loadStored(): Promise<void> {
+    for (const version of await this.repository.list()) {
+      const source = await this.repository.getSource(version.key, version.version);
+      const compiled = await compileDefinition(source, `${version.key} v${version.version}`, this.handlers);
+      this.remember({ version, ...compiled });
+    }
+  }
+
+  /** Checks every `*.bpmn` in the directory (all problems at once), then deploys the changed ones. */
+  async deployDirectory(dir: string): Promise<void> {
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.bpmn')).sort();
+    const problems: DefinitionProblem[] = [];
+    const ready: { xml: string; key: string; file: string }[] = [];
+    for (const file of files) {
+      const xml = await readFile(path.join(dir, file), 'utf8');
+      try {
+        const { model } = await compileDefinition(xml, file, this.handlers);
+        const expected = path.basename(file, '.bpmn');
+        if (model.key !== expected) problems.push({ file, elementId: model.key, message: `Filnamnet måste vara processens id: ${model.key}.bpmn.` });
+        else ready.push({ xml, key: model.key, file });
+      } catch (err) {
+        if (err instanceof DefinitionError) problems.push(...err.problems);
+        else throw err;
+      }
+    }
+    if (problems.length) throw new DefinitionError(problems);
+    for (const { xml, file } of ready) await this.deploy(xml, file, 'system');
+  }
+
+  /** Deploys one diagram; the same content as the newest version deploys nothing and returns that version. */
+  async deploy(xml: string, file: string, deployedBy: string): Promise<CompiledDefinition> {
+    const compiled = await compileDefinition(xml, file, this.handlers);
+    const hash = createHash('sha256').update(xml).digest('hex');
+    const key = compiled.model.key;
+    const latest = this.latest(key);
+    if (latest?.version.hash === hash) return latest;
+    const version = {
+      key,
+      version: (latest?.version.version ?? 0) + 1,
+      name: compiled.model.name,
+      hash,
+      deployedAt: this.clock.now().toISOString(),
+      deployedBy,
+    };
+    await this.repository.add(version, xml);
+    const definition = { version, ...compiled };
+    this.remember(definition);
+    return definition;
+  }
+
+  latest(key: string): CompiledDefinition | undefined {
+    return this.byKey.get(key)?.at(-1);
+  }
+
+  get(key: string, version: number): CompiledDefinition | undefined {
+    return this.byKey.get(key)?.find((d) => d.version.version === version);
+  }
+
+  versions(key: string): CompiledDefinition[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  keys(): string[] {
+    return [...this.byKey.keys()].sort();
+  }
+
+  private remember(definition: CompiledDefinition): void {
+    const list = this.byKey.get(definition.version.key) ?? [];
+    list.push(definition);
+    list.sort((a, b) => a.version.version - b.version.version);
+    this.byKey.set(definition.version.key, list);
+  }
+}

@@ -1,0 +1,17 @@
+// The bpmn-elements behaviours we run with: the standard ones, with FEEL conditions and durable timers swapped in.
+import * as Elements from 'bpmn-elements';
+import serializer, { TypeResolver } from 'moddle-context-serializer';
+import { FeelSequenceFlow } from './elements/feel-sequence-flow.js';
+import { DurableTimerEventDefinition } from './elements/durable-timer-event-definition.js';
+
+export const elementOverrides = {
+  SequenceFlow: FeelSequenceFlow,
+  TimerEventDefinition: DurableTimerEventDefinition,
+};
+
+const typeResolver = TypeResolver({ ...Elements, ...elementOverrides } as never);
+
+/** The pre-serialized context an engine runs from; built once per definition version, shared by its instances. */
+export function buildSourceContext(moddleContext: unknown): unknown {
+  return serializer(moddleContext as never, typeResolver);
+}

@@ -1,0 +1,62 @@
+// Turns what happens in one transition into history entries: engine events plus the runtime's own actions.
+import type { HistoryEntry } from '../store/port.js';
+import type { Clock } from '../timers/clock.js';
+import type { ProcessModel } from './process-model.js';
+
+export interface ActivityApi {
+  id: string;
+  type: string;
+  executionId: string;
+  content: Record<string, unknown> & { isResumed?: boolean; isRecovered?: boolean; expireAt?: unknown };
+}
+
+/** Collects the entries of one transition, numbered after the instance's last stored entry. */
+export class HistoryRecorder {
+  readonly entries: HistoryEntry[] = [];
+  /** Counts engine steps in this transition, to stop a diagram that loops without ever waiting. */
+  steps = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly model: ProcessModel,
+    private nextSeq: number,
+    public actor: string,
+  ) {}
+
+  record(type: string, elementId: string | null, data: Record<string, unknown> | null = null): void {
+    this.entries.push({
+      seq: this.nextSeq++,
+      at: this.clock.now().toISOString(),
+      type,
+      elementId,
+      elementName: elementId ? (this.model.elements.get(elementId)?.name ?? elementId) : null,
+      actor: this.actor,
+      data,
+    });
+  }
+
+  /** Subscribes to the engine listener's activity events. */
+  listen(listener: { on(event: string, fn: (api: ActivityApi) => void): unknown }, isKnownTask: (executionId: string) => boolean): void {
+    listener.on('activity.enter', (api) => {
+      this.steps++;
+      this.record('activity.entered', api.id, { type: api.type });
+    });
+    listener.on('activity.end', (api) => this.record('activity.left', api.id, { type: api.type }));
+    listener.on('activity.wait', (api) => {
+      if (api.type === 'bpmn:UserTask' && !isKnownTask(api.executionId)) this.record('task.created', api.id, null);
+    });
+    listener.on('activity.timer', (api) => {
+      if (api.content.isResumed) return;
+      this.record('timer.scheduled', api.id, { dueAt: toIso(api.content.expireAt) });
+    });
+    listener.on('activity.timeout', (api) => {
+      if (api.content.state === 'cancel' || api.content.state === 'discard') return;
+      this.record('timer.fired', api.id, { dueAt: toIso(api.content.expireAt) });
+    });
+  }
+}
+
+function toIso(value: unknown): string | null {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' ? new Date(value).toISOString() : null;
+}

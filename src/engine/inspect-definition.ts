@@ -1,0 +1,81 @@
+// Checks a parsed diagram against our conventions and reads the process model; every problem names file and element.
+import type { DefinitionProblem } from '../errors.js';
+import { readFormFields } from '../forms/index.js';
+import { checkFeel } from '../expressions/feel.js';
+import { isRole } from '../auth/roles.js';
+import { allFlowElements, camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
+import { reservedVariableNames, type ProcessModel } from './process-model.js';
+import { checkFlowElement } from './check-flow-element.js';
+
+const processKeyPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+export interface Inspection {
+  model: ProcessModel | null;
+  problems: DefinitionProblem[];
+}
+
+/** Reads the single executable process of a diagram; `handlerNames` are the registered service handlers. */
+export function inspectDefinition(definitions: ModdleElement, file: string, handlerNames: ReadonlySet<string>): Inspection {
+  const problems: DefinitionProblem[] = [];
+  const problem = (elementId: string | null, message: string) => problems.push({ file, elementId, message });
+  const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  const processes = roots.filter((r) => r.$type === 'bpmn:Process');
+  const executable = processes.filter((p) => p.isExecutable === true);
+  if (executable.length !== 1 || processes.length !== 1) {
+    problem(null, `Filen måste innehålla exakt en körbar process (bpmn:process med isExecutable="true"), fann ${processes.length} process(er) varav ${executable.length} körbara.`);
+    return { model: null, problems };
+  }
+  const process = executable[0]!;
+  const key = process.id ?? '';
+  if (!processKeyPattern.test(key)) problem(key || null, `Processens id "${key}" måste vara i kebab-case (t.ex. korttidsvistelse-lss).`);
+  if (!process.name?.trim()) problem(key, 'Processen saknar namn (name).');
+
+  const messages = new Map<string, { id: string; name: string }>();
+  for (const m of roots.filter((r) => r.$type === 'bpmn:Message')) messages.set(m.id!, { id: m.id!, name: m.name ?? m.id! });
+
+  const starterGroups = splitList(process.candidateStarterGroups);
+  for (const g of starterGroups) if (!isRole(g)) problem(key, `Okänd roll "${g}" i camunda:candidateStarterGroups.`);
+  for (const ext of extensionValues(process)) problem(key, `Tillägget ${ext.$type} stöds inte på processen.`);
+
+  const model: ProcessModel = {
+    key,
+    name: process.name?.trim() ?? key,
+    starterGroups,
+    startForm: [],
+    elements: new Map(),
+    userTasks: new Map(),
+    serviceTasks: new Map(),
+    messages,
+  };
+
+  const flowElements = allFlowElements(process);
+  const startEvents = ((process.flowElements as ModdleElement[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:StartEvent');
+  const noneStart = startEvents.find((s) => !(s.eventDefinitions as unknown[] | undefined)?.length) ?? startEvents[0];
+  if (!noneStart) problem(key, 'Processen saknar starthändelse.');
+  for (const el of flowElements) {
+    const id = el.id ?? '';
+    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id });
+    checkFlowElement(el, { file, problems, handlerNames, messages, model, isProcessStart: el === noneStart });
+  }
+  if (noneStart) {
+    const { fields } = readFormFields(noneStart as { id: string; extensionElements?: unknown }, file);
+    model.startForm = fields;
+  }
+  for (const form of [model.startForm, ...[...model.userTasks.values()].map((t) => t.form)]) {
+    for (const f of form) if (reservedVariableNames.has(f.id)) problem(null, `Fältnamnet "${f.id}" är reserverat; välj ett annat id.`);
+  }
+  return { model, problems };
+}
+
+export function splitList(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** A FEEL check that also names where the expression sits. */
+export function feelProblem(expression: string, where: string): string | null {
+  const message = checkFeel(expression);
+  return message ? `${where}: ${message}` : null;
+}
+
+export { camundaProperties };

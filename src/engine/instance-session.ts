@@ -1,0 +1,197 @@
+// One hydrated engine for one transition of one instance: start or recover, act, run to the next wait, snapshot.
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { Engine } from 'bpmn-engine';
+import { AppError } from '../errors.js';
+import type { ServiceHandler, HandlerLogger } from '../handlers/handler.js';
+import type { Bevakning, InstanceDocument, InstanceSummary, TaskRecord } from '../store/port.js';
+import type { Clock } from '../timers/clock.js';
+import { DurableTimers } from './durable-timers.js';
+import { elementOverrides } from './element-types.js';
+import { refuseScripts, serviceLookupOnly } from './engine-guards.js';
+import { HistoryRecorder, type ActivityApi } from './history-recorder.js';
+import type { CompiledDefinition } from './process-model.js';
+import { processVariables } from './process-variables.js';
+import { bindServices } from './service-adapter.js';
+import { taskRecords, type WaitingActivity } from './task-records.js';
+
+export interface SessionDeps {
+  definition: CompiledDefinition;
+  handlers: ReadonlyMap<string, ServiceHandler<unknown>>;
+  clock: Clock;
+  logger: HandlerLogger;
+}
+
+/** Steps one transition may take before we call it a loop without a wait state. */
+const maxStepsPerTransition = 5000;
+const silentLogger = () => ({ debug() {}, warn() {}, error() {} });
+
+type EngineInstance = InstanceType<typeof Engine>;
+
+export class InstanceSession {
+  readonly recorder: HistoryRecorder;
+  private readonly engine: EngineInstance;
+  private readonly timers: DurableTimers;
+  private readonly listener = new EventEmitter();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly newBevakningar: Bevakning[] = [];
+  private readonly knownTasks: Map<string, TaskRecord>;
+  private outcome: { state: 'completed' } | { state: 'failed'; message: string } | null = null;
+
+  private constructor(private readonly deps: SessionDeps, private readonly base: InstanceSummary, actor: string, nextSeq: number) {
+    const { definition, clock } = deps;
+    this.knownTasks = new Map(base.tasks.map((t) => [t.executionId, t]));
+    this.recorder = new HistoryRecorder(clock, definition.model, nextSeq, actor);
+    this.timers = new DurableTimers(clock);
+    const services = bindServices(deps.handlers, {
+      model: definition.model,
+      context: {
+        instance: { id: base.id, processKey: base.processKey, version: base.version, businessKey: base.businessKey },
+        clock,
+        logger: deps.logger,
+        inbox: { send: (message) => this.sendBevakning(message) },
+      },
+      track: (work) => this.track(work),
+    });
+    this.engine = new Engine({
+      name: base.id,
+      sourceContext: definition.sourceContext,
+      elements: elementOverrides,
+      timers: this.timers,
+      services,
+      scripts: refuseScripts,
+      expressions: serviceLookupOnly,
+      disableDummyScript: true,
+      settings: { enableDummyService: false },
+      Logger: silentLogger,
+    } as never);
+    this.engine.once('end', () => {
+      this.outcome ??= { state: 'completed' };
+    });
+    this.engine.on('error', (err: Error) => {
+      this.outcome = { state: 'failed', message: err.message };
+    });
+    this.recorder.listen(this.listener as never, (executionId) => this.knownTasks.has(executionId));
+    this.listener.on('activity.enter', () => {
+      if (this.recorder.steps > maxStepsPerTransition && !this.outcome) {
+        this.outcome = { state: 'failed', message: 'Processen gick i en slinga utan att vänta på något och stoppades.' };
+        void this.engine.stop();
+      }
+    });
+  }
+
+  /** Starts a new instance with its start-form variables and runs it to its first wait. */
+  static async start(deps: SessionDeps, summary: InstanceSummary, actor: string): Promise<InstanceSession> {
+    const session = new InstanceSession(deps, summary, actor, 1);
+    session.recorder.record('instance.started', null, { businessKey: summary.businessKey, variables: summary.variables });
+    await session.engine.execute({ listener: session.listener, variables: { ...summary.variables } } as never);
+    await session.settle();
+    return session;
+  }
+
+  /** Recovers a stored instance against its own definition version. */
+  static async resume(deps: SessionDeps, doc: InstanceDocument, actor: string): Promise<InstanceSession> {
+    const lastSeq = doc.lastEntries.at(-1)?.seq ?? 0;
+    const session = new InstanceSession(deps, doc.summary, actor, lastSeq + 1);
+    session.engine.recover(structuredClone(doc.engineState) as never);
+    await session.engine.resume({ listener: session.listener } as never);
+    await session.settle();
+    return session;
+  }
+
+  get state() {
+    return this.outcome?.state ?? 'running';
+  }
+
+  /** Puts the validated form values into the variables and completes the waiting task. */
+  async completeTask(task: TaskRecord, values: Record<string, unknown>): Promise<void> {
+    const waiting = this.waiting().some((w) => w.executionId === task.executionId);
+    if (!waiting) throw new AppError('task_closed');
+    this.recorder.record('task.completed', task.elementId, { values });
+    Object.assign(this.variablesObject(), values);
+    this.engine.execution!.signal({ id: task.elementId, executionId: task.executionId });
+    await this.settle();
+  }
+
+  /** Delivers a BPMN message; false when nothing in the instance waits for it (nothing changed then). */
+  async deliverMessage(message: { id: string; name: string }, variables: Record<string, unknown>): Promise<boolean> {
+    const before = this.recorder.entries.length;
+    this.recorder.record('message.received', null, { message: message.id, name: message.name, variables });
+    const stepsBefore = this.recorder.steps;
+    Object.assign(this.variablesObject(), variables);
+    this.engine.execution!.signal({ id: message.id });
+    await this.settle();
+    if (this.recorder.steps === stepsBefore && this.recorder.entries.length === before + 1) return false;
+    return true;
+  }
+
+  /** Fires one due timer; false when it is no longer armed. */
+  async fireTimer(executionId: string): Promise<boolean> {
+    const fired = this.timers.fire(executionId);
+    await this.settle();
+    return fired;
+  }
+
+  /** The document to store: summary, engine state without the embedded source, and this transition's entries. */
+  async toDocument(): Promise<InstanceDocument> {
+    const now = this.deps.clock.now().toISOString();
+    const state = this.state;
+    if (this.outcome?.state === 'failed') this.recorder.record('instance.failed', null, { message: this.outcome.message });
+    if (this.outcome?.state === 'completed') this.recorder.record('instance.completed', null, null);
+    const engineState = (await this.engine.getState()) as { definitions?: { source?: unknown }[] };
+    for (const d of engineState.definitions ?? []) delete d.source;
+    const variables = processVariables(this.variablesObject());
+    const waiting = state === 'running' ? this.waiting() : [];
+    const model = this.deps.definition.model;
+    const summary: InstanceSummary = {
+      ...this.base,
+      state,
+      endedAt: state === 'running' ? null : now,
+      rev: this.base.rev + 1,
+      variables,
+      active: uniqueActive(waiting, model.elements),
+      tasks: taskRecords(waiting, this.knownTasks, this.base, model, this.deps.clock, variables),
+      timers: state === 'running' ? this.timers.pending().map((t) => ({ id: `${this.base.id}.${t.executionId}`, instanceId: this.base.id, elementId: t.elementId, executionId: t.executionId, dueAt: t.dueAt.toISOString() })) : [],
+      bevakningar: [...this.base.bevakningar, ...this.newBevakningar],
+    };
+    return { summary, engineState, lastEntries: this.recorder.entries };
+  }
+
+  private sendBevakning(message: { group: string; subject: string; body: string }): void {
+    const bevakning: Bevakning = { id: randomUUID(), instanceId: this.base.id, ...message, createdAt: this.deps.clock.now().toISOString(), readAt: null };
+    this.newBevakningar.push(bevakning);
+    this.recorder.record('bevakning.sent', null, { group: message.group, subject: message.subject });
+  }
+
+  private waiting(): WaitingActivity[] {
+    return (this.engine.execution?.getPostponed() ?? []).map((a: WaitingActivity) => ({ id: a.id, type: a.type, executionId: a.executionId }));
+  }
+
+  /** The process environment's variables object, shared by every activity of the running process. */
+  private variablesObject(): Record<string, unknown> {
+    const definition = this.engine.execution?.definitions[0] as { getProcesses(): { environment: { variables: Record<string, unknown> } }[] } | undefined;
+    return definition?.getProcesses()[0]?.environment.variables ?? {};
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** Waits until no handler is running and the engine has done all it can without outside input. */
+  private async settle(): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.inFlight.size === 0) return;
+      await Promise.allSettled([...this.inFlight]);
+    }
+  }
+}
+
+function uniqueActive(waiting: WaitingActivity[], elements: Map<string, { name: string }>) {
+  const seen = new Map<string, { elementId: string; name: string }>();
+  for (const w of waiting) if (!seen.has(w.id)) seen.set(w.id, { elementId: w.id, name: elements.get(w.id)?.name ?? w.id });
+  return [...seen.values()];
+}
+
+export type { ActivityApi };

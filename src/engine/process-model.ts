@@ -1,0 +1,39 @@
+// What the runtime needs to know about one process version, read once from its diagram.
+import type { FormField } from '../forms/form-field.js';
+
+export interface UserTaskModel {
+  candidateGroups: string[];
+  /** Static user name, or FEEL when it starts with `=`. */
+  assignee: string | null;
+  /** ISO date-time, ISO duration from the task's start, or FEEL when it starts with `=`. */
+  dueDate: string | null;
+  form: FormField[];
+}
+
+export interface ServiceTaskModel {
+  handler: string;
+  /** `camunda:properties`: the handler's input; a value starting with `=` is FEEL. */
+  properties: Record<string, string>;
+}
+
+export interface ProcessModel {
+  key: string;
+  name: string;
+  starterGroups: string[];
+  startForm: FormField[];
+  elements: Map<string, { type: string; name: string }>;
+  userTasks: Map<string, UserTaskModel>;
+  serviceTasks: Map<string, ServiceTaskModel>;
+  /** bpmn:message by id; the API delivers a message by its id (or its name). */
+  messages: Map<string, { id: string; name: string }>;
+}
+
+/** Variable names the engine keeps for itself on the process environment. */
+export const reservedVariableNames = new Set(['fields', 'content', 'properties', 'environment', 'services', 'output']);
+
+/** One deployed version, parsed and ready to run: the model, and the context the engine recovers against. */
+export interface CompiledDefinition {
+  version: import('../store/port.js').DefinitionVersion;
+  model: ProcessModel;
+  sourceContext: unknown;
+}

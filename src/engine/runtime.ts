@@ -1,0 +1,182 @@
+// The process runtime behind the API: processes, instances, tasks, messages, inbox and the clock.
+import { randomUUID } from 'node:crypto';
+import { AppError, DefinitionError } from '../errors.js';
+import { validateSubmission } from '../forms/index.js';
+import type { HandlerLogger } from '../handlers/handler.js';
+import type { InstanceSummary, Store } from '../store/port.js';
+import type { Clock, ManualClock } from '../timers/clock.js';
+import { addDuration } from '../timers/date-math.js';
+import { assertCanClaim, assertCanComplete, assertCanStart, canSeeTask } from './access.js';
+import type { DefinitionRegistry } from './definition-registry.js';
+import type { InstanceIndex } from './instance-index.js';
+import type { InstanceTransitions } from './instance-transitions.js';
+import type { Actor, ClockMove, InstanceFilter, InstanceListItem, InstanceView, RuntimeApi, TaskFilter, TaskView } from './runtime-api.js';
+import { toInstanceListItem, toProcessDetail, toProcessListItem, toTaskView } from './views.js';
+import type { TimerScheduler } from './timer-scheduler.js';
+
+export interface RuntimeParts {
+  store: Store;
+  registry: DefinitionRegistry;
+  index: InstanceIndex;
+  transitions: InstanceTransitions;
+  scheduler: TimerScheduler;
+  clock: Clock;
+  logger: HandlerLogger;
+}
+
+export const manualClockSetting = 'manualClock';
+
+export class Runtime implements RuntimeApi {
+  constructor(private readonly parts: RuntimeParts) {}
+
+  listProcesses() {
+    return this.parts.registry.keys().map((key) => toProcessListItem(this.parts.registry.latest(key)!));
+  }
+
+  getProcess(key: string) {
+    const versions = this.parts.registry.versions(key);
+    if (!versions.length) throw new AppError('not_found', `Processen ${key} finns inte.`);
+    return toProcessDetail(versions);
+  }
+
+  async deploy(xml: string, actor: Actor) {
+    try {
+      const { version } = await this.parts.registry.deploy(xml, 'uppladdad fil', actor.username);
+      return { key: version.key, version: version.version };
+    } catch (err) {
+      if (!(err instanceof DefinitionError)) throw err;
+      const fields = err.problems.map((p) => ({ field: p.elementId ?? '', message: p.message }));
+      throw new AppError('invalid_definition', `Diagrammet kan inte driftsättas: ${err.problems.length} fel. Tidigare version gäller fortfarande.`, fields);
+    }
+  }
+
+  async startInstance(key: string, input: { businessKey?: string; variables: Record<string, unknown> }, actor: Actor) {
+    const definition = this.parts.registry.latest(key);
+    if (!definition) throw new AppError('not_found', `Processen ${key} finns inte.`);
+    assertCanStart(actor, definition.model.starterGroups);
+    const result = validateSubmission(definition.model.startForm, input.variables, 'json');
+    if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
+    const summary: InstanceSummary = {
+      id: randomUUID(),
+      processKey: key,
+      version: definition.version.version,
+      businessKey: input.businessKey ?? null,
+      state: 'running',
+      startedAt: this.parts.clock.now().toISOString(),
+      endedAt: null,
+      rev: 0,
+      variables: result.values,
+      active: [],
+      tasks: [],
+      timers: [],
+      bevakningar: [],
+    };
+    await this.parts.transitions.start(summary, actor.username);
+    return { id: summary.id };
+  }
+
+  listInstances(filter: InstanceFilter): InstanceListItem[] {
+    return [...this.parts.index.all()]
+      .filter((s) => (!filter.processKey || s.processKey === filter.processKey) && (!filter.state || s.state === filter.state) && (!filter.businessKey || s.businessKey === filter.businessKey))
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id))
+      .map(toInstanceListItem);
+  }
+
+  getInstance(id: string): InstanceView {
+    const s = this.summary(id);
+    return { ...toInstanceListItem(s), variables: s.variables, active: s.active };
+  }
+
+  async getHistory(id: string) {
+    this.summary(id);
+    return this.parts.store.instances.history(id);
+  }
+
+  listTasks(filter: TaskFilter, actor: Actor): TaskView[] {
+    return [...this.parts.index.allTasks()]
+      .filter((t) => canSeeTask(actor, t))
+      .filter((t) => (!filter.instanceId || t.instanceId === filter.instanceId) && (!filter.group || t.candidateGroups.includes(filter.group)) && (!filter.assignee || t.assignee === filter.assignee))
+      .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt))
+      .map(toTaskView);
+  }
+
+  async claimTask(taskId: string, actor: Actor) {
+    const task = this.openTask(taskId);
+    assertCanClaim(actor, task);
+    if (task.assignee === actor.username) return;
+    if (task.assignee) throw new AppError('task_claimed', `Uppgiften är redan tagen av ${task.assignee}.`);
+    await this.parts.transitions.withoutEngine(task.instanceId, (summary, nextSeq) => {
+      const current = summary.tasks.find((t) => t.id === taskId);
+      if (!current) throw new AppError('task_closed');
+      if (current.assignee) throw new AppError('task_claimed', `Uppgiften är redan tagen av ${current.assignee}.`);
+      const tasks = summary.tasks.map((t) => (t.id === taskId ? { ...t, assignee: actor.username } : t));
+      const entry = { seq: nextSeq, at: this.parts.clock.now().toISOString(), type: 'task.claimed', elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
+      return { summary: { ...summary, tasks }, entries: [entry] };
+    });
+  }
+
+  async completeTask(taskId: string, variables: Record<string, unknown>, actor: Actor) {
+    const task = this.openTask(taskId);
+    assertCanComplete(actor, task);
+    const result = validateSubmission(task.form, variables, 'json');
+    if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
+    await this.parts.transitions.withEngine(task.instanceId, actor.username, async (session, summary) => {
+      const current = summary.tasks.find((t) => t.id === taskId);
+      if (!current) throw new AppError('task_closed');
+      assertCanComplete(actor, current);
+      await session.completeTask(current, result.values);
+    });
+  }
+
+  async deliverMessage(instanceId: string, messageName: string, variables: Record<string, unknown>, actor: Actor) {
+    const summary = this.summary(instanceId);
+    const model = this.parts.registry.get(summary.processKey, summary.version)!.model;
+    const message = model.messages.get(messageName) ?? [...model.messages.values()].find((m) => m.name === messageName);
+    if (!message) throw new AppError('not_found', `Processen känner inte till meddelandet "${messageName}".`);
+    await this.parts.transitions.withEngine(instanceId, actor.username, async (session) => {
+      const delivered = await session.deliverMessage(message, variables);
+      if (!delivered) throw new AppError('conflict', `Ärendet väntar inte på meddelandet "${message.name}" just nu.`);
+    });
+  }
+
+  listInbox(actor: Actor) {
+    const all = actor.roles.includes('admin');
+    return [...this.parts.index.all()]
+      .flatMap((s) => s.bevakningar)
+      .filter((b) => all || actor.roles.includes(b.group))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  clockNow() {
+    return { now: this.parts.clock.now().toISOString(), mode: this.parts.clock.mode };
+  }
+
+  async moveClock(move: ClockMove) {
+    const clock = this.parts.clock;
+    if (clock.mode !== 'manual') throw new AppError('clock_not_manual');
+    const now = clock.now();
+    const to = 'advance' in move ? addDuration(now, move.advance) : new Date(move.to);
+    if (Number.isNaN(to.getTime())) throw new AppError('bad_request', 'Ogiltig tidpunkt.');
+    if (to < now) throw new AppError('bad_request', 'Klockan kan inte flyttas bakåt.');
+    await this.parts.scheduler.moveManualClock(clock as ManualClock, to);
+    await this.parts.store.settings.set(manualClockSetting, clock.now().toISOString());
+    return { now: clock.now().toISOString() };
+  }
+
+  async close() {
+    await this.parts.scheduler.stop();
+    await this.parts.store.close();
+  }
+
+  private summary(id: string): InstanceSummary {
+    const s = this.parts.index.get(id);
+    if (!s) throw new AppError('not_found', 'Ärendet finns inte.');
+    return s;
+  }
+
+  private openTask(taskId: string) {
+    const task = this.parts.index.task(taskId);
+    if (!task) throw new AppError('task_closed');
+    return task;
+  }
+}

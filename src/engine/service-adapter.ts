@@ -1,0 +1,56 @@
+// Binds registered handlers to the engine's `(scope, callback)` service convention; the only file that knows it.
+import { evaluateFeel } from '../expressions/feel.js';
+import { BpmnBusinessError, type HandlerContext, type ServiceHandler } from '../handlers/handler.js';
+import type { ProcessModel } from './process-model.js';
+import { processVariables } from './process-variables.js';
+import { reservedVariableNames } from './process-model.js';
+
+interface ExecutionScope {
+  content: { id: string };
+  environment: { variables: Record<string, unknown> };
+}
+
+type EngineService = (scope: ExecutionScope, callback: (err: unknown, result?: unknown) => void) => void;
+
+export interface ServiceBinding {
+  model: ProcessModel;
+  context: Omit<HandlerContext, 'elementId' | 'variables'>;
+  /** Every handler call is tracked so the session knows when the engine has settled. */
+  track(work: Promise<unknown>): void;
+}
+
+export function bindServices(handlers: ReadonlyMap<string, ServiceHandler<unknown>>, binding: ServiceBinding): Record<string, EngineService> {
+  const services: Record<string, EngineService> = {};
+  for (const handler of handlers.values()) {
+    services[handler.name] = (scope, callback) => {
+      binding.track(callHandler(handler, scope, binding).then((vars) => callback(null, vars), (err) => callback(toEngineError(err))));
+    };
+  }
+  return services;
+}
+
+async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionScope, binding: ServiceBinding) {
+  const elementId = scope.content.id;
+  const variables = processVariables(scope.environment.variables);
+  const properties = binding.model.serviceTasks.get(elementId)?.properties ?? {};
+  const rawInput: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(properties)) {
+    rawInput[name] = value.startsWith('=') ? evaluateFeel(value, variables) : value;
+  }
+  const parsed = handler.input.safeParse(rawInput);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'indata'}: ${i.message}`).join('; ');
+    throw new Error(`Hanteraren ${handler.name} fick ogiltig indata (${detail})`);
+  }
+  const result = (await handler.run(parsed.data, { ...binding.context, elementId, variables })) ?? {};
+  for (const [key, value] of Object.entries(result)) {
+    if (!reservedVariableNames.has(key)) scope.environment.variables[key] = value;
+  }
+  return result;
+}
+
+/** A business error becomes an engine error with `code`, which an error boundary with that errorCode catches. */
+function toEngineError(err: unknown): Error {
+  if (err instanceof BpmnBusinessError) return Object.assign(new Error(err.message), { code: err.code });
+  return err instanceof Error ? err : new Error(String(err));
+}

@@ -1,0 +1,62 @@
+// Builds the task index entries of an instance from what the engine has waiting, keeping claims across transitions.
+import { evaluateFeel } from '../expressions/feel.js';
+import type { TaskRecord } from '../store/port.js';
+import type { Clock } from '../timers/clock.js';
+import { addDuration, parseDateOrDateTime } from '../timers/date-math.js';
+import type { ProcessModel, UserTaskModel } from './process-model.js';
+
+export interface WaitingActivity {
+  id: string;
+  type: string;
+  executionId: string;
+}
+
+export function taskRecords(
+  waiting: WaitingActivity[],
+  previous: ReadonlyMap<string, TaskRecord>,
+  instance: { id: string; processKey: string },
+  model: ProcessModel,
+  clock: Clock,
+  variables: Record<string, unknown>,
+): TaskRecord[] {
+  const out: TaskRecord[] = [];
+  for (const api of waiting) {
+    if (api.type !== 'bpmn:UserTask') continue;
+    const known = previous.get(api.executionId);
+    if (known) {
+      out.push(known);
+      continue;
+    }
+    const spec = model.userTasks.get(api.id);
+    const now = clock.now();
+    out.push({
+      id: `${instance.id}.${api.executionId}`,
+      instanceId: instance.id,
+      processKey: instance.processKey,
+      elementId: api.id,
+      executionId: api.executionId,
+      name: model.elements.get(api.id)?.name ?? api.id,
+      candidateGroups: spec?.candidateGroups ?? [],
+      assignee: spec ? resolveAssignee(spec, variables) : null,
+      createdAt: now.toISOString(),
+      due: spec?.dueDate ? resolveDue(spec.dueDate, variables, now) : null,
+      form: spec?.form ?? [],
+    });
+  }
+  return out;
+}
+
+function resolveAssignee(spec: UserTaskModel, variables: Record<string, unknown>): string | null {
+  if (!spec.assignee) return null;
+  if (!spec.assignee.startsWith('=')) return spec.assignee;
+  const value = evaluateFeel(spec.assignee, variables);
+  return typeof value === 'string' && value ? value : null;
+}
+
+/** `camunda:dueDate`: a date-time, a duration from the task's start, or FEEL yielding either. */
+function resolveDue(dueDate: string, variables: Record<string, unknown>, now: Date): string | null {
+  const value = dueDate.startsWith('=') ? evaluateFeel(dueDate, variables) : dueDate;
+  if (typeof value !== 'string' || !value) return null;
+  const due = value.startsWith('P') ? addDuration(now, value) : parseDateOrDateTime(value);
+  return due.toISOString();
+}
