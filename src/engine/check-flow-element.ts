@@ -25,7 +25,7 @@ const refusedTypes: Record<string, string> = {
   'bpmn:Transaction': 'Transaktioner stöds inte.',
 };
 const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
-const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type', 'script'];
+const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type'];
 const timerKinds: TimerKind[] = ['timeDuration', 'timeDate', 'timeCycle'];
 const timerKindNames: Record<TimerKind, string> = { timeDuration: 'varaktighet', timeDate: 'datum', timeCycle: 'cykel' };
 

@@ -15,6 +15,8 @@ export class HistoryRecorder {
   readonly entries: HistoryEntry[] = [];
   /** Counts engine steps in this transition, to stop a diagram that loops without ever waiting. */
   steps = 0;
+  /** Elements that have started and not ended: only their discard is a real cancellation worth recording. */
+  private readonly running = new Set<string>();
 
   constructor(
     private readonly clock: Clock,
@@ -35,13 +37,25 @@ export class HistoryRecorder {
     });
   }
 
+  /** Elements already waiting when the instance was loaded. */
+  markRunning(elementIds: Iterable<string>): void {
+    for (const id of elementIds) this.running.add(id);
+  }
+
   /** Subscribes to the engine listener's activity events. */
   listen(listener: { on(event: string, fn: (api: ActivityApi) => void): unknown }, isKnownTask: (executionId: string) => boolean): void {
     listener.on('activity.enter', (api) => {
       this.steps++;
+      this.running.add(api.id);
       this.record('activity.entered', api.id, { type: api.type });
     });
-    listener.on('activity.end', (api) => this.record('activity.left', api.id, { type: api.type }));
+    listener.on('activity.end', (api) => {
+      this.running.delete(api.id);
+      this.record('activity.left', api.id, { type: api.type });
+    });
+    listener.on('activity.discard', (api) => {
+      if (this.running.delete(api.id)) this.record('activity.cancelled', api.id, { type: api.type });
+    });
     listener.on('activity.wait', (api) => {
       if (api.type === 'bpmn:UserTask' && !isKnownTask(api.executionId)) this.record('task.created', api.id, null);
     });

@@ -93,6 +93,8 @@ export class InstanceSession {
   static async resume(deps: SessionDeps, doc: InstanceDocument, actor: string): Promise<InstanceSession> {
     const lastSeq = doc.lastEntries.at(-1)?.seq ?? 0;
     const session = new InstanceSession(deps, doc.summary, actor, lastSeq + 1);
+    const { summary } = doc;
+    session.recorder.markRunning([...summary.active.map((a) => a.elementId), ...summary.tasks.map((t) => t.elementId), ...summary.timers.map((t) => t.elementId)]);
     session.engine.recover(structuredClone(doc.engineState) as never);
     await session.engine.resume({ listener: session.listener } as never);
     await session.settle();
@@ -188,9 +190,16 @@ export class InstanceSession {
   }
 }
 
-function uniqueActive(waiting: WaitingActivity[], elements: Map<string, { name: string }>) {
+/** Where the instance stands: waiting tasks and events; attached boundary events and flows are not positions. */
+const notPositions = new Set(['bpmn:SequenceFlow', 'bpmn:BoundaryEvent']);
+
+function uniqueActive(waiting: WaitingActivity[], elements: Map<string, { type: string; name: string }>) {
   const seen = new Map<string, { elementId: string; name: string }>();
-  for (const w of waiting) if (!seen.has(w.id)) seen.set(w.id, { elementId: w.id, name: elements.get(w.id)?.name ?? w.id });
+  for (const w of waiting) {
+    const element = elements.get(w.id);
+    if (!element || notPositions.has(element.type) || seen.has(w.id)) continue;
+    seen.set(w.id, { elementId: w.id, name: element.name });
+  }
   return [...seen.values()];
 }
 

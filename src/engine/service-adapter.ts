@@ -35,7 +35,7 @@ async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionSco
   const properties = binding.model.serviceTasks.get(elementId)?.properties ?? {};
   const rawInput: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(properties)) {
-    rawInput[name] = value.startsWith('=') ? evaluateFeel(value, variables) : value;
+    rawInput[name] = value.startsWith('=') ? evaluateFeel(value, variables, { now: binding.context.clock.now() }) : value;
   }
   const parsed = handler.input.safeParse(rawInput);
   if (!parsed.success) {

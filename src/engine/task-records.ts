@@ -37,7 +37,7 @@ export function taskRecords(
       executionId: api.executionId,
       name: model.elements.get(api.id)?.name ?? api.id,
       candidateGroups: spec?.candidateGroups ?? [],
-      assignee: spec ? resolveAssignee(spec, variables) : null,
+      assignee: spec ? resolveAssignee(spec, variables, now) : null,
       createdAt: now.toISOString(),
       due: spec?.dueDate ? resolveDue(spec.dueDate, variables, now) : null,
       form: spec?.form ?? [],
@@ -46,16 +46,16 @@ export function taskRecords(
   return out;
 }
 
-function resolveAssignee(spec: UserTaskModel, variables: Record<string, unknown>): string | null {
+function resolveAssignee(spec: UserTaskModel, variables: Record<string, unknown>, now: Date): string | null {
   if (!spec.assignee) return null;
   if (!spec.assignee.startsWith('=')) return spec.assignee;
-  const value = evaluateFeel(spec.assignee, variables);
+  const value = evaluateFeel(spec.assignee, variables, { now });
   return typeof value === 'string' && value ? value : null;
 }
 
 /** `camunda:dueDate`: a date-time, a duration from the task's start, or FEEL yielding either. */
 function resolveDue(dueDate: string, variables: Record<string, unknown>, now: Date): string | null {
-  const value = dueDate.startsWith('=') ? evaluateFeel(dueDate, variables) : dueDate;
+  const value = dueDate.startsWith('=') ? evaluateFeel(dueDate, variables, { now }) : dueDate;
   if (typeof value !== 'string' || !value) return null;
   const due = value.startsWith('P') ? addDuration(now, value) : parseDateOrDateTime(value);
   return due.toISOString();

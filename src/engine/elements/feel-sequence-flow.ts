@@ -5,7 +5,7 @@ import { processVariables } from '../process-variables.js';
 
 interface FlowThis {
   behaviour: { conditionExpression?: { body?: string; language?: string } };
-  environment: { variables: Record<string, unknown> };
+  environment: { variables: Record<string, unknown>; timers: { clock: { now(): Date } } };
   id: string;
 }
 
@@ -27,7 +27,7 @@ FeelSequenceFlow.prototype.getCondition = function getCondition(this: FlowThis) 
     type: 'expression',
     execute(_message: unknown, callback?: (err: unknown, result?: boolean) => void) {
       try {
-        const result = evaluateCondition(expression, processVariables(environment.variables));
+        const result = evaluateCondition(expression, processVariables(environment.variables), { now: environment.timers.clock.now() });
         return callback ? callback(null, result) : result;
       } catch (err) {
         if (callback) return callback(err);

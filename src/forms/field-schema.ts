@@ -1,0 +1,94 @@
+// The zod schema of one form field's value, after the submission has been normalised to JSON types.
+import { z } from 'zod';
+import type { FormField } from './form-field.js';
+
+/** No submitted string may be longer than this, whatever the diagram says. */
+export const maxStringLength = 10_000;
+
+/** The Swedish messages a person sees next to a field. */
+export const fieldMessages = {
+  required: 'Fältet är obligatoriskt.',
+  text: 'Ange en text.',
+  long: 'Ange ett heltal.',
+  date: 'Ange ett datum (ÅÅÅÅ-MM-DD).',
+  enum: 'Välj ett av alternativen.',
+  boolean: 'Ange ja eller nej.',
+  unknown: 'Okänt fält.',
+  minlength: (n: number) => `Minst ${n} tecken.`,
+  maxlength: (n: number) => `Högst ${n} tecken.`,
+  min: (n: number) => `Lägsta värde är ${n}.`,
+  max: (n: number) => `Högsta värde är ${n}.`,
+} as const;
+
+/** The value schema of one field; required fields give the required message when the value is absent. */
+export function toFieldSchema(field: FormField): z.ZodType {
+  const base = baseSchema(field);
+  return field.required ? base : base.optional();
+}
+
+function baseSchema(field: FormField): z.ZodType {
+  switch (field.type) {
+    case 'string':
+    case 'text':
+      return textSchema(field);
+    case 'long':
+      return longSchema(field);
+    case 'boolean':
+      return z.boolean({ error: typeError(fieldMessages.boolean) });
+    case 'date':
+      return z
+        .string({ error: typeError(fieldMessages.date) })
+        .refine(isCalendarDate, { error: fieldMessages.date });
+    case 'enum':
+      return enumSchema(field);
+  }
+}
+
+function textSchema(field: FormField): z.ZodType {
+  const min = field.minlength;
+  const max = Math.min(field.maxlength ?? maxStringLength, maxStringLength);
+  let schema = z.string({ error: typeError(fieldMessages.text) });
+  if (min !== undefined) {
+    schema = schema.refine((s) => charCount(s) >= min, { error: fieldMessages.minlength(min) });
+  }
+  // A string of at most `max` code units cannot hold more than `max` characters; one of over 2 × max always does.
+  const short = (s: string) => s.length <= max || (s.length <= 2 * max && charCount(s) <= max);
+  return schema.refine(short, { error: fieldMessages.maxlength(max) });
+}
+
+function longSchema(field: FormField): z.ZodType {
+  let schema = z.number({ error: typeError(fieldMessages.long) }).int({ error: fieldMessages.long });
+  if (field.min !== undefined) schema = schema.min(field.min, { error: fieldMessages.min(field.min) });
+  if (field.max !== undefined) schema = schema.max(field.max, { error: fieldMessages.max(field.max) });
+  return schema;
+}
+
+function enumSchema(field: FormField): z.ZodType {
+  const ids = (field.values ?? []).map((v) => v.id);
+  const [first, ...rest] = ids;
+  if (first === undefined) return z.never({ error: typeError(fieldMessages.enum) });
+  return z.enum([first, ...rest], { error: typeError(fieldMessages.enum) });
+}
+
+/** An absent value reaches the type check as `undefined`; that is the "required" case, not a type error. */
+function typeError(message: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? fieldMessages.required : message);
+}
+
+/** Counts characters as a person does (code points), so an emoji is one character, not two. */
+function charCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** `YYYY-MM-DD` naming a day that exists (2027-02-30 does not). */
+export function isCalendarDate(s: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}

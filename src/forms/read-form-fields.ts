@@ -1,0 +1,107 @@
+// Reads the camunda:formData of a start event or user task into FormFields, with every problem the form has.
+import type { DefinitionProblem } from '../errors.js';
+import { formFieldTypes, type FormField, type FormFieldType } from './form-field.js';
+import { listOf, objectOf, textOf } from './moddle-values.js';
+import { readConstraints } from './read-constraints.js';
+import { validateSubmission } from './submission.js';
+
+/** Field ids are variable names in FEEL conditions, so they must be plain identifiers. */
+const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Plain identifiers that would reach into an object's prototype when used as a key. */
+const reservedIds = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A parsed bpmn-moddle element: only its id and extension elements are read. */
+export interface FormElement {
+  id: string;
+  extensionElements?: unknown;
+}
+
+/**
+ * The form of `element` (its `camunda:formData` fields, in order) and the problems that must stop a deployment.
+ * An element without formData has an empty form. Only well-formed fields are returned.
+ */
+export function readFormFields(element: FormElement, file: string): { fields: FormField[]; problems: DefinitionProblem[] } {
+  const problems: DefinitionProblem[] = [];
+  const report = (message: string) => problems.push({ file, elementId: element.id, message });
+  const fields: FormField[] = [];
+  const ids = new Set<string>();
+  const formData = listOf(element.extensionElements, 'values').filter((v) => v.$type === 'camunda:FormData');
+  for (const raw of formData.flatMap((data) => listOf(data, 'fields'))) {
+    const id = typeof raw.id === 'string' ? raw.id : '';
+    if (id === '') {
+      report('Ett formulärfält saknar id.');
+      continue;
+    }
+    if (ids.has(id)) {
+      report(`Formulärfältet "${id}" finns flera gånger i formuläret.`);
+      continue;
+    }
+    ids.add(id);
+    const field = readField(id, raw, (message) => report(`Formulärfältet "${id}": ${message}`));
+    if (field) fields.push(field);
+  }
+  return { fields, problems };
+}
+
+function readField(id: string, raw: Record<string, unknown>, report: (message: string) => void): FormField | null {
+  let wellFormed = true;
+  const fail = (message: string) => {
+    wellFormed = false;
+    report(message);
+  };
+  if (!identifierPattern.test(id)) {
+    fail('id:t får bara innehålla a–z, A–Z, siffror och _ och får inte börja med en siffra (villkor i FEEL använder det).');
+  } else if (reservedIds.has(id)) {
+    fail('id:t är reserverat; välj ett annat namn.');
+  }
+  const type = readType(textOf(raw, 'type'), fail);
+  const constraints = readConstraints(objectOf(raw, 'validation'), type, fail);
+  const values = readValues(listOf(raw, 'values'), type, fail);
+  if (!wellFormed || type === undefined) return null;
+
+  const field: FormField = { id, label: textOf(raw, 'label') ?? id, type, ...constraints };
+  if (values) field.values = values;
+  const defaultValue = textOf(raw, 'defaultValue');
+  if (defaultValue !== undefined) {
+    field.defaultValue = defaultValue;
+    const checked = validateSubmission([{ ...field, required: false, readonly: false }], { [id]: defaultValue }, 'html');
+    if (!checked.ok) {
+      report(`standardvärdet "${defaultValue}" är inte giltigt: ${checked.errors.map((e) => e.message).join(' ')}`);
+      return null;
+    }
+  }
+  return field;
+}
+
+function readType(type: string | undefined, fail: (message: string) => void): FormFieldType | undefined {
+  if (type !== undefined && (formFieldTypes as readonly string[]).includes(type)) return type as FormFieldType;
+  const allowed = `Tillåtna typer: ${formFieldTypes.join(', ')}.`;
+  fail(type === undefined ? `typ saknas. ${allowed}` : `okänd typ "${type}". ${allowed}`);
+  return undefined;
+}
+
+function readValues(
+  raw: Record<string, unknown>[],
+  type: FormFieldType | undefined,
+  fail: (message: string) => void,
+): FormField['values'] | undefined {
+  if (type !== 'enum') {
+    if (raw.length > 0 && type !== undefined) fail(`har alternativ (camunda:value) men är av typen ${type}, inte enum.`);
+    return undefined;
+  }
+  if (raw.length === 0) fail('en enum behöver minst ett alternativ (camunda:value).');
+  const values: { id: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const value of raw) {
+    const id = textOf(value, 'id');
+    if (id === undefined) {
+      fail('ett alternativ saknar id.');
+    } else if (seen.has(id)) {
+      fail(`alternativet "${id}" finns flera gånger.`);
+    } else {
+      seen.add(id);
+      values.push({ id, name: textOf(value, 'name') ?? id });
+    }
+  }
+  return values;
+}

@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DefinitionError } from '../../src/errors.js';
+import { actors, fixturesDir, startHarness, type Harness } from '../helpers/runtime-harness.js';
+
+const fixture = (name: string) => readFile(path.join(fixturesDir, 'engine', name), 'utf8');
+
+async function bootProblems(file: string, xml: string): Promise<string[]> {
+  try {
+    const h = await startHarness({ processes: [[file, xml]] });
+    await h.close();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DefinitionError);
+    return (err as DefinitionError).problems.map((p) => `${p.file} <${p.elementId}> ${p.message}`);
+  }
+  throw new Error('the boot did not stop');
+}
+
+describe('definitions at boot', () => {
+  test('when a file is not well-formed XML, then the boot stops naming the file', async () => {
+    // given / when
+    const problems = await bootProblems('trasig.bpmn', '<bpmn:definitions><bpmn:process');
+    // then
+    expect(problems.join('\n')).toMatch(/^trasig\.bpmn/);
+  });
+
+  test('when a diagram has a script task, then the boot stops naming the element', async () => {
+    // given
+    const xml = (await fixture('vantetid.bpmn')).replace('<bpmn:userTask id="folja" name="Följ upp" camunda:candidateGroups="enhetschef" camunda:assignee="enhetschef" />', '<bpmn:scriptTask id="folja" scriptFormat="javascript"><bpmn:script>process.exit(1)</bpmn:script></bpmn:scriptTask>');
+    // when
+    const problems = await bootProblems('vantetid.bpmn', xml);
+    // then
+    expect(problems).toEqual([expect.stringMatching(/^vantetid\.bpmn <folja> Skriptuppgifter är inte tillåtna/)]);
+  });
+
+  test('when a condition is a script or JavaScript-style expression, then it is refused', async () => {
+    // given
+    const base = await fixture('beslut-svar.bpmn');
+    const script = base.replace('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">svar = "ja"', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">next(null, true)');
+    const juel = base.replace('svar = "ja"</bpmn:conditionExpression>', "${this.constructor.constructor('return process')()}</bpmn:conditionExpression>");
+    // when
+    const scriptProblems = await bootProblems('beslut-svar.bpmn', script);
+    const juelProblems = await bootProblems('beslut-svar.bpmn', juel);
+    // then
+    expect(scriptProblems.join('\n')).toMatch(/<svarJa> Villkor i språket "javascript" är inte tillåtna/);
+    expect(juelProblems.join('\n')).toMatch(/<svarJa> Villkoret/);
+  });
+
+  test('when a service task names an unknown handler, then the known handlers are listed', async () => {
+    // given
+    const xml = (await fixture('beslut-svar.bpmn')).replace('environment.services.sendBevakning', 'environment.services.raderaAllt');
+    // when
+    const problems = await bootProblems('beslut-svar.bpmn', xml);
+    // then
+    expect(problems.join('\n')).toMatch(/<skickaIvo> Okänd hanterare "raderaAllt"\. Kända hanterare: .*sendBevakning/);
+  });
+
+  test('when a form field has an unknown type or a timer does not parse, then both are reported at once', async () => {
+    // given
+    const xml = (await fixture('beslut-svar.bpmn'))
+      .replace('id="kommentar" label="Kommentar" type="text"', 'id="kommentar" label="Kommentar" type="fil"')
+      .replace('="R/" + string(date(beslutsdatum) + duration("P3M")) + "/P3M"', 'var tredje månad');
+    // when
+    const problems = await bootProblems('beslut-svar.bpmn', xml);
+    // then
+    expect(problems.some((p) => p.includes('kommentar') && p.includes('fil'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('beslut-svar.bpmn <ivoBevakning> Timerns cykel "var tredje månad"'))).toBe(true);
+  });
+
+  test('when the file name is not the process id, then the boot stops', async () => {
+    // given / when
+    const problems = await bootProblems('annat-namn.bpmn', await fixture('vantetid.bpmn'));
+    // then
+    expect(problems.join('\n')).toMatch(/Filnamnet måste vara processens id: vantetid\.bpmn/);
+  });
+});
+
+describe('versions', () => {
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  test('when the same diagram is deployed again, then no new version is made', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/vantetid.bpmn'] });
+    // when
+    const again = await h.runtime.deploy(await fixture('vantetid.bpmn'), actors.admin);
+    await h.restart();
+    // then
+    expect(again).toEqual({ key: 'vantetid', version: 1 });
+    expect(h.runtime.getProcess('vantetid').versions).toHaveLength(1);
+  });
+
+  test('when a changed diagram is deployed, then new instances use it and running ones stay on theirs', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    const v1 = await fixture('beslut-svar.bpmn');
+    const old = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'A' } }, actors.handlaggare);
+    // when
+    const v2 = v1.replace('name="Dokumentera inflyttning"', 'name="Dokumentera inflyttningen i KUBEN"').replace('targetRef="inflyttning"', 'targetRef="verkstallt"');
+    const deployed = await h.runtime.deploy(v2, actors.admin);
+    const fresh = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'B' } }, actors.handlaggare);
+    for (const id of [old.id, fresh.id]) {
+      const [task] = h.runtime.listTasks({ instanceId: id }, actors.enhetschef);
+      await h.runtime.completeTask(task!.id, { svar: 'ja' }, actors.enhetschef);
+    }
+    // then
+    expect(deployed).toEqual({ key: 'beslut-svar', version: 2 });
+    expect(h.runtime.getInstance(old.id)).toMatchObject({ version: 1, state: 'running', active: [{ elementId: 'inflyttning', name: 'Dokumentera inflyttning' }] });
+    expect(h.runtime.getInstance(fresh.id)).toMatchObject({ version: 2, state: 'completed' });
+    expect(h.runtime.listProcesses()).toEqual([expect.objectContaining({ key: 'beslut-svar', version: 2 })]);
+  });
+
+  test('when an upload breaks a rule, then it is refused with every problem and the old version stays', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/vantetid.bpmn'] });
+    const bad = (await fixture('vantetid.bpmn')).replace('camunda:candidateGroups="enhetschef"', 'camunda:candidateGroups="hackare"');
+    // when
+    const attempt = h.runtime.deploy(bad, actors.admin);
+    // then
+    await expect(attempt).rejects.toMatchObject({ code: 'invalid_definition', fields: [{ field: 'folja', message: expect.stringContaining('hackare') }] });
+    expect(h.runtime.getProcess('vantetid').version).toBe(1);
+  });
+});

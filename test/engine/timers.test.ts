@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { createLowdbStore } from '../../src/store/lowdb-store.js';
+import { manualClockSetting } from '../../src/engine/runtime.js';
+import { actors, startHarness, type Harness } from '../helpers/runtime-harness.js';
+
+const fired = async (h: Harness, id: string) => (await h.runtime.getHistory(id)).filter((e) => e.type === 'timer.fired');
+
+describe('durable timers', () => {
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  test('when a P3M duration starts on 31 January, then it fires on 30 April, not before', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/vantetid.bpmn'], start: '2027-01-31T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('vantetid', { variables: {} }, actors.admin);
+    // when
+    await h.runtime.moveClock({ to: '2027-04-30T06:59:59Z' });
+    const before = h.runtime.getInstance(id).active;
+    await h.runtime.moveClock({ to: '2027-04-30T07:00:00Z' });
+    // then
+    expect(before).toEqual([{ elementId: 'tremanader', name: 'Tre månader' }]);
+    expect(h.runtime.getInstance(id).active).toEqual([{ elementId: 'folja', name: 'Följ upp' }]);
+    expect(await fired(h, id)).toEqual([expect.objectContaining({ at: '2027-04-30T07:00:00.000Z', data: { dueAt: '2027-04-30T07:00:00.000Z' }, actor: 'system' })]);
+  });
+
+  test('when a 3-month cycle from the decision date runs, then a bevakning goes out each quarter until the task is done', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    const { id } = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'A' } }, actors.handlaggare);
+    // when
+    await h.runtime.moveClock({ to: '2027-08-01T00:00:00Z' });
+    const [task] = h.runtime.listTasks({ instanceId: id }, actors.enhetschef);
+    await h.runtime.completeTask(task!.id, { svar: 'ja' }, actors.enhetschef);
+    await h.runtime.moveClock({ to: '2028-01-01T00:00:00Z' });
+    // then
+    const inbox = h.runtime.listInbox({ username: 'ivo', roles: ['ivo-rapportor'] });
+    expect(inbox.map((b) => [b.createdAt, b.group, b.subject, b.body])).toEqual([
+      ['2027-07-14T22:00:00.000Z', 'ivo-rapportor', 'Ej verkställt beslut', 'Beslut 2027-01-15 är inte verkställt.'],
+      ['2027-04-14T22:00:00.000Z', 'ivo-rapportor', 'Ej verkställt beslut', 'Beslut 2027-01-15 är inte verkställt.'],
+    ]);
+    expect(inbox.every((b) => b.instanceId === id && b.readAt === null)).toBe(true);
+    expect(h.runtime.listInbox(actors.enhetschef)).toEqual([]);
+  });
+
+  test('when an interrupting deadline from a variable passes, then the task is cancelled and the escalation opens', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/avbrott.bpmn'] });
+    const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2027-01-10' } }, actors.admin);
+    const [task] = h.runtime.listTasks({ instanceId: id }, actors.enhetschef);
+    // when
+    await h.runtime.moveClock({ to: '2027-04-10T00:00:00+02:00' });
+    // then
+    expect(h.runtime.getInstance(id).active).toEqual([{ elementId: 'eskalera', name: 'Förklara dröjsmålet' }]);
+    await expect(h.runtime.completeTask(task!.id, {}, actors.enhetschef)).rejects.toMatchObject({ code: 'task_closed' });
+  });
+
+  test('when the decision date lies so far back that the deadline has passed, then the timer fires at once', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/avbrott.bpmn'] });
+    // when
+    const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2026-09-01' } }, actors.admin);
+    // then
+    expect(h.runtime.getInstance(id).active).toEqual([{ elementId: 'eskalera', name: 'Förklara dröjsmålet' }]);
+  });
+
+  test('when a timer start event waits for a date, then the instance starts its work on that date', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/timerstart.bpmn'] });
+    const { id } = await h.runtime.startInstance('timerstart', { variables: {} }, actors.admin);
+    // when
+    const before = h.runtime.listTasks({ instanceId: id }, actors.admin);
+    await h.runtime.moveClock({ to: '2027-02-01T07:00:00Z' });
+    // then
+    expect(before).toEqual([]);
+    expect(h.runtime.listTasks({ instanceId: id }, actors.admin)).toEqual([expect.objectContaining({ elementId: 'gora' })]);
+  });
+
+  test('when the server was down at the due time, then the timer fires exactly once when it starts again', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/vantetid.bpmn'], start: '2027-01-31T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('vantetid', { variables: {} }, actors.admin);
+    await h.runtime.close();
+    const store = createLowdbStore(h.dataDir);
+    await store.open();
+    await store.settings.set(manualClockSetting, '2027-06-01T00:00:00.000Z');
+    await store.close();
+    // when
+    await h.restart();
+    await h.restart();
+    // then
+    expect(h.runtime.getInstance(id).active).toEqual([{ elementId: 'folja', name: 'Följ upp' }]);
+    expect(await fired(h, id)).toEqual([expect.objectContaining({ at: '2027-06-01T00:00:00.000Z', data: { dueAt: '2027-04-30T07:00:00.000Z' } })]);
+  });
+});
+
+describe('messages', () => {
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  test('when a waited-for message arrives, then the instance follows it, and a second delivery is refused', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/avbrott.bpmn'] });
+    const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2027-01-10' } }, actors.admin);
+    // when
+    await h.runtime.deliverMessage(id, 'brukareAvliden', { avlidenDatum: '2027-02-01' }, actors.handlaggare);
+    // then
+    expect(h.runtime.getInstance(id)).toMatchObject({ state: 'completed', variables: { avlidenDatum: '2027-02-01' } });
+    const history = await h.runtime.getHistory(id);
+    expect(history).toContainEqual(expect.objectContaining({ type: 'message.received', actor: 'lss-handlaggare', data: { message: 'brukareAvliden', name: 'Brukare avliden', variables: { avlidenDatum: '2027-02-01' } } }));
+    await expect(h.runtime.deliverMessage(id, 'Brukare avliden', {}, actors.handlaggare)).rejects.toMatchObject({ code: 'instance_not_running' });
+  });
+
+  test('when nothing waits for the message or the process does not know it, then it is refused and nothing changes', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/avbrott.bpmn'] });
+    const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2027-01-10' } }, actors.admin);
+    await h.runtime.moveClock({ to: '2027-05-01T00:00:00Z' });
+    const before = await h.runtime.getHistory(id);
+    // when / then
+    await expect(h.runtime.deliverMessage(id, 'brukareAvliden', {}, actors.handlaggare)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(h.runtime.deliverMessage(id, 'okant', {}, actors.handlaggare)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await h.runtime.getHistory(id)).toEqual(before);
+  });
+});

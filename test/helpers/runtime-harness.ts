@@ -1,0 +1,72 @@
+// A fresh runtime per test: its own data and processes directories, the manual clock, and the default handlers.
+import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRuntime } from '../../src/engine/index.js';
+import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
+import { defaultHandlers } from '../../src/handlers/index.js';
+import type { ServiceHandler } from '../../src/handlers/handler.js';
+import { createLowdbStore } from '../../src/store/lowdb-store.js';
+
+export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'processes');
+export const silentLogger = { info() {}, warn() {}, error() {} };
+
+export const actors = {
+  admin: { username: 'admin', roles: ['admin'] },
+  enhetschef: { username: 'enhetschef', roles: ['enhetschef'] },
+  enhetschef2: { username: 'enhetschef2', roles: ['enhetschef'] },
+  handlaggare: { username: 'lss-handlaggare', roles: ['lss-handlaggare'] },
+  revisor: { username: 'revisor', roles: ['revisor'] },
+} satisfies Record<string, Actor>;
+
+export interface Harness {
+  runtime: RuntimeApi;
+  dataDir: string;
+  processesDir: string;
+  /** Closes the runtime and opens a new one on the same directories: a restart. */
+  restart(): Promise<RuntimeApi>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Fixture files (relative to test/fixtures/processes) or [file name, xml] pairs. */
+  processes: (string | [string, string])[];
+  start?: string;
+  handlers?: ServiceHandler<any>[];
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const root = await mkdtemp(path.join(tmpdir(), 'bk-runtime-'));
+  const dataDir = path.join(root, 'data');
+  const processesDir = path.join(root, 'processes');
+  await mkdir(processesDir, { recursive: true });
+  for (const p of options.processes) {
+    if (typeof p === 'string') await copyFile(path.join(fixturesDir, p), path.join(processesDir, path.basename(p)));
+    else await writeFile(path.join(processesDir, p[0]), p[1]);
+  }
+  const open = () =>
+    createRuntime({
+      store: createLowdbStore(dataDir),
+      clockMode: 'manual',
+      processesDir,
+      handlers: options.handlers ?? defaultHandlers,
+      logger: silentLogger,
+      manualClockStart: new Date(options.start ?? '2027-01-15T08:00:00Z'),
+    });
+  const harness: Harness = {
+    runtime: await open(),
+    dataDir,
+    processesDir,
+    async restart() {
+      await harness.runtime.close();
+      harness.runtime = await open();
+      return harness.runtime;
+    },
+    async close() {
+      await harness.runtime.close().catch(() => undefined);
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { checkTimer, type TimerKind } from '../../src/timers/timer-spec.js';
+
+describe('checkTimer', () => {
+  test('when each kind has a valid ISO 8601 value or FEEL, then it is accepted', () => {
+    // given
+    const cases: [TimerKind, string][] = [
+      ['timeDuration', 'P14D'],
+      ['timeDuration', ' P3M\n'],
+      ['timeDate', '2027-04-30T08:00:00+02:00'],
+      ['timeDate', '2027-04-30'],
+      ['timeCycle', 'R/P3M'],
+      ['timeCycle', 'R3/P6M'],
+      ['timeCycle', 'R-1/2027-04-15T08:00:00/P1M'],
+      ['timeDate', '=date(beslutsdatum) + duration("P3M")'],
+      ['timeCycle', '="R/" + string(date(beslutsdatum) + duration("P3M")) + "/P3M"'],
+    ];
+
+    // when
+    const problems = cases.map(([kind, raw]) => checkTimer(kind, raw));
+
+    // then
+    expect(problems).toEqual(cases.map(() => null));
+  });
+
+  test('when the value does not fit its kind, then a Swedish message says what to write', () => {
+    // given
+    const cases: [TimerKind, string, RegExp][] = [
+      ['timeDuration', '3 months', /^Varaktigheten följer inte ISO 8601/],
+      ['timeDuration', '2027-04-30', /^Varaktigheten följer inte ISO 8601/],
+      ['timeDate', 'P14D', /^Datumet kan inte tolkas/],
+      ['timeDate', '2027-02-30', /^Datumet eller klockslaget finns inte/],
+      ['timeCycle', 'P3M', /^Upprepningen kan inte tolkas/],
+      ['timeCycle', 'R/PT0S', /^Upprepningens varaktighet måste vara längre än noll/],
+      ['timeDuration', '', /^Timern saknar värde/],
+    ];
+
+    // when
+    const problems = cases.map(([kind, raw]) => checkTimer(kind, raw));
+
+    // then
+    problems.forEach((problem, index) => expect(problem).toMatch(cases[index]![2]));
+  });
+
+  test('when the value uses ${...} or invalid FEEL, then it is refused', () => {
+    // given
+    const cases: [TimerKind, string][] = [
+      ['timeDate', '${environment.variables.beslutsdatum}'],
+      ['timeDuration', '=${frist}'],
+      ['timeDate', '=date(beslutsdatum) +'],
+    ];
+
+    // when
+    const [juel, feelJuel, incomplete] = cases.map(([kind, raw]) => checkTimer(kind, raw));
+
+    // then
+    expect(juel).toMatch(/^\$\{\.\.\.\} stöds inte i timers/);
+    expect(feelJuel).toMatch(/\$\{\.\.\.\} är inte FEEL/);
+    expect(incomplete).toMatch(/^Uttrycket är inte giltig FEEL: det är ofullständigt/);
+  });
+});
