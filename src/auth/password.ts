@@ -1,0 +1,20 @@
+// Password hashing with argon2id (the library's default algorithm and OWASP's recommended cost).
+import { hash, verify } from '@node-rs/argon2';
+
+/**
+ * Hashes a password into a PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`). Deliberately slow (tens of ms);
+ * the salt is random, so the same password hashes differently each time.
+ */
+export async function hashPassword(password: string): Promise<string> {
+  // The library's `Algorithm` is a const enum that is undefined at run time under esbuild/tsx; its default is argon2id.
+  return hash(password);
+}
+
+/** True when the password matches the stored hash; false also for a hash that cannot be read. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+// Service handler "Skicka bevakning": puts a watch message into a role's inbox in the case system.
+import { z } from 'zod';
+import { workRoles } from '../auth/roles.js';
+import { defineHandler } from './handler.js';
+
+/** The service task's camunda:properties: the receiving role and the message it reads. */
+export const SendBevakningInputSchema = z.object({
+  group: z.enum(workRoles),
+  subject: z.string().trim().min(1).max(200),
+  body: z.string().max(2000).default(''),
+});
+
+export type SendBevakningInput = z.infer<typeof SendBevakningInputSchema>;
+
+/**
+ * Sends a bevakning to every member of `group` (`GET /api/inbox`). The runtime links it to the instance.
+ * Subject and body may hold case details, so only the receiving group and the element are logged.
+ */
+export const sendBevakning = defineHandler<SendBevakningInput>({
+  name: 'sendBevakning',
+  title: 'Skicka bevakning',
+  input: SendBevakningInputSchema,
+  async run(input, context) {
+    context.inbox.send({ group: input.group, subject: input.subject, body: input.body });
+    context.logger.info(
+      { instanceId: context.instance.id, processKey: context.instance.processKey, elementId: context.elementId, group: input.group },
+      'bevakning skickad',
+    );
+    return {};
+  },
+});

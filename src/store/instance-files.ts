@@ -1,0 +1,143 @@
+// The InstanceRepository on files: one document, one summary and one history file per instance.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { mapBounded } from './bounded-pool.js';
+import { CorruptFileError, DurableJsonFile } from './durable-json-file.js';
+import { appendHistory, healHistoryTail, readHistory } from './history-file.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { StaleRevisionError } from './port.js';
+import type { HistoryEntry, InstanceDocument, InstanceRepository, InstanceSummary } from './port.js';
+import { assertSafeName } from './safe-name.js';
+import { documentRevFirst, readStoredRev, summaryRevFirst } from './stored-rev.js';
+
+const READ_CONCURRENCY = 64;
+const SUMMARY_SUFFIX = '.summary.json';
+
+/** Checks the store is open (and, for writes, that it still owns its data directory). */
+export interface StoreGuard {
+  readable(): void;
+  writable(): void;
+}
+
+/** Instances under `instancesDir` and their histories under `historyDir`; saves of one instance run one at a time. */
+export class InstanceFiles implements InstanceRepository {
+  private readonly saves = new KeyedQueue();
+  /** The stored rev of every instance saved or checked in this process; only set inside that instance's queue. */
+  private readonly revs = new Map<string, number>();
+  private readonly lastSeqs = new Map<string, number>();
+  /** Instances whose document was stored but whose history or summary was not; finished before their next save. */
+  private readonly unfinished = new Set<string>();
+
+  constructor(
+    private readonly instancesDir: string,
+    private readonly historyDir: string,
+    private readonly guard: StoreGuard,
+  ) {}
+
+  documentFile(id: string): string {
+    return path.join(this.instancesDir, `${id}.json`);
+  }
+
+  summaryFile(id: string): string {
+    return path.join(this.instancesDir, `${id}${SUMMARY_SUFFIX}`);
+  }
+
+  historyFile(id: string): string {
+    return path.join(this.historyDir, `${id}.jsonl`);
+  }
+
+  async listSummaries(): Promise<InstanceSummary[]> {
+    this.guard.readable();
+    const ids = (await readdir(this.instancesDir))
+      .filter((name) => name.endsWith(SUMMARY_SUFFIX) && !name.startsWith('.'))
+      .map((name) => name.slice(0, -SUMMARY_SUFFIX.length));
+    const summaries = await mapBounded(ids, READ_CONCURRENCY, (id) => this.readSummary(id));
+    return summaries.filter((summary): summary is InstanceSummary => summary !== null);
+  }
+
+  /** A summary is derived data, so a damaged one is rebuilt from its document rather than stopping the boot. */
+  private async readSummary(id: string): Promise<InstanceSummary | null> {
+    const file = new DurableJsonFile<InstanceSummary>(this.summaryFile(id));
+    try {
+      return await file.read();
+    } catch (error) {
+      if (!(error instanceof CorruptFileError) || !(await this.repair(id))) throw error;
+      return file.read();
+    }
+  }
+
+  async load(id: string): Promise<InstanceDocument | null> {
+    this.guard.readable();
+    assertSafeName(id, 'ärende-id (instance id)');
+    const db = new Low<InstanceDocument | null>(new DurableJsonFile(this.documentFile(id)), null);
+    await db.read();
+    return db.data;
+  }
+
+  async save(doc: InstanceDocument, expectedRev: number | null): Promise<void> {
+    this.guard.writable();
+    const { id, rev } = doc.summary;
+    assertSafeName(id, 'ärende-id (instance id)');
+    if (!Number.isInteger(rev) || rev < 0 || (expectedRev !== null && rev <= expectedRev)) {
+      throw new Error(`Instance ${id}: rev ${rev} must be an integer above the expected rev ${expectedRev}`);
+    }
+    return this.saves.run(id, () => this.commit(doc, expectedRev));
+  }
+
+  async history(id: string): Promise<HistoryEntry[]> {
+    this.guard.readable();
+    assertSafeName(id, 'ärende-id (instance id)');
+    return readHistory(this.historyFile(id));
+  }
+
+  /** Brings history and summary up to the stored document after a crash; false when there is no document. */
+  repair(id: string): Promise<boolean> {
+    return this.saves.run(id, () => this.finishStored(id));
+  }
+
+  /** Resolves when every save queued so far has settled. */
+  idle(): Promise<void> {
+    return this.saves.idle();
+  }
+
+  private async commit(doc: InstanceDocument, expectedRev: number | null): Promise<void> {
+    const id = doc.summary.id;
+    this.guard.writable();
+    if (this.unfinished.has(id)) await this.finishStored(id);
+    const storedRev = this.revs.has(id) ? this.revs.get(id) : await readStoredRev(this.documentFile(id));
+    if (storedRev !== expectedRev) throw new StaleRevisionError(id);
+    const stored = documentRevFirst(doc);
+    try {
+      await new Low(new DurableJsonFile<InstanceDocument>(this.documentFile(id)), stored).write();
+    } catch (error) {
+      this.revs.delete(id); // the rename may or may not have happened
+      throw error;
+    }
+    this.revs.set(id, doc.summary.rev);
+    await this.finish(stored);
+  }
+
+  private async finishStored(id: string): Promise<boolean> {
+    const doc = await this.load(id);
+    if (!doc) return false;
+    this.lastSeqs.delete(id);
+    await this.finish(doc);
+    return true;
+  }
+
+  /** After the commit point: append the transition's history entries, then store the summary. */
+  private async finish(doc: InstanceDocument): Promise<void> {
+    const id = doc.summary.id;
+    try {
+      const lastSeq = this.lastSeqs.get(id) ?? (await healHistoryTail(this.historyFile(id)));
+      this.lastSeqs.delete(id);
+      this.lastSeqs.set(id, await appendHistory(this.historyFile(id), doc.lastEntries, lastSeq));
+      await new Low(new DurableJsonFile<InstanceSummary>(this.summaryFile(id)), summaryRevFirst(doc.summary)).write();
+      this.unfinished.delete(id);
+    } catch (error) {
+      this.unfinished.add(id);
+      throw error;
+    }
+  }
+}
