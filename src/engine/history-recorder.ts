@@ -12,7 +12,7 @@ export interface ActivityApi {
 
 /** Collects the entries of one transition, numbered after the instance's last stored entry. */
 export class HistoryRecorder {
-  readonly entries: HistoryEntry[] = [];
+  entries: HistoryEntry[] = [];
   /** Counts engine steps in this transition, to stop a diagram that loops without ever waiting. */
   steps = 0;
   /** Elements that have started and not ended: only their discard is a real cancellation worth recording. */
@@ -24,6 +24,18 @@ export class HistoryRecorder {
     private nextSeq: number,
     public actor: string,
   ) {}
+
+  /** Starts the next transition on a kept engine: new entries after `nextSeq`, by `actor`. */
+  begin(actor: string, nextSeq: number): void {
+    this.entries = [];
+    this.steps = 0;
+    this.actor = actor;
+    this.nextSeq = nextSeq;
+  }
+
+  get lastSeq(): number {
+    return this.nextSeq - 1;
+  }
 
   record(type: string, elementId: string | null, data: Record<string, unknown> | null = null): void {
     this.entries.push({

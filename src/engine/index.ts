@@ -19,6 +19,8 @@ export interface RuntimeOptions {
   logger: HandlerLogger;
   /** System clock: how often due timers are looked for. */
   schedulerIntervalMs?: number;
+  /** Hydrated engines kept between transitions (default 100; 0 keeps none). */
+  engineCacheSize?: number;
   /** Manual clock: where time starts in an empty store (default: now). */
   manualClockStart?: Date;
 }
@@ -35,7 +37,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<RuntimeApi
     await registry.deployDirectory(options.processesDir);
     const index = new InstanceIndex();
     index.load(await store.instances.listSummaries());
-    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger });
+    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, engineCacheSize: options.engineCacheSize ?? 100 });
     const scheduler = new TimerScheduler(index, transitions, clock, logger);
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());

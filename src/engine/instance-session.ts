@@ -34,11 +34,11 @@ export class InstanceSession {
   private readonly timers: DurableTimers;
   private readonly listener = new EventEmitter();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly newBevakningar: Bevakning[] = [];
-  private readonly knownTasks: Map<string, TaskRecord>;
+  private newBevakningar: Bevakning[] = [];
+  private knownTasks: Map<string, TaskRecord>;
   private outcome: { state: 'completed' } | { state: 'failed'; message: string } | null = null;
 
-  private constructor(private readonly deps: SessionDeps, private readonly base: InstanceSummary, actor: string, nextSeq: number) {
+  private constructor(private readonly deps: SessionDeps, private base: InstanceSummary, actor: string, nextSeq: number) {
     const { definition, clock } = deps;
     this.knownTasks = new Map(base.tasks.map((t) => [t.executionId, t]));
     this.recorder = new HistoryRecorder(clock, definition.model, nextSeq, actor);
@@ -99,6 +99,14 @@ export class InstanceSession {
     await session.engine.resume({ listener: session.listener } as never);
     await session.settle();
     return session;
+  }
+
+  /** Reuses this engine for the next transition of the same instance (it holds exactly the stored state). */
+  begin(base: InstanceSummary, actor: string, nextSeq: number): void {
+    this.base = base;
+    this.knownTasks = new Map(base.tasks.map((t) => [t.executionId, t]));
+    this.newBevakningar = [];
+    this.recorder.begin(actor, nextSeq);
   }
 
   get state() {

@@ -7,6 +7,7 @@ import type { Clock } from '../timers/clock.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
 import { InstanceSession, type SessionDeps } from './instance-session.js';
+import { SessionCache } from './session-cache.js';
 
 export interface TransitionDeps {
   instances: InstanceRepository;
@@ -15,29 +16,48 @@ export interface TransitionDeps {
   handlers: ReadonlyMap<string, ServiceHandler<unknown>>;
   clock: Clock;
   logger: HandlerLogger;
+  /** How many hydrated engines to keep between transitions (0 = none). */
+  engineCacheSize: number;
 }
 
 export class InstanceTransitions {
   private readonly locks = new Map<string, Mutex>();
+  private readonly cache: SessionCache;
 
-  constructor(private readonly deps: TransitionDeps) {}
+  constructor(private readonly deps: TransitionDeps) {
+    this.cache = new SessionCache(deps.engineCacheSize);
+  }
 
   /** Starts a new instance from its prepared summary (rev 0) and stores its first transition. */
   async start(summary: InstanceSummary, actor: string): Promise<InstanceSummary> {
     return this.locked(summary.id, async () => {
       const session = await InstanceSession.start(this.sessionDeps(summary), summary, actor);
-      return this.store(await session.toDocument(), null);
+      return this.store(session, await session.toDocument(), null);
     });
   }
 
   /** Hydrates the instance, lets `act` drive it, and stores the result if anything happened. */
   async withEngine(id: string, actor: string, act: (session: InstanceSession, summary: InstanceSummary) => Promise<void>): Promise<InstanceSummary> {
     return this.locked(id, async () => {
-      const doc = await this.loadRunning(id);
-      const session = await InstanceSession.resume(this.sessionDeps(doc.summary), doc, actor);
-      await act(session, doc.summary);
-      if (!session.recorder.entries.length && session.state === 'running') return doc.summary;
-      return this.store(await session.toDocument(), doc.summary.rev);
+      const indexed = this.deps.index.get(id);
+      const kept = indexed?.state === 'running' ? this.cache.take(id, indexed.rev) : undefined;
+      let session: InstanceSession;
+      let base: InstanceSummary;
+      if (kept) {
+        ({ session } = kept);
+        base = indexed!;
+        session.begin(base, actor, kept.lastSeq + 1);
+      } else {
+        const doc = await this.loadRunning(id);
+        base = doc.summary;
+        session = await InstanceSession.resume(this.sessionDeps(base), doc, actor);
+      }
+      await act(session, base);
+      if (!session.recorder.entries.length && session.state === 'running') {
+        this.cache.keep(id, session, base.rev, session.recorder.lastSeq);
+        return base;
+      }
+      return this.store(session, await session.toDocument(), base.rev);
     });
   }
 
@@ -47,7 +67,9 @@ export class InstanceTransitions {
       const doc = await this.loadRunning(id);
       const nextSeq = (doc.lastEntries.at(-1)?.seq ?? 0) + 1;
       const { summary, entries } = change(doc.summary, nextSeq);
-      return this.store({ summary: { ...summary, rev: doc.summary.rev + 1 }, engineState: doc.engineState, lastEntries: entries }, doc.summary.rev);
+      const stored = await this.store(null, { summary: { ...summary, rev: doc.summary.rev + 1 }, engineState: doc.engineState, lastEntries: entries }, doc.summary.rev);
+      this.cache.advance(id, doc.summary.rev, stored.rev, entries.at(-1)?.seq ?? nextSeq - 1);
+      return stored;
     });
   }
 
@@ -58,7 +80,7 @@ export class InstanceTransitions {
     return doc;
   }
 
-  private async store(doc: InstanceDocument, expectedRev: number | null): Promise<InstanceSummary> {
+  private async store(session: InstanceSession | null, doc: InstanceDocument, expectedRev: number | null): Promise<InstanceSummary> {
     try {
       await this.deps.instances.save(doc, expectedRev);
     } catch (err) {
@@ -66,6 +88,7 @@ export class InstanceTransitions {
       throw err;
     }
     this.deps.index.put(doc.summary);
+    if (session) this.cache.keep(doc.summary.id, session, doc.summary.rev, doc.lastEntries.at(-1)?.seq ?? 0);
     if (doc.summary.state === 'failed') {
       this.deps.logger.warn({ instanceId: doc.summary.id, processKey: doc.summary.processKey }, 'instance failed');
     }

@@ -39,7 +39,8 @@ export async function readJsonFile<T>(file: string): Promise<T | null> {
 
 /** lowdb `Adapter<T>` for one JSON file: compact JSON, durable replace, writes to the same file serialized in order. */
 export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(readonly file: string) {}
+  /** `flush: false` for derived files (summaries): still atomic, not fsynced. */
+  constructor(readonly file: string, private readonly options: { flush: boolean } = { flush: true }) {}
 
   read(): Promise<T | null> {
     return readJsonFile<T>(this.file);
@@ -47,6 +48,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     const text = JSON.stringify(data);
-    return writesPerFile.run(this.file, () => writeFileDurably(this.file, text));
+    return writesPerFile.run(this.file, () => writeFileDurably(this.file, text, this.options.flush));
   }
 }

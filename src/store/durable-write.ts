@@ -18,15 +18,18 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Replaces `file` with `text` so that a crash leaves either the old or the new content, never a mix. */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+/**
+ * Replaces `file` with `text` so that a crash leaves either the old or the new content, never a mix.
+ * `flush: false` keeps the atomic rename but skips both fsyncs: for derived files that crash repair can rebuild.
+ */
+export async function writeFileDurably(file: string, text: string, flush = true): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'wx', 0o600);
   try {
     try {
       await handle.writeFile(text, 'utf8');
-      await handle.sync();
+      if (flush) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -35,7 +38,7 @@ export async function writeFileDurably(file: string, text: string): Promise<void
     await rm(temp, { force: true });
     throw error;
   }
-  await fsyncDir(dir);
+  if (flush) await fsyncDir(dir);
 }
 
 /** Deletes temp files that a crash left between write and rename; only safe while holding the data directory lock. */

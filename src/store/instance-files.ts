@@ -126,14 +126,18 @@ export class InstanceFiles implements InstanceRepository {
     return true;
   }
 
-  /** After the commit point: append the transition's history entries, then store the summary. */
+  /**
+   * After the commit point: append the transition's history entries (fsynced) and store the summary. The summary is
+   * derived from the document, so it is not fsynced: crash repair and listSummaries rebuild a stale or damaged one.
+   */
   private async finish(doc: InstanceDocument): Promise<void> {
     const id = doc.summary.id;
     try {
       const lastSeq = this.lastSeqs.get(id) ?? (await healHistoryTail(this.historyFile(id)));
       this.lastSeqs.delete(id);
-      this.lastSeqs.set(id, await appendHistory(this.historyFile(id), doc.lastEntries, lastSeq));
-      await new Low(new DurableJsonFile<InstanceSummary>(this.summaryFile(id)), summaryRevFirst(doc.summary)).write();
+      const summary = new Low(new DurableJsonFile<InstanceSummary>(this.summaryFile(id), { flush: false }), summaryRevFirst(doc.summary));
+      const [appendedSeq] = await Promise.all([appendHistory(this.historyFile(id), doc.lastEntries, lastSeq), summary.write()]);
+      this.lastSeqs.set(id, appendedSeq);
       this.unfinished.delete(id);
     } catch (error) {
       this.unfinished.add(id);

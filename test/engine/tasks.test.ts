@@ -7,13 +7,13 @@ async function startOne(h: Harness) {
   return { id, task: task! };
 }
 
-describe('user tasks', () => {
+describe.each([100, 0])('user tasks (engines kept: %i)', (engineCacheSize) => {
   let h: Harness;
   afterEach(() => h?.close());
 
   test('when a task waits, then its groups, due date from the task start and form are listed for its role only', async () => {
     // given
-    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'] });
     // when
     const { id, task } = await startOne(h);
     // then
@@ -35,7 +35,7 @@ describe('user tasks', () => {
 
   test('when a static assignee is set, then the task is assigned to that user', async () => {
     // given
-    h = await startHarness({ processes: ['engine/vantetid.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/vantetid.bpmn'] });
     await h.runtime.startInstance('vantetid', { variables: {} }, actors.admin);
     // when
     await h.runtime.moveClock({ advance: 'P3M' });
@@ -45,7 +45,7 @@ describe('user tasks', () => {
 
   test('when a colleague has claimed the task, then claiming or completing it is a conflict', async () => {
     // given
-    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'] });
     const { task } = await startOne(h);
     await h.runtime.claimTask(task.id, actors.enhetschef);
     // when / then
@@ -57,7 +57,7 @@ describe('user tasks', () => {
 
   test('when a role outside the candidate groups acts on a task, then it is forbidden', async () => {
     // given
-    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'] });
     const { task } = await startOne(h);
     // when / then
     await expect(h.runtime.claimTask(task.id, actors.handlaggare)).rejects.toMatchObject({ code: 'forbidden' });
@@ -66,7 +66,7 @@ describe('user tasks', () => {
 
   test('when the values are invalid, then every field has a Swedish message and nothing changes', async () => {
     // given
-    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'] });
     const { id, task } = await startOne(h);
     const before = await h.runtime.getHistory(id);
     // when
@@ -85,7 +85,7 @@ describe('user tasks', () => {
 
   test('when a task is completed twice, then the second is a conflict and there is one transition', async () => {
     // given
-    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'] });
     const { id, task } = await startOne(h);
     // when
     const results = await Promise.allSettled([
@@ -103,7 +103,7 @@ describe('user tasks', () => {
 
   test('when the server restarts, then waiting tasks and claims are still there and can be completed', async () => {
     // given
-    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'] });
     const { id, task } = await startOne(h);
     await h.runtime.claimTask(task.id, actors.enhetschef);
     // when

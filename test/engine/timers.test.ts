@@ -5,13 +5,13 @@ import { actors, startHarness, type Harness } from '../helpers/runtime-harness.j
 
 const fired = async (h: Harness, id: string) => (await h.runtime.getHistory(id)).filter((e) => e.type === 'timer.fired');
 
-describe('durable timers', () => {
+describe.each([100, 0])('durable timers (engines kept: %i)', (engineCacheSize) => {
   let h: Harness;
   afterEach(() => h?.close());
 
   test('when a P3M duration starts on 31 January, then it fires on 30 April, not before', async () => {
     // given
-    h = await startHarness({ processes: ['engine/vantetid.bpmn'], start: '2027-01-31T08:00:00Z' });
+    h = await startHarness({ engineCacheSize, processes: ['engine/vantetid.bpmn'], start: '2027-01-31T08:00:00Z' });
     const { id } = await h.runtime.startInstance('vantetid', { variables: {} }, actors.admin);
     // when
     await h.runtime.moveClock({ to: '2027-04-30T06:59:59Z' });
@@ -25,7 +25,7 @@ describe('durable timers', () => {
 
   test('when a 3-month cycle from the decision date runs, then a bevakning goes out each quarter until the task is done', async () => {
     // given
-    h = await startHarness({ processes: ['engine/beslut-svar.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'] });
     const { id } = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'A' } }, actors.handlaggare);
     // when
     await h.runtime.moveClock({ to: '2027-08-01T00:00:00Z' });
@@ -44,7 +44,7 @@ describe('durable timers', () => {
 
   test('when an interrupting deadline from a variable passes, then the task is cancelled and the escalation opens', async () => {
     // given
-    h = await startHarness({ processes: ['engine/avbrott.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/avbrott.bpmn'] });
     const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2027-01-10' } }, actors.admin);
     const [task] = h.runtime.listTasks({ instanceId: id }, actors.enhetschef);
     // when
@@ -56,7 +56,7 @@ describe('durable timers', () => {
 
   test('when the decision date lies so far back that the deadline has passed, then the timer fires at once', async () => {
     // given
-    h = await startHarness({ processes: ['engine/avbrott.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/avbrott.bpmn'] });
     // when
     const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2026-09-01' } }, actors.admin);
     // then
@@ -65,7 +65,7 @@ describe('durable timers', () => {
 
   test('when a timer start event waits for a date, then the instance starts its work on that date', async () => {
     // given
-    h = await startHarness({ processes: ['engine/timerstart.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/timerstart.bpmn'] });
     const { id } = await h.runtime.startInstance('timerstart', { variables: {} }, actors.admin);
     // when
     const before = h.runtime.listTasks({ instanceId: id }, actors.admin);
@@ -77,7 +77,7 @@ describe('durable timers', () => {
 
   test('when the server was down at the due time, then the timer fires exactly once when it starts again', async () => {
     // given
-    h = await startHarness({ processes: ['engine/vantetid.bpmn'], start: '2027-01-31T08:00:00Z' });
+    h = await startHarness({ engineCacheSize, processes: ['engine/vantetid.bpmn'], start: '2027-01-31T08:00:00Z' });
     const { id } = await h.runtime.startInstance('vantetid', { variables: {} }, actors.admin);
     await h.runtime.close();
     const store = createLowdbStore(h.dataDir);
@@ -93,13 +93,13 @@ describe('durable timers', () => {
   });
 });
 
-describe('messages', () => {
+describe.each([100, 0])('messages (engines kept: %i)', (engineCacheSize) => {
   let h: Harness;
   afterEach(() => h?.close());
 
   test('when a waited-for message arrives, then the instance follows it, and a second delivery is refused', async () => {
     // given
-    h = await startHarness({ processes: ['engine/avbrott.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/avbrott.bpmn'] });
     const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2027-01-10' } }, actors.admin);
     // when
     await h.runtime.deliverMessage(id, 'brukareAvliden', { avlidenDatum: '2027-02-01' }, actors.handlaggare);
@@ -112,7 +112,7 @@ describe('messages', () => {
 
   test('when nothing waits for the message or the process does not know it, then it is refused and nothing changes', async () => {
     // given
-    h = await startHarness({ processes: ['engine/avbrott.bpmn'] });
+    h = await startHarness({ engineCacheSize, processes: ['engine/avbrott.bpmn'] });
     const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2027-01-10' } }, actors.admin);
     await h.runtime.moveClock({ to: '2027-05-01T00:00:00Z' });
     const before = await h.runtime.getHistory(id);

@@ -34,6 +34,8 @@ export interface HarnessOptions {
   processes: (string | [string, string])[];
   start?: string;
   handlers?: ServiceHandler<any>[];
+  /** Hydrated engines kept between transitions; 0 makes every step recover from the store. */
+  engineCacheSize?: number;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -53,6 +55,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       handlers: options.handlers ?? defaultHandlers,
       logger: silentLogger,
       manualClockStart: new Date(options.start ?? '2027-01-15T08:00:00Z'),
+      ...(options.engineCacheSize !== undefined ? { engineCacheSize: options.engineCacheSize } : {}),
     });
   const harness: Harness = {
     runtime: await open(),
