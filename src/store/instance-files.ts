@@ -82,13 +82,32 @@ export class InstanceFiles implements InstanceRepository {
     if (!Number.isInteger(rev) || rev < 0 || (expectedRev !== null && rev <= expectedRev)) {
       throw new Error(`Instance ${id}: rev ${rev} must be an integer above the expected rev ${expectedRev}`);
     }
-    return this.saves.run(id, () => this.commit(doc, expectedRev));
+    // The document is the commit point and carries this transition's history entries, so the save is answered once
+    // it is durable; history and summary follow in the same per-instance queue (repair redoes them after a crash).
+    let committed!: () => void;
+    let refused!: (error: unknown) => void;
+    const answer = new Promise<void>((resolve, reject) => {
+      committed = resolve;
+      refused = reject;
+    });
+    void this.saves.run(id, async () => {
+      let stored: InstanceDocument;
+      try {
+        stored = await this.commit(doc, expectedRev);
+      } catch (error) {
+        refused(error);
+        return;
+      }
+      committed();
+      await this.finish(stored).catch(() => undefined); // marked unfinished; redone before the next save
+    });
+    return answer;
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
     this.guard.readable();
     assertSafeName(id, 'ärende-id (instance id)');
-    return readHistory(this.historyFile(id));
+    return this.saves.run(id, () => readHistory(this.historyFile(id)));
   }
 
   /** Brings history and summary up to the stored document after a crash; false when there is no document. */
@@ -101,7 +120,7 @@ export class InstanceFiles implements InstanceRepository {
     return this.saves.idle();
   }
 
-  private async commit(doc: InstanceDocument, expectedRev: number | null): Promise<void> {
+  private async commit(doc: InstanceDocument, expectedRev: number | null): Promise<InstanceDocument> {
     const id = doc.summary.id;
     this.guard.writable();
     if (this.unfinished.has(id)) await this.finishStored(id);
@@ -115,7 +134,7 @@ export class InstanceFiles implements InstanceRepository {
       throw error;
     }
     this.revs.set(id, doc.summary.rev);
-    await this.finish(stored);
+    return stored;
   }
 
   private async finishStored(id: string): Promise<boolean> {

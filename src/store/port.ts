@@ -95,8 +95,9 @@ export interface InstanceRepository {
   listSummaries(): Promise<InstanceSummary[]>;
   load(id: string): Promise<InstanceDocument | null>;
   /**
-   * Stores one transition atomically: the document is the commit point; its `lastEntries` are then appended to
-   * the instance's history. Rejects with a conflict when the stored rev is not `expectedRev` (null = new instance).
+   * Stores one transition atomically: the document is the commit point and resolves the promise once durable; its
+   * `lastEntries` are then appended to the instance's history (and `history(id)` waits for that). Rejects with
+   * StaleRevisionError when the stored rev is not `expectedRev` (null = new instance).
    */
   save(doc: InstanceDocument, expectedRev: number | null): Promise<void>;
   /** The whole history of one instance, oldest first. */

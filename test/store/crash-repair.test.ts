@@ -81,9 +81,10 @@ describe('crash repair on open', () => {
     expect((await reopened.instances.history('case-1')).map((e) => e.seq)).toEqual([1, 2]);
     // when
     await reopened.instances.save(makeDocument('case-1', 2), 1);
+    const history = await reopened.instances.history('case-1');
     // then
     expect(await readFile(file('history/case-1.jsonl'), 'utf8')).not.toContain('\0');
-    expect((await reopened.instances.history('case-1')).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
   });
 
   test('when a summary file is damaged, then listing rebuilds it from the document', async () => {

@@ -71,6 +71,7 @@ describe('createLowdbStore', () => {
   test('when a save carries a stale rev, then it is rejected and nothing is written', async () => {
     // given
     await store.instances.save(makeDocument('case-1', 1), null);
+    await store.instances.history('case-1'); // waits for the history and summary that follow the commit
     const before = await snapshot(dir);
     // when
     const asNew = store.instances.save(makeDocument('case-1', 2), null);
@@ -78,6 +79,7 @@ describe('createLowdbStore', () => {
     // then
     await expect(asNew).rejects.toBeInstanceOf(StaleRevisionError);
     await expect(behind).rejects.toBeInstanceOf(StaleRevisionError);
+    await store.instances.history('case-1');
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -109,6 +111,7 @@ describe('createLowdbStore', () => {
   test('when transitions are saved, then the history grows append-only in seq order and repeated seqs are skipped', async () => {
     // given
     await store.instances.save(makeDocument('case-1', 1), null);
+    await store.instances.history('case-1'); // waits for the history that follows the commit
     const firstBytes = await readFile(path.join(dir, 'history/case-1.jsonl'), 'utf8');
     const second = makeDocument('case-1', 2);
     second.lastEntries = [makeEntry(4), makeEntry(2), makeEntry(3)];
