@@ -1,17 +1,7 @@
 // (b) and (c): the same process driven through the HTTP API with durable storage.
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createClient, expectStatus, percentile, type Client } from './http-client.js';
+import { expectStatus, percentile, type Client } from './http-client.js';
 
 const processKey = 'bench-tva-steg';
-
-export async function startServer(dataDir: string, processesDir: string): Promise<{ app: FastifyInstance; client: Client }> {
-  const config = loadConfig({ DATA_DIR: dataDir, PROCESSES_DIR: processesDir, CLOCK: 'system', DEMO: '1', LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await buildApp(config);
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, client: createClient(address, 'admin') };
-}
 
 async function taskOf(client: Client, instanceId: string): Promise<string> {
   const tasks = await expectStatus(client.call<{ id: string }[]>('GET', `/api/tasks?instanceId=${instanceId}`), 200);
@@ -25,11 +15,18 @@ async function runOneInstance(client: Client): Promise<void> {
   }
 }
 
-/** Whole instances per second, one client after the other (start, list, complete, list, complete). */
-export async function measureHttpThroughput(client: Client, count: number): Promise<number> {
+/** Whole instances per second (start, list, complete, list, complete), with `clients` running side by side. */
+export async function measureHttpThroughput(client: Client, count: number, clients: number): Promise<number> {
   for (let i = 0; i < 20; i++) await runOneInstance(client);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      await runOneInstance(client);
+    }
+  };
   const started = performance.now();
-  for (let i = 0; i < count; i++) await runOneInstance(client);
+  await Promise.all(Array.from({ length: clients }, worker));
   return count / ((performance.now() - started) / 1000);
 }
 

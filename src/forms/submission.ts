@@ -30,9 +30,18 @@ export function toSubmissionSchema(fields: readonly FormField[], mode: Submissio
 /** Validates `input` against the form; on failure every field in error gets its message, all at once. */
 export function validateSubmission(fields: readonly FormField[], input: unknown, mode: SubmissionMode): SubmissionResult {
   // jitless: submitted values are never checked by code that zod compiles with `new Function` (house rule: no eval).
-  const result = toSubmissionSchema(fields, mode).safeParse(input, { jitless: true });
+  const result = cachedSchema(fields, mode).safeParse(input, { jitless: true });
   if (result.success) return { ok: true, values: result.data };
   return { ok: false, errors: toFieldErrors(result.error.issues) };
+}
+
+/** A form's field list is built once per definition or task, so its schemas are built once too. */
+const schemas = { json: new WeakMap<readonly FormField[], ReturnType<typeof toSubmissionSchema>>(), html: new WeakMap<readonly FormField[], ReturnType<typeof toSubmissionSchema>>() };
+
+function cachedSchema(fields: readonly FormField[], mode: SubmissionMode) {
+  let schema = schemas[mode].get(fields);
+  if (!schema) schemas[mode].set(fields, (schema = toSubmissionSchema(fields, mode)));
+  return schema;
 }
 
 function withoutAbsent(parsed: Record<string, unknown>, editable: readonly FormField[]): Record<string, unknown> {
