@@ -23,6 +23,8 @@ const refusedTypes: Record<string, string> = {
   'bpmn:BusinessRuleTask': 'Affärsregeluppgifter stöds inte; använd en tjänsteuppgift med en registrerad hanterare.',
   'bpmn:ComplexGateway': 'Komplexa gateways stöds inte.',
   'bpmn:Transaction': 'Transaktioner stöds inte.',
+  'bpmn:SubProcess': 'Delprocesser stöds inte ännu: rita stegen direkt i processen.',
+  'bpmn:AdHocSubProcess': 'Ad hoc-delprocesser stöds inte.',
 };
 const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
 const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type'];
@@ -71,8 +73,6 @@ function checkEventDefinition(el: ModdleElement, def: ModdleElement, ctx: CheckC
     const raw = String((def[kind] as ModdleElement).body ?? '').trim();
     const message = checkTimer(kind, raw);
     if (message) problem(`Timerns ${timerKindNames[kind]} "${raw}" går inte att tolka: ${message}`);
-    const repeats = el.$type === 'bpmn:BoundaryEvent' && el.cancelActivity === false;
-    if (kind === 'timeCycle' && !repeats) problem('En upprepad timer (timeCycle) fungerar bara som icke-avbrytande gränshändelse (cancelActivity="false").');
   } else if (def.$type === 'bpmn:MessageEventDefinition') {
     checkMessageRef(def.messageRef, ctx, problem);
   } else if (def.$type === 'bpmn:ErrorEventDefinition' && el.$type === 'bpmn:BoundaryEvent') {

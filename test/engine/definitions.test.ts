@@ -68,6 +68,18 @@ describe('definitions at boot', () => {
     expect(problems.some((p) => p.startsWith('beslut-svar.bpmn <ivoBevakning> Timerns cykel "var tredje månad"'))).toBe(true);
   });
 
+  test('when a diagram has a sub-process, then it is refused rather than run with tasks nobody can see', async () => {
+    // given
+    const xml = (await fixture('vantetid.bpmn')).replace(
+      '<bpmn:userTask id="folja" name="Följ upp" camunda:candidateGroups="enhetschef" camunda:assignee="enhetschef" />',
+      '<bpmn:subProcess id="folja" name="Följ upp"><bpmn:startEvent id="inre" /></bpmn:subProcess>',
+    );
+    // when
+    const problems = await bootProblems('vantetid.bpmn', xml);
+    // then
+    expect(problems).toEqual([expect.stringMatching(/^vantetid\.bpmn <folja> Delprocesser stöds inte ännu/)]);
+  });
+
   test('when the file name is not the process id, then the boot stops', async () => {
     // given / when
     const problems = await bootProblems('annat-namn.bpmn', await fixture('vantetid.bpmn'));

@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
 import { manualClockSetting } from '../../src/engine/runtime.js';
-import { actors, startHarness, type Harness } from '../helpers/runtime-harness.js';
+import { actors, fixturesDir, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
 const fired = async (h: Harness, id: string) => (await h.runtime.getHistory(id)).filter((e) => e.type === 'timer.fired');
 
@@ -61,6 +63,21 @@ describe.each([100, 0])('durable timers (engines kept: %i)', (engineCacheSize) =
     const { id } = await h.runtime.startInstance('avbrott', { variables: { beslutsdatum: '2026-09-01' } }, actors.admin);
     // then
     expect(h.runtime.getInstance(id).active).toEqual([{ elementId: 'eskalera', name: 'Förklara dröjsmålet' }]);
+  });
+
+  test('when a cycle sits on an intermediate event, then it waits for the first occurrence and fires once', async () => {
+    // given
+    const xml = (await readFile(path.join(fixturesDir, 'engine', 'vantetid.bpmn'), 'utf8')).replace(
+      '<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P3M</bpmn:timeDuration>',
+      '<bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/P1M</bpmn:timeCycle>',
+    );
+    h = await startHarness({ engineCacheSize, processes: [['vantetid.bpmn', xml]], start: '2027-01-31T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('vantetid', { variables: {} }, actors.admin);
+    // when
+    await h.runtime.moveClock({ to: '2027-06-01T00:00:00Z' });
+    // then
+    expect(h.runtime.getInstance(id).active).toEqual([{ elementId: 'folja', name: 'Följ upp' }]);
+    expect(await fired(h, id)).toEqual([expect.objectContaining({ data: { dueAt: '2027-02-28T08:00:00.000Z' } })]);
   });
 
   test('when a timer start event waits for a date, then the instance starts its work on that date', async () => {

@@ -84,4 +84,32 @@ describe('buildApp', () => {
     expect(log).not.toContain('19121212-1212');
     expect(log).not.toContain(basic('lss-handlaggare').slice('Basic '.length));
   });
+
+  test('when a case or its history is read, then the log names who read which case and nothing of its content', async () => {
+    // given
+    const lines: string[] = [];
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    t = await startTestApp({ overrides: { logStream }, env: { LOG_LEVEL: 'info' } });
+    const started = await t.call('lss-handlaggare', {
+      method: 'POST',
+      url: '/api/processes/web-beslut/instances',
+      payload: { variables: { beslutsdatum: '2027-01-31' } },
+    });
+    const { id } = started.json<{ id: string }>();
+    // when
+    await t.call('revisor', { method: 'GET', url: `/api/instances/${id}` });
+    await t.call('enhetschef', { method: 'GET', url: `/api/instances/${id}/history` });
+    // then
+    const reads = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'case.read');
+    expect(reads.map((r) => [r.user, r.instanceId, r.kind])).toEqual([
+      ['revisor', id, 'instance'],
+      ['enhetschef', id, 'history'],
+    ]);
+    expect(lines.join('')).not.toContain('2027-01-31');
+  });
 });

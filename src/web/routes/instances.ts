@@ -1,5 +1,6 @@
 // Process instances: list, read, history, and delivering a BPMN message.
 import type { FastifyPluginAsync } from 'fastify';
+import { logCaseRead } from '../../audit/case-read-log.js';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput, VariablesSchema } from '../parse-input.js';
@@ -25,12 +26,16 @@ export const instanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ru
 
   app.get('/api/instances/:id', async (request) => {
     const { id } = parseInput(IdParamsSchema, request.params, 'params');
-    return presentInstance(runtime.getInstance(id));
+    const instance = presentInstance(runtime.getInstance(id));
+    logCaseRead(request.log, { user: actorOf(request).username, instanceId: id, kind: 'instance' });
+    return instance;
   });
 
   app.get('/api/instances/:id/history', async (request) => {
     const { id } = parseInput(IdParamsSchema, request.params, 'params');
-    return (await runtime.getHistory(id)).map(presentHistoryEntry);
+    const history = (await runtime.getHistory(id)).map(presentHistoryEntry);
+    logCaseRead(request.log, { user: actorOf(request).username, instanceId: id, kind: 'history' });
+    return history;
   });
 
   app.post(
