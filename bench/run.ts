@@ -1,4 +1,5 @@
 // `npm run bench`: the figures of BENCHMARKS.md, measured in one run on this machine.
+import '../src/zod-jitless.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

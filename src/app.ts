@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { createUserDirectory } from './auth/users.js';
+import { seedDemoCases } from './demo/seed-demo-cases.js';
 import type { Config } from './config.js';
 import { createRuntime } from './engine/index.js';
 import type { RuntimeApi } from './engine/runtime-api.js';
@@ -60,6 +61,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   } catch (error) {
     await app.close(); // createRuntime has already released the store
     throw error;
+  }
+  if (config.demo) {
+    // Demo cases are a convenience: a diagram changed so that they no longer fit must not stop the server.
+    await seedDemoCases(runtime).then(
+      (seeded) => seeded && app.log.info({ seeded }, 'demoärenden skapade'),
+      (error: Error) => app.log.warn({ err: error.message }, 'demoärenden kunde inte skapas'),
+    );
   }
 
   // The JSON API takes JSON only (and the upload route XML); a text/plain body is refused with 415.

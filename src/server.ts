@@ -1,4 +1,5 @@
 // Starts the server: reads the configuration, builds the app, listens, and shuts down cleanly on a signal.
+import './zod-jitless.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
