@@ -1,6 +1,6 @@
 // What the web layer may ask of the process runtime: plain objects in and out, no HTTP and no engine types.
 import type { FormField } from '../forms/form-field.js';
-import type { Bevakning, HistoryEntry, InstanceState } from '../store/port.js';
+import type { Bevakning, HistoryEntry, InstanceState, InstanceSummary } from '../store/port.js';
 import type { ClockMode } from '../timers/clock.js';
 
 export interface Actor {
@@ -25,15 +25,7 @@ export interface ProcessDetail {
   starterGroups: string[];
 }
 
-export interface InstanceListItem {
-  id: string;
-  processKey: string;
-  version: number;
-  businessKey: string | null;
-  state: InstanceState;
-  startedAt: string;
-  endedAt: string | null;
-}
+export type InstanceListItem = Pick<InstanceSummary, 'id' | 'processKey' | 'version' | 'businessKey' | 'state' | 'startedAt' | 'endedAt'>;
 
 export interface InstanceView extends InstanceListItem {
   variables: Record<string, unknown>;

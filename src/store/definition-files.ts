@@ -5,6 +5,7 @@ import { Low } from 'lowdb';
 import { DurableJsonFile } from './durable-json-file.js';
 import { fsyncDir, writeFileDurably } from './durable-write.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { replaceData } from './replace-data.js';
 import type { DefinitionRepository, DefinitionVersion } from './port.js';
 import { assertSafeName } from './safe-name.js';
 import type { StoreGuard } from './instance-files.js';
@@ -52,14 +53,7 @@ export class DefinitionFiles implements DefinitionRepository {
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       await fsyncDir(this.dir);
       await writeFileDurably(file, source);
-      const previous = this.db.data;
-      this.db.data = [...previous, { ...version }];
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
+      await replaceData(this.db, [...this.db.data, { ...version }]);
     });
   }
 

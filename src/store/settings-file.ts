@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { DurableJsonFile } from './durable-json-file.js';
 import type { StoreGuard } from './instance-files.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { replaceData } from './replace-data.js';
 import type { SettingsRepository } from './port.js';
 
 /** `settings.json`; values must be JSON-serializable and are returned as copies. */
@@ -35,14 +36,7 @@ export class SettingsFile implements SettingsRepository {
     if (text === undefined) throw new Error(`Inställningen ${name} kan inte sparas (value is not JSON)`);
     const copy = JSON.parse(text) as unknown;
     await this.sets.run('settings', async () => {
-      const previous = this.db.data;
-      this.db.data = { ...previous, [name]: copy };
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
+      await replaceData(this.db, { ...this.db.data, [name]: copy });
     });
   }
 
