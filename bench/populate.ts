@@ -11,9 +11,9 @@ export async function populate(dataDir: string, processesDir: string, count: num
   let next = 0;
   const worker = async () => {
     while (next < count) {
-      next++;
+      const n = ++next;
       await runtime.startInstance('bench-tva-steg', { variables: {} }, actor);
-      if (next % 1000 === 0) onProgress(next);
+      if (n % 1000 === 0) onProgress(n);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
