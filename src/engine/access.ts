@@ -21,11 +21,12 @@ export function assertCanClaim(actor: Actor, task: TaskRecord): void {
 }
 
 export function assertCanComplete(actor: Actor, task: TaskRecord): void {
+  if (!isAdmin(actor) && !inGroups(actor, task.candidateGroups) && task.assignee !== actor.username) {
+    throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan slutföra den.');
+  }
   if (task.assignee && task.assignee !== actor.username && !isAdmin(actor)) {
     throw new AppError('task_claimed', `Uppgiften är tagen av ${task.assignee}.`);
   }
-  if (isAdmin(actor) || inGroups(actor, task.candidateGroups) || task.assignee === actor.username) return;
-  throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan slutföra den.');
 }
 
 /** Starter groups empty: any user who may change things; otherwise one of those groups. */

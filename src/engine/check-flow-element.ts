@@ -42,6 +42,7 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   for (const attr of refusedCamundaAttributes) {
     if (typeof el[attr] === 'string' && el[attr] && el.$type !== 'bpmn:SequenceFlow') problem(`Attributet camunda:${attr} stöds inte.`);
   }
+  if (el.loopCharacteristics) problem('Upprepade aktiviteter och multi-instans stöds inte ännu.');
   const condition = el.conditionExpression as ModdleElement | undefined;
   if (condition) checkCondition(condition, problem);
   for (const def of (el.eventDefinitions as ModdleElement[] | undefined) ?? []) checkEventDefinition(el, def, ctx, problem);

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Mutex } from 'async-mutex';
 import { DefinitionError, type DefinitionProblem } from '../errors.js';
 import type { ServiceHandler } from '../handlers/handler.js';
 import type { DefinitionRepository } from '../store/port.js';
@@ -11,6 +12,8 @@ import type { CompiledDefinition } from './process-model.js';
 
 export class DefinitionRegistry {
   private readonly byKey = new Map<string, CompiledDefinition[]>();
+  /** Two uploads at once must not both take the next version number. */
+  private readonly deploying = new Mutex();
 
   constructor(
     private readonly repository: DefinitionRepository,
@@ -50,6 +53,10 @@ export class DefinitionRegistry {
 
   /** Deploys one diagram; the same content as the newest version deploys nothing and returns that version. */
   async deploy(xml: string, file: string, deployedBy: string): Promise<CompiledDefinition> {
+    return this.deploying.runExclusive(() => this.deployUnlocked(xml, file, deployedBy));
+  }
+
+  private async deployUnlocked(xml: string, file: string, deployedBy: string): Promise<CompiledDefinition> {
     const compiled = await compileDefinition(xml, file, this.handlers);
     const hash = createHash('sha256').update(xml).digest('hex');
     const key = compiled.model.key;

@@ -32,6 +32,9 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
 
   const messages = new Map<string, { id: string; name: string }>();
   for (const m of roots.filter((r) => r.$type === 'bpmn:Message')) messages.set(m.id!, { id: m.id!, name: m.name ?? m.id! });
+  for (const r of roots.filter((r) => ['bpmn:Message', 'bpmn:Error', 'bpmn:Signal', 'bpmn:Escalation'].includes(r.$type))) {
+    if ([r.name, r.errorCode].some((v) => typeof v === 'string' && v.includes('${'))) problem(r.id ?? null, 'Namn och felkoder får inte innehålla ${…}.');
+  }
 
   const starterGroups = splitList(process.candidateStarterGroups);
   for (const g of starterGroups) if (!isRole(g)) problem(key, `Okänd roll "${g}" i camunda:candidateStarterGroups.`);

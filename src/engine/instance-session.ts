@@ -185,7 +185,8 @@ export class InstanceSession {
 
   private track(work: Promise<unknown>): void {
     this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    const done = () => this.inFlight.delete(work);
+    work.then(done, done);
   }
 
   /** Waits until no handler is running and the engine has done all it can without outside input. */

@@ -54,6 +54,7 @@ export class InstanceTransitions {
       }
       await act(session, base);
       if (!session.recorder.entries.length && session.state === 'running') {
+        if (indexed?.rev !== base.rev) this.deps.index.put(base); // a save that failed after its commit point
         this.cache.keep(id, session, base.rev, session.recorder.lastSeq);
         return base;
       }

@@ -6,6 +6,7 @@ import type { HandlerLogger } from '../handlers/handler.js';
 import type { InstanceSummary, Store } from '../store/port.js';
 import type { Clock, ManualClock } from '../timers/clock.js';
 import { addDuration } from '../timers/date-math.js';
+import { TimerError } from '../timers/timer-error.js';
 import { assertCanClaim, assertCanComplete, assertCanStart, canSeeTask } from './access.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
@@ -154,12 +155,9 @@ export class Runtime implements RuntimeApi {
   async moveClock(move: ClockMove) {
     const clock = this.parts.clock;
     if (clock.mode !== 'manual') throw new AppError('clock_not_manual');
-    const now = clock.now();
-    const to = 'advance' in move ? addDuration(now, move.advance) : new Date(move.to);
-    if (Number.isNaN(to.getTime())) throw new AppError('bad_request', 'Ogiltig tidpunkt.');
-    if (to < now) throw new AppError('bad_request', 'Klockan kan inte flyttas bakåt.');
-    await this.parts.scheduler.moveManualClock(clock as ManualClock, to);
+    const { unfired } = await this.parts.scheduler.moveManualClock(clock as ManualClock, (now) => clockTarget(now, move));
     await this.parts.store.settings.set(manualClockSetting, clock.now().toISOString());
+    if (unfired) throw new AppError('internal', `Klockan flyttades men ${unfired} timer(s) kunde inte köras; de försöks igen vid nästa flytt.`);
     return { now: clock.now().toISOString() };
   }
 
@@ -179,4 +177,17 @@ export class Runtime implements RuntimeApi {
     if (!task) throw new AppError('task_closed');
     return task;
   }
+}
+
+/** Where a clock move ends, from the time it starts at; never backwards. */
+function clockTarget(now: Date, move: ClockMove): Date {
+  let to: Date;
+  try {
+    to = 'advance' in move ? addDuration(now, move.advance) : new Date(move.to);
+  } catch (err) {
+    throw new AppError('bad_request', err instanceof TimerError ? err.message : 'Ogiltig varaktighet.');
+  }
+  if (Number.isNaN(to.getTime())) throw new AppError('bad_request', 'Ogiltig tidpunkt.');
+  if (to < now) throw new AppError('bad_request', 'Klockan kan inte flyttas bakåt.');
+  return to;
 }

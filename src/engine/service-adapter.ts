@@ -20,7 +20,8 @@ export interface ServiceBinding {
 }
 
 export function bindServices(handlers: ReadonlyMap<string, ServiceHandler<unknown>>, binding: ServiceBinding): Record<string, EngineService> {
-  const services: Record<string, EngineService> = {};
+  // No prototype: a lookup such as `${environment.services.constructor}` finds nothing.
+  const services: Record<string, EngineService> = Object.create(null);
   for (const handler of handlers.values()) {
     services[handler.name] = (scope, callback) => {
       binding.track(callHandler(handler, scope, binding).then((vars) => callback(null, vars), (err) => callback(toEngineError(err))));
@@ -42,7 +43,7 @@ async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionSco
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'indata'}: ${i.message}`).join('; ');
     throw new Error(`Hanteraren ${handler.name} fick ogiltig indata (${detail})`);
   }
-  const result = (await handler.run(parsed.data, { ...binding.context, elementId, variables })) ?? {};
+  const result = (await withTimeout(handler.run(parsed.data, { ...binding.context, elementId, variables }), handler.name)) ?? {};
   for (const [key, value] of Object.entries(result)) {
     if (!reservedVariableNames.has(key)) scope.environment.variables[key] = value;
   }
@@ -53,4 +54,15 @@ async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionSco
 function toEngineError(err: unknown): Error {
   if (err instanceof BpmnBusinessError) return Object.assign(new Error(err.message), { code: err.code });
   return err instanceof Error ? err : new Error(String(err));
+}
+
+/** A handler that never answers would hold its instance (and the scheduler) forever; it fails the instance instead. */
+export const handlerTimeoutMs = 30_000;
+
+function withTimeout<T>(work: Promise<T>, name: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Hanteraren ${name} svarade inte inom ${handlerTimeoutMs / 1000} sekunder`)), handlerTimeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

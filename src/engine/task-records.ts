@@ -39,7 +39,7 @@ export function taskRecords(
       candidateGroups: spec?.candidateGroups ?? [],
       assignee: spec ? resolveAssignee(spec, variables, now) : null,
       createdAt: now.toISOString(),
-      due: spec?.dueDate ? resolveDue(spec.dueDate, variables, now) : null,
+      due: spec?.dueDate ? orNull(() => resolveDue(spec.dueDate!, variables, now)) : null,
       form: spec?.form ?? [],
     });
   }
@@ -49,8 +49,17 @@ export function taskRecords(
 function resolveAssignee(spec: UserTaskModel, variables: Record<string, unknown>, now: Date): string | null {
   if (!spec.assignee) return null;
   if (!spec.assignee.startsWith('=')) return spec.assignee;
-  const value = evaluateFeel(spec.assignee, variables, { now });
+  const value = orNull(() => evaluateFeel(spec.assignee!, variables, { now }));
   return typeof value === 'string' && value ? value : null;
+}
+
+/** Data typed by people can make an expression yield nothing usable; the task then simply has no value for it. */
+function orNull<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch {
+    return null;
+  }
 }
 
 /** `camunda:dueDate`: a date-time, a duration from the task's start, or FEEL yielding either. */

@@ -1,14 +1,23 @@
 // Fires due timers in due order, exactly once each; moves the manual clock through every due time on the way.
 import { Mutex } from 'async-mutex';
 import type { HandlerLogger } from '../handlers/handler.js';
-import type { ManualClock, Clock } from '../timers/clock.js';
+import type { Clock, ManualClock } from '../timers/clock.js';
 import type { InstanceIndex } from './instance-index.js';
 import type { InstanceTransitions } from './instance-transitions.js';
 
+export interface FiringResult {
+  fired: number;
+  /** Timers due by then that could not be fired (logged); they are tried again later. */
+  unfired: number;
+}
+
+const firstRetryMs = 1_000;
+const maxRetryMs = 60 * 60 * 1000;
+
 export class TimerScheduler {
   private readonly running = new Mutex();
-  /** Timers that could not be fired (logged); skipped so one broken instance cannot stall the others. */
-  private readonly stuck = new Set<string>();
+  /** A timer whose firing failed waits (real time, doubling) before the next try, so it cannot stall the others. */
+  private readonly failures = new Map<string, { attempts: number; retryAt: number }>();
   private interval: NodeJS.Timeout | null = null;
 
   constructor(
@@ -18,17 +27,21 @@ export class TimerScheduler {
     private readonly logger: HandlerLogger,
   ) {}
 
-  /** Fires every timer due at or before `until`, earliest first; returns how many fired. */
-  fireDue(until: Date): Promise<number> {
+  /** Fires every timer due at or before `until`, earliest first. */
+  fireDue(until: Date): Promise<FiringResult> {
     return this.running.runExclusive(() => this.fireDueUnlocked(until, null));
   }
 
-  /** Manual clock: steps to each due time up to `to`, firing there, then stops at `to`. */
-  moveManualClock(clock: ManualClock, to: Date): Promise<number> {
+  /**
+   * Manual clock: `target` gets the current time under the scheduler's lock (so concurrent moves add up), then the
+   * clock steps to each due time up to the target, firing there, and stops at the target.
+   */
+  moveManualClock(clock: ManualClock, target: (now: Date) => Date): Promise<FiringResult> {
     return this.running.runExclusive(async () => {
-      const fired = await this.fireDueUnlocked(to, clock);
+      const to = target(clock.now());
+      const result = await this.fireDueUnlocked(to, clock);
       clock.set(to);
-      return fired;
+      return result;
     });
   }
 
@@ -46,23 +59,32 @@ export class TimerScheduler {
     await this.running.waitForUnlock();
   }
 
-  private async fireDueUnlocked(until: Date, manual: ManualClock | null): Promise<number> {
+  private async fireDueUnlocked(until: Date, manual: ManualClock | null): Promise<FiringResult> {
     let fired = 0;
+    // Within one pass a failed timer is not tried again; the manual clock retries on its next move.
+    const skip = new Set(manual ? [] : [...this.failures].filter(([, f]) => f.retryAt > Date.now()).map(([id]) => id));
+    const waiting = skip.size;
     for (;;) {
-      const timer = this.index.nextDueTimer(until, this.stuck);
-      if (!timer) return fired;
+      const timer = this.index.nextDueTimer(until, skip);
+      if (!timer) return { fired, unfired: skip.size - waiting };
       const dueAt = new Date(timer.dueAt);
       if (manual && dueAt > manual.now()) manual.set(dueAt);
       try {
         await this.transitions.withEngine(timer.instanceId, 'system', async (session) => {
           await session.fireTimer(timer.executionId);
         });
-        fired++;
       } catch (err) {
         this.logger.error({ instanceId: timer.instanceId, elementId: timer.elementId, err: (err as Error).name }, 'timer could not be fired');
       }
-      const still = this.index.get(timer.instanceId)?.timers.find((t) => t.id === timer.id && t.dueAt === timer.dueAt);
-      if (still) this.stuck.add(timer.id);
+      const still = this.index.get(timer.instanceId)?.timers.some((t) => t.id === timer.id && t.dueAt === timer.dueAt);
+      if (still) {
+        skip.add(timer.id);
+        const attempts = (this.failures.get(timer.id)?.attempts ?? 0) + 1;
+        this.failures.set(timer.id, { attempts, retryAt: Date.now() + Math.min(maxRetryMs, firstRetryMs * 2 ** attempts) });
+      } else {
+        this.failures.delete(timer.id);
+        fired++;
+      }
     }
   }
 }

@@ -131,6 +131,7 @@ export class InstanceFiles implements InstanceRepository {
       await new Low(new DurableJsonFile<InstanceDocument>(this.documentFile(id)), stored).write();
     } catch (error) {
       this.revs.delete(id); // the rename may or may not have happened
+      this.unfinished.add(id); // if it did, its history and summary are written before the next save
       throw error;
     }
     this.revs.set(id, doc.summary.rev);

@@ -80,6 +80,18 @@ describe('definitions at boot', () => {
     expect(problems).toEqual([expect.stringMatching(/^vantetid\.bpmn <folja> Delprocesser stöds inte ännu/)]);
   });
 
+  test('when a task repeats with a loop or multi-instance marker, then it is refused', async () => {
+    // given
+    const xml = (await fixture('vantetid.bpmn')).replace(
+      'camunda:assignee="enhetschef" />',
+      'camunda:assignee="enhetschef"><bpmn:multiInstanceLoopCharacteristics><bpmn:completionCondition>antal &gt; 3</bpmn:completionCondition></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>',
+    );
+    // when
+    const problems = await bootProblems('vantetid.bpmn', xml);
+    // then
+    expect(problems).toEqual([expect.stringMatching(/<folja> Upprepade aktiviteter och multi-instans stöds inte/)]);
+  });
+
   test('when the file name is not the process id, then the boot stops', async () => {
     // given / when
     const problems = await bootProblems('annat-namn.bpmn', await fixture('vantetid.bpmn'));

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { actors, startHarness, type Harness } from '../helpers/runtime-harness.js';
+import { actors, fixturesDir, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
 async function startOne(h: Harness) {
   const { id } = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'A' } }, actors.handlaggare);
@@ -53,6 +55,25 @@ describe.each([100, 0])('user tasks (engines kept: %i)', (engineCacheSize) => {
     await expect(h.runtime.completeTask(task.id, { svar: 'ja' }, actors.enhetschef2)).rejects.toMatchObject({ code: 'task_claimed' });
     await h.runtime.claimTask(task.id, actors.enhetschef);
     expect(h.runtime.listTasks({}, actors.enhetschef)[0]).toMatchObject({ assignee: 'enhetschef' });
+  });
+
+  test('when a due-date expression yields no date, then the task opens without a due date', async () => {
+    // given
+    const xml = (await readFile(path.join(fixturesDir, 'engine', 'beslut-svar.bpmn'), 'utf8')).replace('camunda:dueDate="P14D"', 'camunda:dueDate="=brukare"');
+    h = await startHarness({ engineCacheSize, processes: [['beslut-svar.bpmn', xml]] });
+    // when
+    const { task } = await startOne(h);
+    // then
+    expect(task).toMatchObject({ elementId: 'lamnaSvar', due: null });
+  });
+
+  test('when someone outside the groups completes a task a colleague has claimed, then it is forbidden, not a conflict', async () => {
+    // given
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'] });
+    const { task } = await startOne(h);
+    await h.runtime.claimTask(task.id, actors.enhetschef);
+    // when / then
+    await expect(h.runtime.completeTask(task.id, { svar: 'ja' }, actors.handlaggare)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   test('when a role outside the candidate groups acts on a task, then it is forbidden', async () => {

@@ -110,6 +110,24 @@ describe.each([100, 0])('durable timers (engines kept: %i)', (engineCacheSize) =
   });
 });
 
+describe('the manual clock', () => {
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  test('when two moves arrive together, then both count, and bad or backward moves are refused unchanged', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/vantetid.bpmn'] });
+    // when
+    await Promise.all([h.runtime.moveClock({ advance: 'P1D' }), h.runtime.moveClock({ advance: 'P1D' })]);
+    const bad = h.runtime.moveClock({ advance: 'P1000000000Y' });
+    const backwards = h.runtime.moveClock({ to: '2027-01-01T00:00:00Z' });
+    // then
+    await expect(bad).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(backwards).rejects.toMatchObject({ code: 'bad_request', message: 'Klockan kan inte flyttas bakåt.' });
+    expect(h.runtime.clockNow()).toEqual({ now: '2027-01-17T08:00:00.000Z', mode: 'manual' });
+  });
+});
+
 describe.each([100, 0])('messages (engines kept: %i)', (engineCacheSize) => {
   let h: Harness;
   afterEach(() => h?.close());
