@@ -2,6 +2,7 @@
 import type { HandlerLogger, ServiceHandler } from '../handlers/handler.js';
 import type { Store } from '../store/port.js';
 import { ManualClock, SystemClock, type Clock, type ClockMode } from '../timers/clock.js';
+import { HousingRegister } from '../housing/housing-register.js';
 import { DefinitionRegistry } from './definition-registry.js';
 import { InstanceIndex } from './instance-index.js';
 import { InstanceTransitions } from './instance-transitions.js';
@@ -37,12 +38,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<RuntimeApi
     await registry.deployDirectory(options.processesDir);
     const index = new InstanceIndex();
     index.load(await store.instances.listSummaries());
-    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, engineCacheSize: options.engineCacheSize ?? 100 });
+    const housing = new HousingRegister(store.housingJournal);
+    await housing.load(new Map([...index.all()].map((s) => [s.id, s.rev])));
+    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100 });
     const scheduler = new TimerScheduler(index, transitions, clock, logger);
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());
     if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
-    return new Runtime({ store, registry, index, transitions, scheduler, clock, logger });
+    return new Runtime({ store, registry, index, transitions, scheduler, clock, logger, housing });
   } catch (err) {
     await store.close();
     throw err;

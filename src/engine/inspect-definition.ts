@@ -38,12 +38,17 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
 
   const starterGroups = splitList(process.candidateStarterGroups);
   for (const g of starterGroups) if (!isRole(g)) problem(key, `Okänd roll "${g}" i camunda:candidateStarterGroups.`);
-  for (const ext of extensionValues(process)) problem(key, `Tillägget ${ext.$type} stöds inte på processen.`);
+  for (const ext of extensionValues(process)) {
+    if (ext.$type !== 'camunda:Properties') problem(key, `Tillägget ${ext.$type} stöds inte på processen.`);
+  }
+  const properties = camundaProperties(process);
+  if (properties.lag !== undefined && !['LSS', 'SoL'].includes(properties.lag)) problem(key, `Egenskapen lag måste vara LSS eller SoL, inte "${properties.lag}".`);
 
   const model: ProcessModel = {
     key,
     name: process.name?.trim() ?? key,
     starterGroups,
+    properties,
     startForm: [],
     elements: new Map(),
     userTasks: new Map(),

@@ -1,10 +1,9 @@
 // One hydrated engine for one transition of one instance: start or recover, act, run to the next wait, snapshot.
 import { EventEmitter } from 'node:events';
-import { randomUUID } from 'node:crypto';
 import { Engine } from 'bpmn-engine';
 import { AppError } from '../errors.js';
 import type { ServiceHandler, HandlerLogger } from '../handlers/handler.js';
-import type { Bevakning, InstanceDocument, InstanceSummary, TaskRecord } from '../store/port.js';
+import type { InstanceDocument, InstanceSummary, TaskRecord } from '../store/port.js';
 import type { Clock } from '../timers/clock.js';
 import { DurableTimers } from './durable-timers.js';
 import { elementOverrides } from './element-types.js';
@@ -14,9 +13,12 @@ import type { CompiledDefinition } from './process-model.js';
 import { processVariables } from './process-variables.js';
 import { bindServices } from './service-adapter.js';
 import { taskRecords, type WaitingActivity } from './task-records.js';
+import { TransitionEffects } from './transition-effects.js';
+import type { HousingRegister } from '../housing/housing-register.js';
 
 export interface SessionDeps {
   definition: CompiledDefinition;
+  housing: HousingRegister;
   handlers: ReadonlyMap<string, ServiceHandler<unknown>>;
   clock: Clock;
   logger: HandlerLogger;
@@ -34,7 +36,7 @@ export class InstanceSession {
   private readonly timers: DurableTimers;
   private readonly listener = new EventEmitter();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private newBevakningar: Bevakning[] = [];
+  private effects: TransitionEffects;
   private knownTasks: Map<string, TaskRecord>;
   private outcome: { state: 'completed' } | { state: 'failed'; message: string } | null = null;
 
@@ -43,14 +45,10 @@ export class InstanceSession {
     this.knownTasks = new Map(base.tasks.map((t) => [t.executionId, t]));
     this.recorder = new HistoryRecorder(clock, definition.model, nextSeq, actor);
     this.timers = new DurableTimers(clock);
+    this.effects = this.newEffects(base);
     const services = bindServices(deps.handlers, {
       model: definition.model,
-      context: {
-        instance: { id: base.id, processKey: base.processKey, version: base.version, businessKey: base.businessKey },
-        clock,
-        logger: deps.logger,
-        inbox: { send: (message) => this.sendBevakning(message) },
-      },
+      context: (elementId) => this.effects.contextFor(elementId),
       track: (work) => this.track(work),
     });
     this.engine = new Engine({
@@ -105,8 +103,8 @@ export class InstanceSession {
   begin(base: InstanceSummary, actor: string, nextSeq: number): void {
     this.base = base;
     this.knownTasks = new Map(base.tasks.map((t) => [t.executionId, t]));
-    this.newBevakningar = [];
     this.recorder.begin(actor, nextSeq);
+    this.effects = this.newEffects(base);
   }
 
   get state() {
@@ -162,15 +160,23 @@ export class InstanceSession {
       active: uniqueActive(waiting, model.elements),
       tasks: taskRecords(waiting, this.knownTasks, this.base, model, this.deps.clock, variables),
       timers: state === 'running' ? this.timers.pending().map((t) => ({ id: `${this.base.id}.${t.executionId}`, instanceId: this.base.id, elementId: t.elementId, executionId: t.executionId, dueAt: t.dueAt.toISOString() })) : [],
-      bevakningar: [...this.base.bevakningar, ...this.newBevakningar],
+      bevakningar: [...this.base.bevakningar, ...this.effects.bevakningar],
+      caseEvents: [...this.base.caseEvents, ...this.effects.caseEvents],
     };
     return { summary, engineState, lastEntries: this.recorder.entries };
   }
 
-  private sendBevakning(message: { group: string; subject: string; body: string }): void {
-    const bevakning: Bevakning = { id: randomUUID(), instanceId: this.base.id, ...message, createdAt: this.deps.clock.now().toISOString(), readAt: null };
-    this.newBevakningar.push(bevakning);
-    this.recorder.record('bevakning.sent', null, { group: message.group, subject: message.subject });
+  /** Register changes are written before the document that records them; taken back if it is not stored. */
+  flushEffects(): Promise<void> {
+    return this.effects.flush();
+  }
+
+  abortEffects(): Promise<void> {
+    return this.effects.abort();
+  }
+
+  private newEffects(base: InstanceSummary): TransitionEffects {
+    return new TransitionEffects({ clock: this.deps.clock, logger: this.deps.logger, housing: this.deps.housing, recorder: this.recorder }, base);
   }
 
   private waiting(): WaitingActivity[] {

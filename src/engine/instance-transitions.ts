@@ -8,6 +8,7 @@ import type { DefinitionRegistry } from './definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
 import { InstanceSession, type SessionDeps } from './instance-session.js';
 import { SessionCache } from './session-cache.js';
+import type { HousingRegister } from '../housing/housing-register.js';
 
 export interface TransitionDeps {
   instances: InstanceRepository;
@@ -16,6 +17,7 @@ export interface TransitionDeps {
   handlers: ReadonlyMap<string, ServiceHandler<unknown>>;
   clock: Clock;
   logger: HandlerLogger;
+  housing: HousingRegister;
   /** How many hydrated engines to keep between transitions (0 = none). */
   engineCacheSize: number;
 }
@@ -32,7 +34,7 @@ export class InstanceTransitions {
   async start(summary: InstanceSummary, actor: string): Promise<InstanceSummary> {
     return this.locked(summary.id, async () => {
       const session = await InstanceSession.start(this.sessionDeps(summary), summary, actor);
-      return this.store(session, await session.toDocument(), null);
+      return this.storeOrUndo(session, () => session.toDocument(), null);
     });
   }
 
@@ -52,13 +54,18 @@ export class InstanceTransitions {
         base = doc.summary;
         session = await InstanceSession.resume(this.sessionDeps(base), doc, actor);
       }
-      await act(session, base);
+      try {
+        await act(session, base);
+      } catch (err) {
+        await session.abortEffects();
+        throw err;
+      }
       if (!session.recorder.entries.length && session.state === 'running') {
         if (indexed?.rev !== base.rev) this.deps.index.put(base); // a save that failed after its commit point
         this.cache.keep(id, session, base.rev, session.recorder.lastSeq);
         return base;
       }
-      return this.store(session, await session.toDocument(), base.rev);
+      return this.storeOrUndo(session, () => session.toDocument(), base.rev);
     });
   }
 
@@ -81,6 +88,18 @@ export class InstanceTransitions {
     return doc;
   }
 
+  /** Register changes are written first, then the document; if that fails, the changes are taken back. */
+  private async storeOrUndo(session: InstanceSession, document: () => Promise<InstanceDocument>, expectedRev: number | null): Promise<InstanceSummary> {
+    try {
+      const doc = await document();
+      await session.flushEffects();
+      return await this.store(session, doc, expectedRev);
+    } catch (err) {
+      await session.abortEffects();
+      throw err;
+    }
+  }
+
   private async store(session: InstanceSession | null, doc: InstanceDocument, expectedRev: number | null): Promise<InstanceSummary> {
     try {
       await this.deps.instances.save(doc, expectedRev);
@@ -99,7 +118,7 @@ export class InstanceTransitions {
   private sessionDeps(summary: InstanceSummary): SessionDeps {
     const definition = this.deps.registry.get(summary.processKey, summary.version);
     if (!definition) throw new Error(`definition ${summary.processKey} v${summary.version} is not loaded`);
-    return { definition, handlers: this.deps.handlers, clock: this.deps.clock, logger: this.deps.logger };
+    return { definition, housing: this.deps.housing, handlers: this.deps.handlers, clock: this.deps.clock, logger: this.deps.logger };
   }
 
   private async locked<T>(id: string, work: () => Promise<T>): Promise<T> {

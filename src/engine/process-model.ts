@@ -20,6 +20,8 @@ export interface ProcessModel {
   key: string;
   name: string;
   starterGroups: string[];
+  /** The process's `camunda:properties`, e.g. `insats` and `lag` that the IVO report reads. */
+  properties: Record<string, string>;
   startForm: FormField[];
   elements: Map<string, { type: string; name: string }>;
   userTasks: Map<string, UserTaskModel>;

@@ -2,6 +2,8 @@
 import type { FormField } from '../forms/form-field.js';
 import type { Bevakning, HistoryEntry, InstanceState, InstanceSummary } from '../store/port.js';
 import type { ClockMode } from '../timers/clock.js';
+import type { HousingSeed } from '../housing/housing-seed.js';
+import type { HousingView } from '../housing/housing-view.js';
 
 export interface Actor {
   username: string;
@@ -76,6 +78,10 @@ export interface RuntimeApi {
   completeTask(taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void>;
   deliverMessage(instanceId: string, messageName: string, variables: Record<string, unknown>, actor: Actor): Promise<void>;
   listInbox(actor: Actor): Bevakning[];
+  /** The housing register as it stands (reading it needs no process). */
+  housingRegister(): HousingView;
+  /** Set-up data for an empty register: demo data and tests; status changes otherwise come only from process steps. */
+  seedHousing(seed: HousingSeed): Promise<void>;
   clockNow(): { now: string; mode: ClockMode };
   moveClock(move: ClockMove): Promise<{ now: string }>;
   close(): Promise<void>;

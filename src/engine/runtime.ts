@@ -12,6 +12,9 @@ import type { DefinitionRegistry } from './definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
 import type { InstanceTransitions } from './instance-transitions.js';
 import type { Actor, ClockMove, InstanceFilter, InstanceListItem, InstanceView, RuntimeApi, TaskFilter, TaskView } from './runtime-api.js';
+import type { HousingRegister } from '../housing/housing-register.js';
+import { seedEvents, type HousingSeed } from '../housing/housing-seed.js';
+import { toHousingView, type HousingView } from '../housing/housing-view.js';
 import { toInstanceListItem, toProcessDetail, toProcessListItem, toTaskView } from './views.js';
 import type { TimerScheduler } from './timer-scheduler.js';
 
@@ -23,6 +26,7 @@ export interface RuntimeParts {
   scheduler: TimerScheduler;
   clock: Clock;
   logger: HandlerLogger;
+  housing: HousingRegister;
 }
 
 export const manualClockSetting = 'manualClock';
@@ -71,6 +75,7 @@ export class Runtime implements RuntimeApi {
       tasks: [],
       timers: [],
       bevakningar: [],
+      caseEvents: [],
     };
     await this.parts.transitions.start(summary, actor.username);
     return { id: summary.id };
@@ -146,6 +151,14 @@ export class Runtime implements RuntimeApi {
       .flatMap((s) => s.bevakningar)
       .filter((b) => all || actor.roles.includes(b.group))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  housingRegister(): HousingView {
+    return toHousingView(this.parts.housing.state);
+  }
+
+  async seedHousing(seed: HousingSeed): Promise<void> {
+    await this.parts.housing.setUp(seedEvents(seed), () => this.parts.clock.now());
   }
 
   clockNow() {

@@ -14,7 +14,8 @@ type EngineService = (scope: ExecutionScope, callback: (err: unknown, result?: u
 
 export interface ServiceBinding {
   model: ProcessModel;
-  context: Omit<HandlerContext, 'elementId' | 'variables'>;
+  /** What a handler gets besides its input, for the step that runs it. */
+  context: (elementId: string) => Omit<HandlerContext, 'variables'>;
   /** Every handler call is tracked so the session knows when the engine has settled. */
   track(work: Promise<unknown>): void;
 }
@@ -34,16 +35,17 @@ async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionSco
   const elementId = scope.content.id;
   const variables = processVariables(scope.environment.variables);
   const properties = binding.model.serviceTasks.get(elementId)?.properties ?? {};
+  const context = binding.context(elementId);
   const rawInput: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(properties)) {
-    rawInput[name] = value.startsWith('=') ? evaluateFeel(value, variables, { now: binding.context.clock.now() }) : value;
+    rawInput[name] = value.startsWith('=') ? evaluateFeel(value, variables, { now: context.clock.now() }) : value;
   }
   const parsed = handler.input.safeParse(rawInput);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'indata'}: ${i.message}`).join('; ');
     throw new Error(`Hanteraren ${handler.name} fick ogiltig indata (${detail})`);
   }
-  const result = (await withTimeout(handler.run(parsed.data, { ...binding.context, elementId, variables }), handler.name)) ?? {};
+  const result = (await withTimeout(handler.run(parsed.data, { ...context, variables }), handler.name)) ?? {};
   for (const [key, value] of Object.entries(result)) {
     if (!reservedVariableNames.has(key)) scope.environment.variables[key] = value;
   }

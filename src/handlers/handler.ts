@@ -1,5 +1,8 @@
 // The contract of a service-task handler: typed input, injected dependencies, no knowledge of the engine or HTTP.
 import type { z } from 'zod';
+import type { HousingEvent } from '../housing/housing-events.js';
+import type { HousingState } from '../housing/housing-model.js';
+import type { CaseEventType } from '../store/port.js';
 import type { Clock } from '../timers/clock.js';
 
 export interface HandlerLogger {
@@ -13,6 +16,18 @@ export interface InboxPort {
   send(message: { group: string; subject: string; body: string }): void;
 }
 
+/** The housing register as a step sees it: read the current state, change it only by events. */
+export interface HousingPort {
+  readonly state: Readonly<HousingState>;
+  /** Applied at once; written with the transition, taken back if the transition is not stored. */
+  emit(event: HousingEvent): void;
+}
+
+/** Facts about the case that reports (IVO) are computed from; they land in the instance's history. */
+export interface CaseEventPort {
+  record(type: CaseEventType, data: { date: string; reason?: string | null }): void;
+}
+
 export interface HandlerContext {
   instance: { id: string; processKey: string; version: number; businessKey: string | null };
   elementId: string;
@@ -20,6 +35,8 @@ export interface HandlerContext {
   clock: Clock;
   logger: HandlerLogger;
   inbox: InboxPort;
+  housing: HousingPort;
+  caseEvents: CaseEventPort;
 }
 
 /**

@@ -8,6 +8,7 @@
 //   instances/<id>.json               the InstanceDocument; storing it is the commit point of a transition
 //   instances/<id>.summary.json       its InstanceSummary alone, written after the document so boot reads small files
 //   history/<id>.jsonl                append-only, one HistoryEntry per line, appended (fsync) after the document
+//   housing/journal.jsonl             the housing register's changes, append-only, written before the instance document
 // A save touches only its own instance's files, so its cost does not grow with the number of instances.
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { repairInstances } from './crash-repair.js';
 import { DefinitionFiles } from './definition-files.js';
 import { removeTempFiles } from './durable-write.js';
 import { InstanceFiles, type StoreGuard } from './instance-files.js';
+import { JournalFile } from './journal-file.js';
 import type { Store } from './port.js';
 import { SettingsFile } from './settings-file.js';
 
@@ -26,6 +28,7 @@ export function createLowdbStore(dataDir: string): Store {
     definitions: path.join(root, 'definitions'),
     instances: path.join(root, 'instances'),
     history: path.join(root, 'history'),
+    housing: path.join(root, 'housing'),
   };
   let lock: DataDirLock | null = null;
   const guard: StoreGuard = {
@@ -45,11 +48,13 @@ export function createLowdbStore(dataDir: string): Store {
   const definitions = new DefinitionFiles(dirs.definitions, guard);
   const instances = new InstanceFiles(dirs.instances, dirs.history, guard);
   const settings = new SettingsFile(root, guard);
+  const housingJournal = new JournalFile(path.join(dirs.housing, 'journal.jsonl'), guard);
 
   return {
     definitions,
     instances,
     settings,
+    housingJournal,
     async open() {
       if (lock) throw new Error('Lagret är redan öppnat (the store is already open)');
       await mkdir(root, { recursive: true, mode: 0o700 });
@@ -69,7 +74,7 @@ export function createLowdbStore(dataDir: string): Store {
     },
     async close() {
       if (!lock) return;
-      await Promise.all([instances.idle(), definitions.idle(), settings.idle()]);
+      await Promise.all([instances.idle(), definitions.idle(), settings.idle(), housingJournal.idle()]);
       const held = lock;
       lock = null;
       await held.release();

@@ -48,6 +48,19 @@ export interface Bevakning {
   readAt: string | null;
 }
 
+export const caseEventTypes = ['erbjudande', 'avbojt', 'verkstallt', 'avslutat', 'avbrott', 'aterupptagen', 'drojsmal'] as const;
+export type CaseEventType = (typeof caseEventTypes)[number];
+
+/** A fact about the case for the reports (IVO): an offer, a decline, the day it was executed, … */
+export interface CaseEvent {
+  type: CaseEventType;
+  /** The day it happened (YYYY-MM-DD). */
+  date: string;
+  reason: string | null;
+  /** When it was recorded, by the clock. */
+  at: string;
+}
+
 /** What the inbox, task list, scheduler and instance list need, kept small so boot reads only this. */
 export interface InstanceSummary {
   id: string;
@@ -64,6 +77,7 @@ export interface InstanceSummary {
   tasks: TaskRecord[];
   timers: TimerRecord[];
   bevakningar: Bevakning[];
+  caseEvents: CaseEvent[];
 }
 
 export interface HistoryEntry {
@@ -109,8 +123,16 @@ export interface SettingsRepository {
   set<T>(name: string, value: T): Promise<void>;
 }
 
+/** An append-only log of JSON records (the housing register's changes), read whole at boot. */
+export interface JournalRepository {
+  readAll(): Promise<unknown[]>;
+  /** Appends the records durably, in order. */
+  append(records: unknown[]): Promise<void>;
+}
+
 export interface Store {
   readonly definitions: DefinitionRepository;
+  readonly housingJournal: JournalRepository;
   readonly instances: InstanceRepository;
   readonly settings: SettingsRepository;
   /** Takes the data directory's lock and repairs what a crash left; throws if another process owns it. */

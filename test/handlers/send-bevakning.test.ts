@@ -1,22 +1,11 @@
 // Unit tests of the "Skicka bevakning" handler with a fake context.
 import { describe, expect, test } from 'vitest';
-import type { HandlerContext } from '../../src/handlers/handler.js';
 import { defaultHandlers } from '../../src/handlers/index.js';
 import { sendBevakning } from '../../src/handlers/send-bevakning.js';
-import { ManualClock } from '../../src/timers/clock.js';
+import { handlerHarness } from '../helpers/handler-context.js';
 
 function fakeContext() {
-  const sent: { group: string; subject: string; body: string }[] = [];
-  const logged: Record<string, unknown>[] = [];
-  const log = (obj: Record<string, unknown>) => void logged.push(obj);
-  const context: HandlerContext = {
-    instance: { id: 'i-1', processKey: 'korttidsvistelse-lss', version: 1, businessKey: null },
-    elementId: 'bevakningTillIvoRapportor',
-    variables: { brukare: 'Brukare-4711', orsak: 'Känslig uppgift om hälsa' },
-    clock: new ManualClock(new Date('2027-04-15T08:00:00Z')),
-    logger: { info: log, warn: log, error: log },
-    inbox: { send: (message) => void sent.push(message) },
-  };
+  const { context, sent, logged } = handlerHarness({ variables: { brukare: 'Brukare-4711', orsak: 'Känslig uppgift om hälsa' } });
   return { context, sent, logged };
 }
 

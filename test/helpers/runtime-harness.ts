@@ -8,6 +8,7 @@ import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
 import { defaultHandlers } from '../../src/handlers/index.js';
 import type { ServiceHandler } from '../../src/handlers/handler.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
+import type { HousingSeed } from '../../src/housing/housing-seed.js';
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'processes');
 export const silentLogger = { info() {}, warn() {}, error() {} };
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   processes: (string | [string, string])[];
   start?: string;
   handlers?: ServiceHandler<any>[];
+  /** Units and apartments in the register before anything runs. */
+  housing?: HousingSeed;
   /** Hydrated engines kept between transitions; 0 makes every step recover from the store. */
   engineCacheSize?: number;
 }
@@ -57,8 +60,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       manualClockStart: new Date(options.start ?? '2027-01-15T08:00:00Z'),
       ...(options.engineCacheSize !== undefined ? { engineCacheSize: options.engineCacheSize } : {}),
     });
+  const first = await open();
+  if (options.housing) await first.seedHousing(options.housing);
   const harness: Harness = {
-    runtime: await open(),
+    runtime: first,
     dataDir,
     processesDir,
     async restart() {

@@ -36,6 +36,7 @@ export function makeDocument(id: string, rev: number, stateBytes = 200): Instanc
       tasks: [],
       timers: [],
       bevakningar: [],
+    caseEvents: [],
     },
     engineState: { step: rev, padding: 'x'.repeat(stateBytes) },
     lastEntries: [makeEntry(2 * rev - 1), makeEntry(2 * rev, 'activity.leave')],

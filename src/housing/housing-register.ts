@@ -1,0 +1,64 @@
+// The register in memory, rebuilt at boot from its journal; changed only through transactions of process steps.
+import { randomUUID } from 'node:crypto';
+import type { JournalRepository } from '../store/port.js';
+import { applyHousingEvent, type HousingEvent } from './housing-events.js';
+import { emptyHousingState, type HousingState } from './housing-model.js';
+import { HousingTransaction } from './housing-transaction.js';
+
+/** One applied change; `instanceId` and `rev` name the instance transition it belongs to (null: set-up data). */
+export interface HousingRecord {
+  seq: number;
+  at: string;
+  transitionId: string;
+  instanceId: string | null;
+  rev: number | null;
+  event: HousingEvent;
+}
+
+/** Written when a transition that had changed the register was not stored after all. */
+export interface HousingVoid {
+  void: string;
+}
+
+export class HousingRegister {
+  readonly state: HousingState = emptyHousingState();
+  private seq = 0;
+
+  constructor(private readonly journal: JournalRepository) {}
+
+  /**
+   * Replays the journal. Changes are written before their instance's document, so a change whose transition was not
+   * stored (its rev is above the instance's stored rev, or it was voided) is left out.
+   */
+  async load(storedRevs: ReadonlyMap<string, number>): Promise<void> {
+    const all = (await this.journal.readAll()) as (HousingRecord | HousingVoid)[];
+    const voided = new Set(all.filter((r): r is HousingVoid => 'void' in r).map((r) => r.void));
+    const records = all.filter((r): r is HousingRecord => 'event' in r).sort((a, b) => a.seq - b.seq);
+    for (const record of records) {
+      this.seq = Math.max(this.seq, record.seq);
+      if (voided.has(record.transitionId)) continue;
+      if (record.instanceId !== null && (storedRevs.get(record.instanceId) ?? 0) < (record.rev ?? 0)) continue;
+      applyHousingEvent(this.state, record.event);
+    }
+  }
+
+  /** A transaction for one instance transition; `rev` is the rev the instance gets if the transition is stored. */
+  begin(instanceId: string | null, rev: number | null, now: () => Date): HousingTransaction {
+    return new HousingTransaction({
+      transitionId: randomUUID(),
+      instanceId,
+      rev,
+      now,
+      nextSeq: () => ++this.seq,
+      apply: (event) => applyHousingEvent(this.state, event),
+      journal: this.journal,
+    });
+  }
+
+  /** Set-up data (units, apartments) outside any process: applied and written at once. */
+  async setUp(events: HousingEvent[], now: () => Date): Promise<void> {
+    const transaction = this.begin(null, null, now);
+    for (const event of events) transaction.emit(event);
+    await transaction.flush();
+  }
+}
