@@ -38,7 +38,9 @@ async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionSco
   const context = binding.context(elementId);
   const rawInput: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(properties)) {
-    rawInput[name] = value.startsWith('=') ? evaluateFeel(value, variables, { now: context.clock.now() }) : value;
+    const resolved = value.startsWith('=') ? evaluateFeel(value, variables, { now: context.clock.now() }) : value;
+    // FEEL null (a variable nobody filled in) means the input is left out, so optional inputs stay optional.
+    if (resolved !== null && resolved !== undefined) rawInput[name] = resolved;
   }
   const parsed = handler.input.safeParse(rawInput);
   if (!parsed.success) {
