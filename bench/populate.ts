@@ -2,11 +2,13 @@
 import { createRuntime } from '../src/engine/index.js';
 import { defaultHandlers } from '../src/handlers/index.js';
 import { createLowdbStore } from '../src/store/lowdb-store.js';
+import { loadIvoConfig } from '../src/reports/ivo-config.js';
 
 const silent = { info() {}, warn() {}, error() {} };
 
 export async function populate(dataDir: string, processesDir: string, count: number, onProgress: (done: number) => void): Promise<void> {
-  const runtime = await createRuntime({ store: createLowdbStore(dataDir), clockMode: 'system', processesDir, handlers: defaultHandlers, logger: silent });
+  const ivoConfig = await loadIvoConfig('config/ivo.json');
+  const runtime = await createRuntime({ store: createLowdbStore(dataDir), clockMode: 'system', processesDir, handlers: defaultHandlers, logger: silent, ivoConfig });
   const actor = { username: 'admin', roles: ['admin'] };
   let next = 0;
   const worker = async () => {

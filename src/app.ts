@@ -2,7 +2,8 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { createUserDirectory } from './auth/users.js';
-import { seedDemoCases } from './demo/seed-demo-cases.js';
+import { seedDemoCases, seedDemoHousing } from './demo/seed-demo-cases.js';
+import { loadIvoConfig } from './reports/ivo-config.js';
 import type { Config } from './config.js';
 import { createRuntime } from './engine/index.js';
 import type { RuntimeApi } from './engine/runtime-api.js';
@@ -12,6 +13,8 @@ import { authPlugin } from './web/plugins/auth.js';
 import { errorHandlerPlugin } from './web/plugins/error-handler.js';
 import { clockRoutes } from './web/routes/clock.js';
 import { healthRoutes } from './web/routes/health.js';
+import { housingRoutes } from './web/routes/housing.js';
+import { reportRoutes } from './web/routes/reports.js';
 import { inboxRoutes } from './web/routes/inbox.js';
 import { instanceRoutes } from './web/routes/instances.js';
 import { processRoutes } from './web/routes/processes.js';
@@ -53,6 +56,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       store,
       clockMode: config.clock,
       processesDir: config.processesDir,
+      ivoConfig: await loadIvoConfig(config.ivoConfigFile),
       handlers: overrides.handlers ?? defaultHandlers,
       logger: app.log,
       ...(overrides.schedulerIntervalMs !== undefined ? { schedulerIntervalMs: overrides.schedulerIntervalMs } : {}),
@@ -64,6 +68,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   }
   if (config.demo) {
     // Demo cases are a convenience: a diagram changed so that they no longer fit must not stop the server.
+    await seedDemoHousing(runtime);
     await seedDemoCases(runtime).then(
       (seeded) => seeded && app.log.info({ seeded }, 'demoärenden skapade'),
       (error: Error) => app.log.warn({ err: error.message }, 'demoärenden kunde inte skapas'),
@@ -80,6 +85,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(taskRoutes, { runtime });
   await app.register(inboxRoutes, { runtime });
   await app.register(clockRoutes, { runtime });
+  await app.register(housingRoutes, { runtime });
+  await app.register(reportRoutes, { runtime });
   await app.register(healthRoutes);
 
   app.addHook('onClose', async () => runtime.close());

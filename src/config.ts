@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   CLOCK: optional(z.enum(['system', 'manual'], 'CLOCK måste vara system eller manual.').default('system')),
   DEMO: optional(z.enum(['0', '1'], 'DEMO måste vara 0 eller 1.').optional()),
   PROCESSES_DIR: optional(z.string().default('./processes')),
+  IVO_CONFIG: optional(z.string().default('./config/ivo.json')),
   LOG_LEVEL: optional(z.enum(logLevels, `LOG_LEVEL måste vara en av ${logLevels.join(', ')}.`).default('info')),
   BPMN_MAX_BYTES: optional(integer('BPMN_MAX_BYTES', 1024, 64 * 1024 * 1024).default(1024 * 1024)),
 });
@@ -37,6 +38,8 @@ export interface Config {
   /** Seed demo users (and later demo data); on unless NODE_ENV=production. */
   demo: boolean;
   processesDir: string;
+  /** IVO reporting windows, threshold and legal references. */
+  ivoConfigFile: string;
   logLevel: (typeof logLevels)[number];
   /** Size cap of an uploaded BPMN file; larger uploads are answered 413. */
   bpmnMaxBytes: number;
@@ -70,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clock: e.CLOCK,
     demo: e.DEMO === undefined ? e.NODE_ENV !== 'production' : e.DEMO === '1',
     processesDir: e.PROCESSES_DIR,
+    ivoConfigFile: e.IVO_CONFIG,
     logLevel: e.LOG_LEVEL,
     bpmnMaxBytes: e.BPMN_MAX_BYTES,
   };

@@ -1,9 +1,17 @@
 // DEMO=1 on an empty store: a few korttidsvistelse cases at different stages, so the API has something to show.
 import type { Actor, RuntimeApi } from '../engine/runtime-api.js';
+import { demoHousing } from './demo-housing.js';
 
 const handlaggare: Actor = { username: 'lss-handlaggare', roles: ['lss-handlaggare'] };
 const enhetschef: Actor = { username: 'enhetschef', roles: ['enhetschef'] };
 const processKey = 'korttidsvistelse-lss';
+
+/** The demo register, when the register is empty. */
+export async function seedDemoHousing(runtime: RuntimeApi): Promise<boolean> {
+  if (runtime.housingRegister().units.length > 0) return false;
+  await runtime.seedHousing(demoHousing);
+  return true;
+}
 
 /** Seeds only when the process is deployed and no instance exists yet; returns how many cases were made. */
 export async function seedDemoCases(runtime: RuntimeApi): Promise<number> {

@@ -3,6 +3,7 @@ import type { HandlerLogger, ServiceHandler } from '../handlers/handler.js';
 import type { Store } from '../store/port.js';
 import { ManualClock, SystemClock, type Clock, type ClockMode } from '../timers/clock.js';
 import { HousingRegister } from '../housing/housing-register.js';
+import type { IvoConfig } from '../reports/ivo-config.js';
 import { DefinitionRegistry } from './definition-registry.js';
 import { InstanceIndex } from './instance-index.js';
 import { InstanceTransitions } from './instance-transitions.js';
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   logger: HandlerLogger;
   /** System clock: how often due timers are looked for. */
   schedulerIntervalMs?: number;
+  /** IVO reporting windows, threshold and legal references (config/ivo.json). */
+  ivoConfig: IvoConfig;
   /** Hydrated engines kept between transitions (default 100; 0 keeps none). */
   engineCacheSize?: number;
   /** Manual clock: where time starts in an empty store (default: now). */
@@ -45,7 +48,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<RuntimeApi
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());
     if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
-    return new Runtime({ store, registry, index, transitions, scheduler, clock, logger, housing });
+    return new Runtime({ store, registry, index, transitions, scheduler, clock, logger, housing, ivoConfig: options.ivoConfig });
   } catch (err) {
     await store.close();
     throw err;

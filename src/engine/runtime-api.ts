@@ -4,6 +4,7 @@ import type { Bevakning, HistoryEntry, InstanceState, InstanceSummary } from '..
 import type { ClockMode } from '../timers/clock.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
 import type { HousingView } from '../housing/housing-view.js';
+import type { IvoReport } from '../reports/ivo-report.js';
 
 export interface Actor {
   username: string;
@@ -82,6 +83,8 @@ export interface RuntimeApi {
   housingRegister(): HousingView;
   /** Set-up data for an empty register: demo data and tests; status changes otherwise come only from process steps. */
   seedHousing(seed: HousingSeed): Promise<void>;
+  /** Decisions not executed within 3 months, for one quarter (`2027Q1`); bad_request for another label. */
+  ivoReport(quarter: string): IvoReport;
   clockNow(): { now: string; mode: ClockMode };
   moveClock(move: ClockMove): Promise<{ now: string }>;
   close(): Promise<void>;

@@ -15,6 +15,9 @@ import type { Actor, ClockMove, InstanceFilter, InstanceListItem, InstanceView, 
 import type { HousingRegister } from '../housing/housing-register.js';
 import { seedEvents, type HousingSeed } from '../housing/housing-seed.js';
 import { toHousingView, type HousingView } from '../housing/housing-view.js';
+import type { IvoConfig } from '../reports/ivo-config.js';
+import { buildIvoReport, type IvoReport } from '../reports/ivo-report.js';
+import { parseQuarter } from '../reports/quarter.js';
 import { toInstanceListItem, toProcessDetail, toProcessListItem, toTaskView } from './views.js';
 import type { TimerScheduler } from './timer-scheduler.js';
 
@@ -27,6 +30,7 @@ export interface RuntimeParts {
   clock: Clock;
   logger: HandlerLogger;
   housing: HousingRegister;
+  ivoConfig: IvoConfig;
 }
 
 export const manualClockSetting = 'manualClock';
@@ -159,6 +163,16 @@ export class Runtime implements RuntimeApi {
 
   async seedHousing(seed: HousingSeed): Promise<void> {
     await this.parts.housing.setUp(seedEvents(seed), () => this.parts.clock.now());
+  }
+
+  ivoReport(quarter: string): IvoReport {
+    const period = parseQuarter(quarter, this.parts.ivoConfig);
+    if (!period) throw new AppError('bad_request', 'Ange kvartalet som ÅÅÅÅQn, till exempel 2027Q1.');
+    const cases = [...this.parts.index.all()].map((summary) => ({
+      summary,
+      properties: this.parts.registry.get(summary.processKey, summary.version)?.model.properties ?? {},
+    }));
+    return buildIvoReport(cases, period, this.parts.ivoConfig);
   }
 
   clockNow() {

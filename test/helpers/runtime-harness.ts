@@ -9,9 +9,11 @@ import { defaultHandlers } from '../../src/handlers/index.js';
 import type { ServiceHandler } from '../../src/handlers/handler.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
 import type { HousingSeed } from '../../src/housing/housing-seed.js';
+import { loadIvoConfig } from '../../src/reports/ivo-config.js';
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'processes');
 export const silentLogger = { info() {}, warn() {}, error() {} };
+const ivoConfig = loadIvoConfig(path.join(fixturesDir, '..', '..', '..', 'config', 'ivo.json'));
 
 export const actors = {
   admin: { username: 'admin', roles: ['admin'] },
@@ -50,6 +52,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (typeof p === 'string') await copyFile(path.join(fixturesDir, p), path.join(processesDir, path.basename(p)));
     else await writeFile(path.join(processesDir, p[0]), p[1]);
   }
+  const ivo = await ivoConfig;
   const open = () =>
     createRuntime({
       store: createLowdbStore(dataDir),
@@ -58,6 +61,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       handlers: options.handlers ?? defaultHandlers,
       logger: silentLogger,
       manualClockStart: new Date(options.start ?? '2027-01-15T08:00:00Z'),
+      ivoConfig: ivo,
       ...(options.engineCacheSize !== undefined ? { engineCacheSize: options.engineCacheSize } : {}),
     });
   const first = await open();

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       clock: 'system',
       demo: true,
       processesDir: './processes',
+      ivoConfigFile: './config/ivo.json',
       logLevel: 'info',
       bpmnMaxBytes: 1024 * 1024,
     });

@@ -1,0 +1,35 @@
+// The IVO reporting configuration (windows, threshold, legal references): data in config/ivo.json, checked at boot.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+const MonthDay = z.string().regex(/^\d{2}-\d{2}$/, 'ska vara MM-DD');
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ska vara ÅÅÅÅ-MM-DD');
+const Window = z.object({ from: MonthDay, to: MonthDay, nextYear: z.boolean() });
+
+export const IvoConfigSchema = z.object({
+  thresholdMonths: z.number().int().min(1).max(24),
+  reportingWindows: z.object({ Q1: Window, Q2: Window, Q3: Window, Q4: Window }),
+  legalReferences: z.array(z.object({ law: z.enum(['LSS', 'SoL']), validFrom: Day, validTo: Day.nullable(), text: z.string().min(1) })),
+});
+export type IvoConfig = z.infer<typeof IvoConfigSchema>;
+
+/** Reads and checks the file; a bad file stops the boot with a message naming it. */
+export async function loadIvoConfig(file: string): Promise<IvoConfig> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: kan inte läsas som JSON (${(err as Error).message})`);
+  }
+  const parsed = IvoConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** The legal reference for a decision under `law` taken on `decisionDate`. */
+export function legalReference(config: IvoConfig, law: 'LSS' | 'SoL', decisionDate: string): string | null {
+  const match = config.legalReferences.find((r) => r.law === law && r.validFrom <= decisionDate && (r.validTo === null || decisionDate <= r.validTo));
+  return match?.text ?? null;
+}

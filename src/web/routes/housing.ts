@@ -1,0 +1,41 @@
+// The housing register (Boendemodul), read-only: its changes come from process steps. See docs/housing-api.md.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { apartmentStatuses } from '../../housing/housing-model.js';
+import { IdSchema, parseInput } from '../parse-input.js';
+import type { RouteOptions } from './route-options.js';
+
+const ApartmentQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.enum(apartmentStatuses).optional() });
+const StatusQuerySchema = z.object({ status: z.enum(['aktiv', 'avslutad']).optional() });
+const OfferQuerySchema = z.object({ apartmentId: IdSchema.optional(), queueEntryId: z.string().uuid().optional() });
+
+export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  app.get('/api/housing/units', async () => {
+    const { units, apartments } = runtime.housingRegister();
+    return units.map((unit) => {
+      const own = apartments.filter((a) => a.unitId === unit.id);
+      const counts = Object.fromEntries(apartmentStatuses.map((s) => [s, own.filter((a) => a.status === s).length]));
+      return { ...unit, apartments: own.length, ...counts };
+    });
+  });
+
+  app.get('/api/housing/apartments', async (request) => {
+    const { unitId, status } = parseInput(ApartmentQuerySchema, request.query, 'query');
+    return runtime.housingRegister().apartments.filter((a) => (!unitId || a.unitId === unitId) && (!status || a.status === status));
+  });
+
+  app.get('/api/housing/queue', async (request) => {
+    const { status } = parseInput(StatusQuerySchema, request.query, 'query');
+    return runtime.housingRegister().queue.filter((q) => !status || q.status === status);
+  });
+
+  app.get('/api/housing/offers', async (request) => {
+    const { apartmentId, queueEntryId } = parseInput(OfferQuerySchema, request.query, 'query');
+    return runtime.housingRegister().offers.filter((o) => (!apartmentId || o.apartmentId === apartmentId) && (!queueEntryId || o.queueEntryId === queueEntryId));
+  });
+
+  app.get('/api/housing/waitlist', async (request) => {
+    const { status } = parseInput(StatusQuerySchema, request.query, 'query');
+    return runtime.housingRegister().waitlist.filter((w) => !status || w.status === status);
+  });
+};
