@@ -18,7 +18,7 @@ export async function seedDemoCases(runtime: RuntimeApi): Promise<number> {
   if (!runtime.listProcesses().some((p) => p.key === processKey)) return 0;
   if (runtime.listInstances({}).length > 0) return 0;
   const start = (businessKey: string, brukare: string, beslutsdatum: string) =>
-    runtime.startInstance(processKey, { businessKey, variables: { beslutsdatum, brukare, antalDygn: 8, behov: 'Korttidsvistelse två helger i månaden.' } }, handlaggare);
+    runtime.startInstance(processKey, { businessKey, variables: { beslutsdatum, brukare, kon: 'kvinna', antalDygn: 8, behov: 'Korttidsvistelse två helger i månaden.' } }, handlaggare);
 
   await start('DEMO-KTV-1', 'Demobrukare A', '2026-11-02');
 

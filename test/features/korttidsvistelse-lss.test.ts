@@ -22,7 +22,7 @@ afterEach(async () => {
 async function startOrder(beslutsdatum = '2027-01-15'): Promise<{ rt: RuntimeApi; id: string }> {
   harness = await startHarness({ processes: [['korttidsvistelse-lss.bpmn', await readFile(file, 'utf8')]], start: '2027-01-15T08:00:00Z' });
   const rt = harness.runtime;
-  const variables = { beslutsdatum, brukare: 'Brukare-17', antalDygn: 8, behov: 'Avlösning varannan helg.' };
+  const variables = { beslutsdatum, brukare: 'Brukare-17', kon: 'man', antalDygn: 8, behov: 'Avlösning varannan helg.' };
   const { id } = await rt.startInstance('korttidsvistelse-lss', { variables }, handlaggare);
   return { rt, id };
 }
