@@ -30,6 +30,10 @@ export interface ProcessDetail {
 
 export type InstanceListItem = Pick<InstanceSummary, 'id' | 'processKey' | 'version' | 'businessKey' | 'state' | 'startedAt' | 'endedAt'>;
 
+export interface BevakningDetail extends Bevakning {
+  instance: InstanceListItem & { active: { elementId: string; name: string }[] };
+}
+
 export interface InstanceView extends InstanceListItem {
   variables: Record<string, unknown>;
   active: { elementId: string; name: string }[];
@@ -79,6 +83,9 @@ export interface RuntimeApi {
   completeTask(taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void>;
   deliverMessage(instanceId: string, messageName: string, variables: Record<string, unknown>, actor: Actor): Promise<void>;
   listInbox(actor: Actor): Bevakning[];
+  /** One bevakning of the caller's groups with the instance it concerns; not_found otherwise. */
+  getBevakning(id: string, actor: Actor): BevakningDetail;
+  markBevakningRead(id: string, actor: Actor): Promise<void>;
   /** The housing register as it stands (reading it needs no process). */
   housingRegister(): HousingView;
   /** Set-up data for an empty register: demo data and tests; status changes otherwise come only from process steps. */

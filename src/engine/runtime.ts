@@ -11,7 +11,7 @@ import { assertCanClaim, assertCanComplete, assertCanStart, canSeeTask } from '.
 import type { DefinitionRegistry } from './definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
 import type { InstanceTransitions } from './instance-transitions.js';
-import type { Actor, ClockMove, InstanceFilter, InstanceListItem, InstanceView, RuntimeApi, TaskFilter, TaskView } from './runtime-api.js';
+import type { Actor, BevakningDetail, ClockMove, InstanceFilter, InstanceListItem, InstanceView, RuntimeApi, TaskFilter, TaskView } from './runtime-api.js';
 import type { HousingRegister } from '../housing/housing-register.js';
 import { seedEvents, type HousingSeed } from '../housing/housing-seed.js';
 import { toHousingView, type HousingView } from '../housing/housing-view.js';
@@ -155,6 +155,33 @@ export class Runtime implements RuntimeApi {
       .flatMap((s) => s.bevakningar)
       .filter((b) => all || actor.roles.includes(b.group))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  getBevakning(id: string, actor: Actor): BevakningDetail {
+    const { bevakning, summary } = this.bevakning(id, actor);
+    return { ...bevakning, instance: { ...toInstanceListItem(summary), active: summary.active } };
+  }
+
+  /** The first reader in the group marks it read for the group; later reads change nothing. */
+  async markBevakningRead(id: string, actor: Actor): Promise<void> {
+    const { bevakning, summary } = this.bevakning(id, actor);
+    if (bevakning.readAt) return;
+    await this.parts.transitions.withoutEngine(summary.id, (current, nextSeq) => {
+      const at = this.parts.clock.now().toISOString();
+      const bevakningar = current.bevakningar.map((b) => (b.id === id && !b.readAt ? { ...b, readAt: at } : b));
+      const entry = { seq: nextSeq, at, type: 'bevakning.read', elementId: null, elementName: null, actor: actor.username, data: { bevakningId: id, group: bevakning.group } };
+      return { summary: { ...current, bevakningar }, entries: [entry] };
+    });
+  }
+
+  private bevakning(id: string, actor: Actor) {
+    for (const summary of this.parts.index.all()) {
+      const bevakning = summary.bevakningar.find((b) => b.id === id);
+      if (!bevakning) continue;
+      if (!actor.roles.includes('admin') && !actor.roles.includes(bevakning.group)) break;
+      return { bevakning, summary };
+    }
+    throw new AppError('not_found', 'Bevakningen finns inte i din inkorg.');
   }
 
   housingRegister(): HousingView {
