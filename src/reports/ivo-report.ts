@@ -45,10 +45,15 @@ export interface ReportableCase {
 export function buildIvoReport(cases: ReportableCase[], quarter: Quarter, config: IvoConfig): IvoReport {
   const rows: IvoReportRow[] = [];
   for (const { summary, properties } of cases) {
-    const lag = properties.lag;
+    // A routine for both laws says per case which one applies; otherwise the process does.
+    const lag = textVariable(summary, 'lag') ?? properties.lag;
     const beslutsdatum = summary.variables.beslutsdatum;
     if ((lag !== 'LSS' && lag !== 'SoL') || typeof beslutsdatum !== 'string') continue;
+    // A change of housing is not a new decision waiting to be executed: the person already lives somewhere.
+    if (summary.variables.ursprung === 'byteAvBoende') continue;
     const events = summary.caseEvents.filter((e) => e.date <= quarter.to).sort((a, b) => a.date.localeCompare(b.date));
+    // Handed over to another instance (e.g. internal → external placement): that instance reports the decision.
+    if (events.some((e) => e.type === 'overlamnad')) continue;
     const ended = firstOf(events, 'verkstallt') ?? firstOf(events, 'avslutat');
     const base = { summary, lag, beslutsdatum, properties, events, config } as const;
     const decision = reportable(addCalendar(beslutsdatum, 'months', config.thresholdMonths), ended, quarter);
@@ -96,7 +101,7 @@ function row(
     kon: text(summary.variables.kon),
     lag,
     lagrum: legalReference(config, lag, beslutsdatum),
-    insats: properties.insats ?? summary.processKey,
+    insats: textVariable(summary, 'insats') ?? properties.insats ?? summary.processKey,
     beslutsdatum,
     grund,
     avbrottsdatum,
@@ -113,4 +118,9 @@ function row(
 
 function firstOf(events: CaseEvent[], type: CaseEvent['type']): CaseEvent | undefined {
   return events.find((e) => e.type === type);
+}
+
+function textVariable(summary: InstanceSummary, name: string): string | undefined {
+  const value = summary.variables[name];
+  return typeof value === 'string' && value ? value : undefined;
 }

@@ -48,7 +48,8 @@ export interface Bevakning {
   readAt: string | null;
 }
 
-export const caseEventTypes = ['erbjudande', 'avbojt', 'verkstallt', 'avslutat', 'avbrott', 'aterupptagen', 'drojsmal'] as const;
+/** `overlamnad`: the decision continues in another instance (e.g. internal → external placement), which reports it. */
+export const caseEventTypes = ['erbjudande', 'avbojt', 'verkstallt', 'avslutat', 'avbrott', 'aterupptagen', 'drojsmal', 'overlamnad'] as const;
 export type CaseEventType = (typeof caseEventTypes)[number];
 
 /** A fact about the case for the reports (IVO): an offer, a decline, the day it was executed, … */

@@ -69,6 +69,19 @@ describe('IVO report', () => {
     expect(report('2027Q3', interrupted).rows).toEqual([expect.objectContaining({ grund: 'avbrott', rapporttyp: 'verkställt' })]);
   });
 
+  test('when a case names its own law and insats, is a change of housing, or was handed over, then the report follows that', () => {
+    // given
+    const sol = decision('g', '2027-01-15');
+    sol.summary.variables = { ...sol.summary.variables, lag: 'SoL', insats: 'Särskilt boende' };
+    const change = decision('h', '2027-01-15');
+    change.summary.variables = { ...change.summary.variables, ursprung: 'byteAvBoende' };
+    const handedOver = decision('i', '2027-01-15', [{ type: 'overlamnad', date: '2027-05-01' }]);
+    // when
+    const rows = report('2027Q2', sol, change, handedOver).rows;
+    // then
+    expect(rows).toEqual([expect.objectContaining({ instanceId: 'g', lag: 'SoL', insats: 'Särskilt boende', lagrum: expect.stringContaining('2025:400') })]);
+  });
+
   test('when the quarter is written wrong, then no quarter is made; the window comes from configuration', () => {
     // when / then
     expect(parseQuarter('2027-Q1', config)).toBeNull();
