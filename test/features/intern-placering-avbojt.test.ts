@@ -135,7 +135,9 @@ describe('intern-placering when the offer is declined or the placement changes',
     expect(inbox(rt, lss, id)[0]?.body).toContain('beslutet från 2027-01-10 (Bostad med särskild service för vuxna, 9 § 9 LSS)');
     expect(inbox(rt, bistand, id)).toEqual([]);
     expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad', closedReason: 'Beslutet verkställs genom extern placering' });
-    expect(await caseEvents(rt, id)).toEqual([]);
+    expect(await caseEvents(rt, id)).toEqual([['case.overlamnad', '2027-01-15', null]]);
     expect(rt.getInstance(id).state).toBe('completed');
+    await rt.moveClock({ to: '2027-05-01T08:00:00Z' });
+    expect(rt.ivoReport('2027Q2').rows.filter((r) => r.instanceId === id)).toEqual([]);
   });
 });
