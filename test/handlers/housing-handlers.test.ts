@@ -56,3 +56,19 @@ describe('housing handlers', () => {
     expect(recordAnswer.input.safeParse({ offerId: queueEntryId, answer: 'nej', reason: 'För långt bort' }).success).toBe(true);
   });
 });
+
+describe('releaseApartment with a queue entry', () => {
+  test('when the apartment is held for someone else by now, then it is left as it is', async () => {
+    // given
+    const { releaseApartment } = await import('../../src/handlers/release-apartment.js');
+    const harness = handlerHarness({ housing });
+    await reserveApartment.run({ apartmentId: 'ek-1', queueEntryId }, harness.context);
+    // when
+    await releaseApartment.run({ apartmentId: 'ek-1', queueEntryId: '11111111-2222-4333-8444-555555555555' }, harness.context);
+    const stillHeld = harness.context.housing.state.apartments.get('ek-1')?.status;
+    await releaseApartment.run({ apartmentId: 'ek-1', queueEntryId }, harness.context);
+    // then
+    expect(stillHeld).toBe('reserverad');
+    expect(harness.context.housing.state.apartments.get('ek-1')).toMatchObject({ status: 'ledig', queueEntryId: null });
+  });
+});
