@@ -3,6 +3,7 @@ import { BpmnBusinessError } from '../../src/handlers/handler.js';
 import { addToQueue } from '../../src/handlers/add-to-queue.js';
 import { bookApartment } from '../../src/handlers/book-apartment.js';
 import { recordAnswer } from '../../src/handlers/record-answer.js';
+import { releaseApartment } from '../../src/handlers/release-apartment.js';
 import { rentOutApartment } from '../../src/handlers/rent-out-apartment.js';
 import { reserveApartment } from '../../src/handlers/reserve-apartment.js';
 import { handlerHarness } from '../helpers/handler-context.js';
@@ -60,7 +61,6 @@ describe('housing handlers', () => {
 describe('releaseApartment with a queue entry', () => {
   test('when the apartment is held for someone else by now, then it is left as it is', async () => {
     // given
-    const { releaseApartment } = await import('../../src/handlers/release-apartment.js');
     const harness = handlerHarness({ housing });
     await reserveApartment.run({ apartmentId: 'ek-1', queueEntryId }, harness.context);
     // when
