@@ -3,10 +3,12 @@ import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { FeelSequenceFlow } from './elements/feel-sequence-flow.js';
 import { DurableTimerEventDefinition } from './elements/durable-timer-event-definition.js';
+import { ParallelJoinGateway } from './elements/parallel-join-gateway.js';
 
 export const elementOverrides = {
   SequenceFlow: FeelSequenceFlow,
   TimerEventDefinition: DurableTimerEventDefinition,
+  ParallelGateway: ParallelJoinGateway,
 };
 
 const typeResolver = TypeResolver({ ...Elements, ...elementOverrides } as never);
