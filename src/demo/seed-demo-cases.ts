@@ -1,10 +1,10 @@
-// DEMO=1 on an empty store: a few korttidsvistelse cases at different stages, so the API has something to show.
+// DEMO=1 on an empty store: a register with units and apartments, and cases of the routines at different stages.
 import type { Actor, RuntimeApi } from '../engine/runtime-api.js';
 import { demoHousing } from './demo-housing.js';
 
-const handlaggare: Actor = { username: 'lss-handlaggare', roles: ['lss-handlaggare'] };
-const enhetschef: Actor = { username: 'enhetschef', roles: ['enhetschef'] };
-const processKey = 'korttidsvistelse-lss';
+const actor = (role: string): Actor => ({ username: role, roles: [role] });
+const lss = actor('lss-handlaggare');
+const enhetschef = actor('enhetschef');
 
 /** The demo register, when the register is empty. */
 export async function seedDemoHousing(runtime: RuntimeApi): Promise<boolean> {
@@ -13,20 +13,33 @@ export async function seedDemoHousing(runtime: RuntimeApi): Promise<boolean> {
   return true;
 }
 
-/** Seeds only when the process is deployed and no instance exists yet; returns how many cases were made. */
+/** Seeds only into a store without instances, and only processes that are deployed; returns how many cases were made. */
 export async function seedDemoCases(runtime: RuntimeApi): Promise<number> {
-  if (!runtime.listProcesses().some((p) => p.key === processKey)) return 0;
   if (runtime.listInstances({}).length > 0) return 0;
-  const start = (businessKey: string, brukare: string, beslutsdatum: string) =>
-    runtime.startInstance(processKey, { businessKey, variables: { beslutsdatum, brukare, kon: 'kvinna', antalDygn: 8, behov: 'Korttidsvistelse två helger i månaden.' } }, handlaggare);
+  const deployed = new Set(runtime.listProcesses().map((p) => p.key));
+  let made = 0;
+  const start = async (key: string, businessKey: string, variables: Record<string, unknown>, by: Actor) => {
+    made++;
+    return runtime.startInstance(key, { businessKey, variables }, by);
+  };
 
-  await start('DEMO-KTV-1', 'Demobrukare A', '2026-11-02');
-
-  const executed = await start('DEMO-KTV-2', 'Demobrukare B', '2026-10-12');
-  const [task] = runtime.listTasks({ instanceId: executed.id }, enhetschef);
-  if (task) await runtime.completeTask(task.id, { verkstallighetsdatum: '2026-10-19' }, enhetschef);
-
-  const blocked = await start('DEMO-KTV-3', 'Demobrukare C', '2026-09-28');
-  await runtime.deliverMessage(blocked.id, 'kanInteVerkstallas', { orsak: 'Ingen ledig plats på korttidsboendet de önskade helgerna.' }, enhetschef);
-  return 3;
+  if (deployed.has('korttidsvistelse-lss')) {
+    const order = (businessKey: string, brukare: string, beslutsdatum: string) =>
+      start('korttidsvistelse-lss', businessKey, { beslutsdatum, brukare, kon: 'kvinna', antalDygn: 8, behov: 'Korttidsvistelse två helger i månaden.' }, lss);
+    await order('DEMO-KTV-1', 'Demobrukare A', '2026-11-02');
+    const executed = await order('DEMO-KTV-2', 'Demobrukare B', '2026-10-12');
+    const [task] = runtime.listTasks({ instanceId: executed.id }, enhetschef);
+    if (task) await runtime.completeTask(task.id, { verkstallighetsdatum: '2026-10-19' }, enhetschef);
+    const blocked = await order('DEMO-KTV-3', 'Demobrukare C', '2026-09-28');
+    await runtime.deliverMessage(blocked.id, 'kanInteVerkstallas', { orsak: 'Ingen ledig plats på korttidsboendet de önskade helgerna.' }, enhetschef);
+  }
+  // Decided in August: more than 3 months have passed, so the IVO watch has already raised its first bevakning.
+  if (deployed.has('lss-boende')) await start('lss-boende', 'DEMO-LSS-1', { beslutsdatum: '2026-08-10', brukare: 'Demobrukare D', kon: 'man' }, lss);
+  if (deployed.has('boendestod')) {
+    await start('boendestod', 'DEMO-BS-1', { beslutsdatum: '2026-11-10', brukare: 'Demobrukare E', kon: 'kvinna', arendetyp: 'nytt' }, actor('bistandshandlaggare'));
+  }
+  if (deployed.has('sol-lagenhetserbjudande')) {
+    await start('sol-lagenhetserbjudande', 'DEMO-SOL-1', { lagenhetId: 'ekbacken-102', ledighetsorsak: 'flyttat' }, enhetschef);
+  }
+  return made;
 }
