@@ -88,7 +88,7 @@ export interface RuntimeApi {
   markBevakningRead(id: string, actor: Actor): Promise<void>;
   /** The housing register as it stands (reading it needs no process). */
   housingRegister(): HousingView;
-  /** Set-up data for an empty register: demo data and tests; status changes otherwise come only from process steps. */
+  /** New units and apartments (demo data, tests, the register's admin); status changes come only from process steps. */
   seedHousing(seed: HousingSeed): Promise<void>;
   /** Decisions not executed within 3 months, for one quarter (`2027Q1`); bad_request for another label. */
   ivoReport(quarter: string): IvoReport;

@@ -13,7 +13,7 @@ import type { InstanceIndex } from './instance-index.js';
 import type { InstanceTransitions } from './instance-transitions.js';
 import type { Actor, BevakningDetail, ClockMove, InstanceFilter, InstanceListItem, InstanceView, RuntimeApi, TaskFilter, TaskView } from './runtime-api.js';
 import type { HousingRegister } from '../housing/housing-register.js';
-import { seedEvents, type HousingSeed } from '../housing/housing-seed.js';
+import { HousingSeedError, seedEvents, type HousingSeed } from '../housing/housing-seed.js';
 import { toHousingView, type HousingView } from '../housing/housing-view.js';
 import type { IvoConfig } from '../reports/ivo-config.js';
 import { buildIvoReport, type IvoReport } from '../reports/ivo-report.js';
@@ -189,7 +189,15 @@ export class Runtime implements RuntimeApi {
   }
 
   async seedHousing(seed: HousingSeed): Promise<void> {
-    await this.parts.housing.setUp(seedEvents(seed), () => this.parts.clock.now());
+    const { units, apartments } = this.parts.housing.state;
+    let events;
+    try {
+      events = seedEvents(seed, { unitIds: new Set(units.keys()), apartmentIds: new Set(apartments.keys()) });
+    } catch (err) {
+      if (err instanceof HousingSeedError) throw new AppError(err.kind, err.message);
+      throw err;
+    }
+    await this.parts.housing.setUp(events, () => this.parts.clock.now());
   }
 
   ivoReport(quarter: string): IvoReport {

@@ -24,17 +24,30 @@ export const HousingSeedSchema = z.object({
 });
 export type HousingSeed = z.infer<typeof HousingSeedSchema>;
 
-/** The events that create the seed's units and apartments; an apartment must belong to a unit of the seed. */
-export function seedEvents(input: HousingSeed): HousingEvent[] {
+/**
+ * The events that create the seed's units and apartments. An apartment must belong to a unit of the seed or of
+ * `existingUnitIds`; ids already in use (`takenIds`) are refused.
+ */
+export function seedEvents(input: HousingSeed, existing: { unitIds?: ReadonlySet<string>; apartmentIds?: ReadonlySet<string> } = {}): HousingEvent[] {
   const seed = HousingSeedSchema.parse(input);
-  const unitIds = new Set(seed.units.map((u) => u.id));
+  const unitIds = new Set([...seed.units.map((u) => u.id), ...(existing.unitIds ?? [])]);
+  const taken = [...seed.units.filter((u) => existing.unitIds?.has(u.id)), ...seed.apartments.filter((a) => existing.apartmentIds?.has(a.id))];
+  if (taken.length) throw new HousingSeedError('conflict', `Id finns redan i boenderegistret: ${taken.map((t) => t.id).join(', ')}`);
   const events: HousingEvent[] = seed.units.map((unit) => ({ type: 'unit.created', unit }));
   for (const a of seed.apartments) {
-    if (!unitIds.has(a.unitId)) throw new Error(`Lägenheten ${a.id} hör till ett okänt boende: ${a.unitId}`);
+    if (!unitIds.has(a.unitId)) throw new HousingSeedError('bad_request', `Lägenheten ${a.id} hör till ett okänt boende: ${a.unitId}`);
     events.push({
       type: 'apartment.created',
       apartment: { ...a, readyDate: a.readyDate ?? null, renovationNote: a.renovationNote ?? null, queueEntryId: null, moveInDate: null },
     });
   }
   return events;
+}
+
+/** A seed that does not fit the register: an id already in use, or an apartment of an unknown unit. */
+export class HousingSeedError extends Error {
+  constructor(readonly kind: 'conflict' | 'bad_request', message: string) {
+    super(message);
+    this.name = 'HousingSeedError';
+  }
 }

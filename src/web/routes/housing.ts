@@ -2,6 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { apartmentStatuses } from '../../housing/housing-model.js';
+import { HousingSeedSchema } from '../../housing/housing-seed.js';
+import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../parse-input.js';
 import type { RouteOptions } from './route-options.js';
 
@@ -9,7 +11,20 @@ const ApartmentQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.e
 const StatusQuerySchema = z.object({ status: z.enum(['aktiv', 'avslutad']).optional() });
 const OfferQuerySchema = z.object({ apartmentId: IdSchema.optional(), queueEntryId: z.string().uuid().optional() });
 
+const NewHousingSchema = z
+  .object({ units: HousingSeedSchema.shape.units.default([]), apartments: HousingSeedSchema.shape.apartments.default([]) })
+  .strict()
+  .refine((b) => b.units.length + b.apartments.length > 0, { message: 'Ange minst ett boende eller en lägenhet.' });
+
 export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  // New units and apartments enter the register here; their later status changes come only from process steps.
+  app.post('/api/housing', { onRequest: requireRole('boendesamordnare') }, async (request, reply) => {
+    const body = parseInput(NewHousingSchema, request.body ?? {}, 'body');
+    await runtime.seedHousing(body);
+    request.log.info({ event: 'housing.registered', user: actorOf(request).username, units: body.units.length, apartments: body.apartments.length }, 'boenderegistret utökat');
+    return reply.code(201).send({ units: body.units.length, apartments: body.apartments.length });
+  });
+
   app.get('/api/housing/units', async () => {
     const { units, apartments } = runtime.housingRegister();
     return units.map((unit) => {

@@ -40,3 +40,26 @@ describe('housing register and IVO report over HTTP', () => {
     expect(badQuarter.json()).toMatchObject({ error: 'bad_request', message: expect.stringContaining('2027Q1') });
   });
 });
+
+describe('entering units and apartments', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  test('when the boendesamordnare enters a unit with an apartment, then it is in the register; a taken id or an unknown unit changes nothing', async () => {
+    // given
+    t = await startTestApp();
+    const unit = { id: 'tallen', name: 'Gruppbostad Tallen', law: 'LSS', profile: 'Gruppbostad' };
+    const apartment = { id: 'tallen-1', unitId: 'tallen', number: '1', rooms: 2, sizeSqm: 40, rent: 6000, status: 'ledig' };
+    // when
+    const created = await t.call('boendesamordnare', { method: 'POST', url: '/api/housing', payload: { units: [unit], apartments: [apartment] } });
+    const again = await t.call('admin', { method: 'POST', url: '/api/housing', payload: { apartments: [{ ...apartment }] } });
+    const orphan = await t.call('admin', { method: 'POST', url: '/api/housing', payload: { apartments: [{ ...apartment, id: 'x-1', unitId: 'okand' }] } });
+    const forbidden = await t.call('enhetschef', { method: 'POST', url: '/api/housing', payload: { units: [{ ...unit, id: 'annan' }] } });
+    const apartments = (await t.call('enhetschef', { method: 'GET', url: '/api/housing/apartments?unitId=tallen' })).json();
+    // then
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ units: 1, apartments: 1 });
+    expect([again.statusCode, orphan.statusCode, forbidden.statusCode]).toEqual([409, 400, 403]);
+    expect(apartments).toEqual([expect.objectContaining({ id: 'tallen-1', status: 'ledig' })]);
+  });
+});
