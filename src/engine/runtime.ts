@@ -151,10 +151,12 @@ export class Runtime implements RuntimeApi {
 
   listInbox(actor: Actor) {
     const all = actor.roles.includes('admin');
+    // Newest first; bevakningar sent in the same step share their time and keep the order they were sent in (reversed).
     return [...this.parts.index.all()]
-      .flatMap((s) => s.bevakningar)
-      .filter((b) => all || actor.roles.includes(b.group))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+      .flatMap((s) => s.bevakningar.map((b, order) => ({ b, order })))
+      .filter(({ b }) => all || actor.roles.includes(b.group))
+      .sort((x, y) => y.b.createdAt.localeCompare(x.b.createdAt) || x.b.instanceId.localeCompare(y.b.instanceId) || y.order - x.order)
+      .map(({ b }) => b);
   }
 
   getBevakning(id: string, actor: Actor): BevakningDetail {

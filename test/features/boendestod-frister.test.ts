@@ -1,40 +1,21 @@
 // Deadlines of processes/boendestod.bpmn: choice in 2 months, confirmation by the next working day, start in 14 days / 1 month, plan, follow-up.
-import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
-import { startHarness, type Harness } from '../helpers/runtime-harness.js';
+import { describe, expect, test } from 'vitest';
+import type { RuntimeApi } from '../../src/engine/runtime-api.js';
+import { completeTask, receivedAt, useHarness } from '../helpers/feature-steps.js';
+import { handlaggare, startBoendestod, utforare } from './kits/boendestod-kit.js';
 
-const handlaggare: Actor = { username: 'bistandshandlaggare', roles: ['bistandshandlaggare'] };
-const utforare: Actor = { username: 'utforare', roles: ['utforare'] };
-
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
-
-async function complete(rt: RuntimeApi, id: string, elementId: string, values: Record<string, unknown>, actor: Actor) {
-  const task = rt.listTasks({ instanceId: id }, actor).find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`${elementId} is not open for ${actor.username}`);
-  await rt.completeTask(task.id, values, actor);
-}
-
-const received = (rt: RuntimeApi, actor: Actor, id: string, subject: string) =>
-  rt.listInbox(actor).filter((b) => b.instanceId === id && b.subject === subject).map((b) => b.createdAt).sort();
+const harness = useHarness();
 
 /** A decision on `beslutsdatum`, the clock at 08:00 UTC that day, the person informed about LOV the same day. */
 async function informed(beslutsdatum: string): Promise<{ rt: RuntimeApi; id: string }> {
-  const xml = await readFile('processes/boendestod.bpmn', 'utf8');
-  harness = await startHarness({ processes: [['boendestod.bpmn', xml]], start: `${beslutsdatum}T08:00:00Z` });
-  const rt = harness.runtime;
-  const { id } = await rt.startInstance('boendestod', { variables: { beslutsdatum, brukare: 'Brukare-22', kon: 'kvinna', arendetyp: 'nytt' } }, handlaggare);
-  await complete(rt, id, 'informeraOmLov', { informeradOmLov: beslutsdatum }, handlaggare);
+  const { rt, id } = await startBoendestod(harness, { beslutsdatum, brukare: 'Brukare-22', kon: 'kvinna', arendetyp: 'nytt' });
+  await completeTask(rt, id, 'informeraOmLov', { informeradOmLov: beslutsdatum }, handlaggare);
   return { rt, id };
 }
 
 async function ordered(rt: RuntimeApi, id: string, bestallningsdatum: string) {
-  await complete(rt, id, 'registreraValAvUtforare', { valdUtforare: 'Vardagsstöd AB' }, handlaggare);
-  await complete(rt, id, 'skickaBestallning', { bestallningsdatum, skickadVia: 'fax', nyKund: false }, handlaggare);
+  await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'Vardagsstöd AB' }, handlaggare);
+  await completeTask(rt, id, 'skickaBestallning', { bestallningsdatum, skickadVia: 'fax', nyKund: false }, handlaggare);
 }
 
 describe('boendestod, frister', () => {
@@ -47,7 +28,7 @@ describe('boendestod, frister', () => {
     const beforeTwoMonths = rt.listTasks({ instanceId: id }, handlaggare).map((t) => t.elementId);
     await rt.moveClock({ to: '2027-04-01T08:00:00Z' });
     const afterTwoMonths = rt.listTasks({ instanceId: id }, handlaggare).map((t) => t.name);
-    await complete(rt, id, 'ickeval', { valdUtforare: 'Närmast i turordningen AB' }, handlaggare);
+    await completeTask(rt, id, 'ickeval', { valdUtforare: 'Närmast i turordningen AB' }, handlaggare);
 
     // then
     expect(beforeTwoMonths).toEqual(['registreraValAvUtforare']);
@@ -63,14 +44,14 @@ describe('boendestod, frister', () => {
 
     // when
     await rt.moveClock({ to: '2027-05-07T21:59:00Z' });
-    const onFriday = received(rt, utforare, id, 'Påminnelse: bekräfta mottagen beställning');
+    const onFriday = receivedAt(rt, utforare, id, 'Påminnelse: bekräfta mottagen beställning');
     await rt.moveClock({ to: '2027-05-10T08:00:00Z' });
 
     // then
     expect(rt.getInstance(id).variables).toMatchObject({ bekraftelseSenast: '2027-05-07' });
     expect(onFriday).toEqual([]);
-    expect(received(rt, utforare, id, 'Påminnelse: bekräfta mottagen beställning')).toEqual(['2027-05-07T22:00:00.000Z']);
-    expect(received(rt, handlaggare, id, 'Bekräftelse av beställning saknas')).toEqual(['2027-05-07T22:00:00.000Z']);
+    expect(receivedAt(rt, utforare, id, 'Påminnelse: bekräfta mottagen beställning')).toEqual(['2027-05-07T22:00:00.000Z']);
+    expect(receivedAt(rt, handlaggare, id, 'Bekräftelse av beställning saknas')).toEqual(['2027-05-07T22:00:00.000Z']);
   });
 
   test('when an order sent on a Friday is confirmed on Monday, then no reminder is sent', async () => {
@@ -80,28 +61,28 @@ describe('boendestod, frister', () => {
 
     // when
     await rt.moveClock({ to: '2027-02-08T15:00:00Z' });
-    await complete(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-08' }, utforare);
+    await completeTask(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-08' }, utforare);
     await rt.moveClock({ advance: 'P7D' });
 
     // then
     expect(rt.getInstance(id).variables).toMatchObject({ bekraftelseSenast: '2027-02-08' });
-    expect(received(rt, utforare, id, 'Påminnelse: bekräfta mottagen beställning')).toEqual([]);
-    expect(received(rt, handlaggare, id, 'Bekräftelse av beställning saknas')).toEqual([]);
+    expect(receivedAt(rt, utforare, id, 'Påminnelse: bekräfta mottagen beställning')).toEqual([]);
+    expect(receivedAt(rt, handlaggare, id, 'Bekräftelse av beställning saknas')).toEqual([]);
   });
 
   test('when the insats has not started, then the provider is reminded after 14 days and after a month contacts the handläggare with the reason', async () => {
     // given
     const { rt, id } = await informed('2027-02-01');
     await ordered(rt, id, '2027-02-01');
-    await complete(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-02' }, utforare);
+    await completeTask(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-02' }, utforare);
 
     // when
     await rt.moveClock({ to: '2027-03-02T08:00:00Z' });
     const contactTask = rt.listTasks({ instanceId: id }, utforare).map((t) => t.elementId).sort();
-    await complete(rt, id, 'kontaktaHandlaggaren', { orsakDrojsmal: 'Ingen personal med rätt språkkunskap förrän i april.' }, utforare);
+    await completeTask(rt, id, 'kontaktaHandlaggaren', { orsakDrojsmal: 'Ingen personal med rätt språkkunskap förrän i april.' }, utforare);
 
     // then
-    expect(received(rt, utforare, id, 'Boendestödet har inte påbörjats inom 14 dagar')).toEqual(['2027-02-16T23:00:00.000Z']);
+    expect(receivedAt(rt, utforare, id, 'Boendestödet har inte påbörjats inom 14 dagar')).toEqual(['2027-02-16T23:00:00.000Z']);
     expect(contactTask).toEqual(['kontaktaHandlaggaren', 'meddelaStart']);
     expect(rt.listInbox(handlaggare).find((b) => b.instanceId === id && b.subject === 'Boendestödet har inte påbörjats inom en månad')?.body).toBe(
       'Boendestödet för Brukare-22 har inte påbörjats inom en månad från att beställningen mottogs (2027-02-02). Orsak: Ingen personal med rätt språkkunskap förrän i april.',
@@ -115,21 +96,21 @@ describe('boendestod, frister', () => {
     // given
     const { rt, id } = await informed('2027-02-01');
     await ordered(rt, id, '2027-02-01');
-    await complete(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-02' }, utforare);
-    await complete(rt, id, 'meddelaStart', { startdatum: '2027-02-08' }, utforare);
+    await completeTask(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-02' }, utforare);
+    await completeTask(rt, id, 'meddelaStart', { startdatum: '2027-02-08' }, utforare);
 
     // when
     await rt.moveClock({ to: '2027-03-01T08:00:00Z' });
-    await complete(rt, id, 'paborjaGenomforandeplan', { genomforandeplanPaborjad: '2027-03-01' }, utforare);
+    await completeTask(rt, id, 'paborjaGenomforandeplan', { genomforandeplanPaborjad: '2027-03-01' }, utforare);
     await rt.moveClock({ to: '2027-05-10T08:00:00Z' });
-    await complete(rt, id, 'skickaGenomforandeplan', { genomforandeplanSkickad: '2027-05-10', nyBedomningBehovs: false }, utforare);
-    await complete(rt, id, 'bekraftaGenomforandeplan', { genomforandeplanMottagen: '2027-05-11' }, handlaggare);
+    await completeTask(rt, id, 'skickaGenomforandeplan', { genomforandeplanSkickad: '2027-05-10', nyBedomningBehovs: false }, utforare);
+    await completeTask(rt, id, 'bekraftaGenomforandeplan', { genomforandeplanMottagen: '2027-05-11' }, handlaggare);
     await rt.moveClock({ to: '2027-08-20T08:00:00Z' });
 
     // then
-    expect(received(rt, utforare, id, 'Genomförandeplanen ska ha påbörjats')).toEqual(['2027-02-22T23:00:00.000Z']);
-    expect(received(rt, utforare, id, 'Genomförandeplanen ska skickas till OF')).toEqual(['2027-05-07T22:00:00.000Z']);
-    expect(received(rt, handlaggare, id, 'Uppföljning av boendestöd ska genomföras')).toEqual(['2027-08-10T22:00:00.000Z']);
+    expect(receivedAt(rt, utforare, id, 'Genomförandeplanen ska ha påbörjats')).toEqual(['2027-02-22T23:00:00.000Z']);
+    expect(receivedAt(rt, utforare, id, 'Genomförandeplanen ska skickas till OF')).toEqual(['2027-05-07T22:00:00.000Z']);
+    expect(receivedAt(rt, handlaggare, id, 'Uppföljning av boendestöd ska genomföras')).toEqual(['2027-08-10T22:00:00.000Z']);
     expect(rt.listTasks({ instanceId: id }, handlaggare).map((t) => t.elementId)).toEqual(['uppfoljning']);
   });
 });

@@ -1,46 +1,26 @@
 // Whole flows of processes/boendestod.bpmn (Solna, samverkansrutin boendestöd) on the runtime with the manual clock.
-import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
-import { startHarness, type Harness } from '../helpers/runtime-harness.js';
+import { completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
+import { enhetschef, handlaggare, startBoendestod, utforare } from './kits/boendestod-kit.js';
 
-const handlaggare: Actor = { username: 'bistandshandlaggare', roles: ['bistandshandlaggare'] };
-const utforare: Actor = { username: 'utforare', roles: ['utforare'] };
-const enhetschef: Actor = { username: 'enhetschef', roles: ['enhetschef'] };
-
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
-
-async function complete(rt: RuntimeApi, id: string, elementId: string, values: Record<string, unknown>, actor: Actor) {
-  const task = rt.listTasks({ instanceId: id }, actor).find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`${elementId} is not open for ${actor.username}`);
-  await rt.completeTask(task.id, values, actor);
-}
+const harness = useHarness();
 
 /** Subjects in alphabetical order: bevakningar sent in the same step share their timestamp. */
-const subjects = (rt: RuntimeApi, actor: Actor, id: string) =>
-  rt.listInbox(actor).filter((b) => b.instanceId === id).map((b) => b.subject).sort();
+const subjects = (rt: RuntimeApi, actor: Actor, id: string) => inboxOf(rt, actor, id).map((b) => b.subject).sort();
 const taskNames = (rt: RuntimeApi, actor: Actor, id: string) => rt.listTasks({ instanceId: id }, actor).map((t) => t.name).sort();
 
-/** A decision on 2027-02-01 (clock 08:00 UTC) with the person informed about LOV the same day. */
+/** A decision on 2027-02-01 (clock 08:00 UTC). */
 async function decided(arendetyp: 'nytt' | 'socialpsykiatri' = 'nytt'): Promise<{ rt: RuntimeApi; id: string }> {
-  const xml = await readFile('processes/boendestod.bpmn', 'utf8');
-  harness = await startHarness({ processes: [['boendestod.bpmn', xml]], start: '2027-02-01T08:00:00Z' });
-  const rt = harness.runtime;
-  const variables = { beslutsdatum: '2027-02-01', brukare: 'Brukare-21', kon: 'man', arendetyp };
-  const { id } = await rt.startInstance('boendestod', { businessKey: 'BS-21', variables }, handlaggare);
-  return { rt, id };
+  return startBoendestod(harness, { beslutsdatum: '2027-02-01', brukare: 'Brukare-21', kon: 'man', arendetyp }, 'BS-21');
 }
 
-/** The person chose a provider; the order went out on 2027-02-02 and arrived on 2027-02-03. */
+/** The person was informed about LOV and chose a provider; the order went out on 2027-02-02 and arrived on 2027-02-03. */
 async function orderConfirmed(rt: RuntimeApi, id: string) {
-  await complete(rt, id, 'informeraOmLov', { informeradOmLov: '2027-02-01' }, handlaggare);
-  await complete(rt, id, 'registreraValAvUtforare', { valdUtforare: 'Stöd i Vardagen AB' }, handlaggare);
-  await complete(rt, id, 'skickaBestallning', { bestallningsdatum: '2027-02-02', skickadVia: 'post', nyKund: true }, handlaggare);
-  await complete(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-03' }, utforare);
+  await completeTask(rt, id, 'informeraOmLov', { informeradOmLov: '2027-02-01' }, handlaggare);
+  await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'Stöd i Vardagen AB' }, handlaggare);
+  await completeTask(rt, id, 'skickaBestallning', { bestallningsdatum: '2027-02-02', skickadVia: 'post', nyKund: true }, handlaggare);
+  await completeTask(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-03' }, utforare);
 }
 
 describe('boendestod', () => {
@@ -68,13 +48,13 @@ describe('boendestod', () => {
     await orderConfirmed(rt, id);
 
     // when
-    await complete(rt, id, 'meddelaStart', { startdatum: '2027-02-10' }, utforare);
-    await complete(rt, id, 'paborjaGenomforandeplan', { genomforandeplanPaborjad: '2027-02-15' }, utforare);
-    await complete(rt, id, 'skickaGenomforandeplan', { genomforandeplanSkickad: '2027-04-20', nyBedomningBehovs: false }, utforare);
+    await completeTask(rt, id, 'meddelaStart', { startdatum: '2027-02-10' }, utforare);
+    await completeTask(rt, id, 'paborjaGenomforandeplan', { genomforandeplanPaborjad: '2027-02-15' }, utforare);
+    await completeTask(rt, id, 'skickaGenomforandeplan', { genomforandeplanSkickad: '2027-04-20', nyBedomningBehovs: false }, utforare);
     const confirmTask = taskNames(rt, handlaggare, id);
-    await complete(rt, id, 'bekraftaGenomforandeplan', { genomforandeplanMottagen: '2027-04-21' }, handlaggare);
+    await completeTask(rt, id, 'bekraftaGenomforandeplan', { genomforandeplanMottagen: '2027-04-21' }, handlaggare);
     const followUp = rt.listTasks({ instanceId: id }, handlaggare).map((t) => [t.elementId, t.due]);
-    await complete(rt, id, 'uppfoljning', { uppfoljningsdatum: '2027-06-15', boendestodjareMedverkade: true }, handlaggare);
+    await completeTask(rt, id, 'uppfoljning', { uppfoljningsdatum: '2027-06-15', boendestodjareMedverkade: true }, handlaggare);
 
     // then
     expect(subjects(rt, handlaggare, id)).toEqual(['Beställningen av boendestöd är mottagen', 'Boendestödet har påbörjats']);
@@ -91,11 +71,11 @@ describe('boendestod', () => {
     // given
     const { rt, id } = await decided();
     await orderConfirmed(rt, id);
-    await complete(rt, id, 'meddelaStart', { startdatum: '2027-02-10' }, utforare);
-    await complete(rt, id, 'paborjaGenomforandeplan', { genomforandeplanPaborjad: '2027-02-15' }, utforare);
+    await completeTask(rt, id, 'meddelaStart', { startdatum: '2027-02-10' }, utforare);
+    await completeTask(rt, id, 'paborjaGenomforandeplan', { genomforandeplanPaborjad: '2027-02-15' }, utforare);
 
     // when
-    await complete(rt, id, 'skickaGenomforandeplan', { genomforandeplanSkickad: '2027-04-20', nyBedomningBehovs: true, nyBedomningOrsak: 'Behöver stöd även kvällstid.' }, utforare);
+    await completeTask(rt, id, 'skickaGenomforandeplan', { genomforandeplanSkickad: '2027-04-20', nyBedomningBehovs: true, nyBedomningOrsak: 'Behöver stöd även kvällstid.' }, utforare);
 
     // then
     const bevakning = rt.listInbox(handlaggare).find((b) => b.instanceId === id && b.subject === 'Ny bedömning av boendestödet behövs');
@@ -107,7 +87,7 @@ describe('boendestod', () => {
     // given
     const { rt, id } = await decided();
     await orderConfirmed(rt, id);
-    await complete(rt, id, 'meddelaStart', { startdatum: '2027-02-10' }, utforare);
+    await completeTask(rt, id, 'meddelaStart', { startdatum: '2027-02-10' }, utforare);
 
     // when
     await rt.deliverMessage(id, 'franvaroOver30Dagar', { franvaroFran: '2027-03-01', franvaroBeskrivning: 'Vistas hos dottern i Umeå.' }, utforare);
@@ -131,7 +111,7 @@ describe('boendestod', () => {
     const { rt, id } = await decided('socialpsykiatri');
 
     // when
-    await complete(rt, id, 'informeraOmLov', { informeradOmLov: '2027-02-05', boendestodjareDeltog: true }, handlaggare);
+    await completeTask(rt, id, 'informeraOmLov', { informeradOmLov: '2027-02-05', boendestodjareDeltog: true }, handlaggare);
 
     // then
     expect(subjects(rt, utforare, id)).toEqual(['Överlämning från socialpsykiatrin']);

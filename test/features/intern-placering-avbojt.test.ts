@@ -1,86 +1,54 @@
 // Decline, failed reservation, external placement and closing of processes/intern-placering.bpmn (Ystad).
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
-import { startHarness, type Harness } from '../helpers/runtime-harness.js';
+import { describe, expect, test } from 'vitest';
+import type { RuntimeApi } from '../../src/engine/runtime-api.js';
+import { apartmentOf, completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
+import { bistand, caseEvents, enhetschef, ivoRapportor, lss, solgarden, startInternPlacering } from './kits/intern-placering-kit.js';
 
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'processes', 'intern-placering.bpmn');
-const bistand: Actor = { username: 'bistandshandlaggare', roles: ['bistandshandlaggare'] };
-const lss: Actor = { username: 'lss-handlaggare', roles: ['lss-handlaggare'] };
-const enhetschef: Actor = { username: 'enhetschef', roles: ['enhetschef'] };
-const ivoRapportor: Actor = { username: 'ivo-rapportor', roles: ['ivo-rapportor'] };
+const harness = useHarness();
 
 const housing = {
-  units: [{ id: 'solgarden', name: 'Solgården', law: 'SoL' as const, profile: 'Särskilt boende för äldre' }],
+  ...solgarden,
   apartments: [
-    { id: 'solgarden-12', unitId: 'solgarden', number: '12', rooms: 1, sizeSqm: 34, rent: 6100, status: 'ledig' as const },
+    ...solgarden.apartments,
     { id: 'solgarden-14', unitId: 'solgarden', number: '14', rooms: 2, sizeSqm: 41, rent: 7200, status: 'ledig' as const },
     { id: 'solgarden-3', unitId: 'solgarden', number: '3', rooms: 1, sizeSqm: 33, rent: 6000, status: 'uthyrd' as const },
   ],
 };
 
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
-
 async function startCase(lag: 'SoL' | 'LSS' = 'SoL'): Promise<{ rt: RuntimeApi; id: string }> {
-  harness = await startHarness({ processes: [['intern-placering.bpmn', await readFile(file, 'utf8')]], start: '2027-01-15T08:00:00Z', housing });
-  const rt = harness.runtime;
   const insats = lag === 'SoL' ? 'Särskilt boende för äldre, SoL' : 'Bostad med särskild service för vuxna, 9 § 9 LSS';
-  const variables = { beslutsdatum: '2027-01-10', brukare: 'Brukare-22', kon: 'man', lag, insats, ursprung: 'nyttBeslut' };
-  const { id } = await rt.startInstance('intern-placering', { variables }, lag === 'SoL' ? bistand : lss);
-  return { rt, id };
+  const variables = { beslutsdatum: '2027-01-10', brukare: 'Brukare-22', kon: 'man', lag, insats, ursprung: 'nyttBeslut' } as const;
+  return startInternPlacering(harness, variables, lag === 'SoL' ? bistand : lss, { housing });
 }
-
-async function complete(rt: RuntimeApi, id: string, elementId: string, values: Record<string, unknown>, actor: Actor) {
-  const task = rt.listTasks({ instanceId: id }, actor).find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`${elementId} is not open for ${actor.username}`);
-  await rt.completeTask(task.id, values, actor);
-}
-
-function inbox(rt: RuntimeApi, actor: Actor, id: string) {
-  return rt.listInbox(actor).filter((b) => b.instanceId === id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
-async function caseEvents(rt: RuntimeApi, id: string) {
-  return (await rt.getHistory(id)).filter((e) => e.type.startsWith('case.')).map((e) => [e.type, e.data?.date, e.data?.reason ?? null]);
-}
-
-const apartment = (rt: RuntimeApi, id: string) => rt.housingRegister().apartments.find((a) => a.id === id);
-const openTasks = (rt: RuntimeApi, id: string, actor: Actor) => rt.listTasks({ instanceId: id }, actor).map((t) => t.elementId).sort();
 
 describe('intern-placering when the offer is declined or the placement changes', () => {
   test('when the person declines, then the reason is kept, the apartment is free again, the person stays in the queue and Myndigheten anvisar anew', async () => {
     // given
     const { rt, id } = await startCase();
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
-    await complete(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-12' }, bistand);
-    await complete(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-15', visningsdatum: '2027-01-16' }, enhetschef);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-12' }, bistand);
+    await completeTask(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-15', visningsdatum: '2027-01-16' }, enhetschef);
 
     // when
-    await complete(rt, id, 'svarPaErbjudandet', { svar: 'nej' }, enhetschef);
+    await completeTask(rt, id, 'svarPaErbjudandet', { svar: 'nej' }, enhetschef);
     const declineForm = rt.listTasks({ instanceId: id }, enhetschef)[0]?.form.map((f) => [f.id, f.readonly]);
-    await complete(rt, id, 'tackaNej', { avbojandeorsak: 'Vill bo närmare dottern.' }, enhetschef);
-    const afterDecline = { tasks: openTasks(rt, id, bistand), queue: rt.housingRegister().queue[0]?.status, status: apartment(rt, 'solgarden-12')?.status };
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
-    await complete(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-14' }, bistand);
-    await complete(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-20', visningsdatum: '2027-01-21' }, enhetschef);
+    await completeTask(rt, id, 'tackaNej', { avbojandeorsak: 'Vill bo närmare dottern.' }, enhetschef);
+    const afterDecline = { tasks: openTasks(rt, id, bistand), queue: rt.housingRegister().queue[0]?.status, status: apartmentOf(rt, 'solgarden-12')?.status };
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-14' }, bistand);
+    await completeTask(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-20', visningsdatum: '2027-01-21' }, enhetschef);
 
     // then
     expect(declineForm).toEqual([['avbojandeorsak', false], ['villStaKvarIKo', true]]);
     expect(afterDecline).toEqual({ tasks: ['bevakaLedigLagenhet'], queue: 'aktiv', status: 'ledig' });
-    expect(inbox(rt, bistand, id).map((b) => b.body)).toEqual([
+    expect(inboxOf(rt, bistand, id).map((b) => b.body)).toEqual([
       'Personen har tackat nej till lägenhet solgarden-12. Uppgiven orsak: ”Vill bo närmare dottern.”. Personen står kvar i kö.',
     ]);
     expect(rt.housingRegister().offers.map((o) => [o.apartmentId, o.answer, o.reason])).toEqual([
       ['solgarden-14', null, null],
       ['solgarden-12', 'nej', 'Vill bo närmare dottern.'],
     ]);
-    expect(apartment(rt, 'solgarden-14')?.status).toBe('reserverad');
+    expect(apartmentOf(rt, 'solgarden-14')?.status).toBe('reserverad');
     expect(await caseEvents(rt, id)).toEqual([
       ['case.erbjudande', '2027-01-15', null],
       ['case.avbojt', '2027-01-15', 'Vill bo närmare dottern.'],
@@ -93,15 +61,15 @@ describe('intern-placering when the offer is declined or the placement changes',
     const { rt, id } = await startCase();
 
     // when
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
-    await complete(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-3' }, bistand);
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
-    await complete(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'finns-inte' }, bistand);
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
-    await complete(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'Lgh 12 å' }, bistand);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-3' }, bistand);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'finns-inte' }, bistand);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'Lgh 12 å' }, bistand);
 
     // then
-    expect(inbox(rt, bistand, id).map((b) => b.subject)).toEqual(Array(3).fill('Lägenheten kunde inte reserveras'));
+    expect(inboxOf(rt, bistand, id).map((b) => b.subject)).toEqual(Array(3).fill('Lägenheten kunde inte reserveras'));
     expect(openTasks(rt, id, bistand)).toEqual(['bevakaLedigLagenhet']);
     expect(rt.housingRegister().apartments.map((a) => a.status)).toEqual(['ledig', 'ledig', 'uthyrd']);
     expect(rt.getInstance(id).state).toBe('running');
@@ -112,15 +80,15 @@ describe('intern-placering when the offer is declined or the placement changes',
     const { rt, id } = await startCase();
 
     // when
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'avsluta' }, bistand);
-    await complete(rt, id, 'avslutaBeslutet', { avslutsorsak: 'Ansökan återtagen' }, bistand);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'avsluta' }, bistand);
+    await completeTask(rt, id, 'avslutaBeslutet', { avslutsorsak: 'Ansökan återtagen' }, bistand);
     await rt.moveClock({ to: '2027-08-01T08:00:00Z' });
 
     // then
     expect(await caseEvents(rt, id)).toEqual([['case.avslutat', '2027-01-15', 'Ansökan återtagen']]);
     expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad', closedReason: 'Ansökan återtagen' });
     expect(rt.getInstance(id).state).toBe('completed');
-    expect(inbox(rt, ivoRapportor, id)).toEqual([]);
+    expect(inboxOf(rt, ivoRapportor, id)).toEqual([]);
   });
 
   test('when Myndigheten judges that an external placement is needed, then the LSS-handläggare gets the hand-over and the internal case ends', async () => {
@@ -128,12 +96,12 @@ describe('intern-placering when the offer is declined or the placement changes',
     const { rt, id } = await startCase('LSS');
 
     // when
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'extern' }, lss);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'extern' }, lss);
 
     // then
-    expect(inbox(rt, lss, id).map((b) => [b.group, b.subject])).toEqual([['lss-handlaggare', 'Påbörja extern placering']]);
-    expect(inbox(rt, lss, id)[0]?.body).toContain('beslutet från 2027-01-10 (Bostad med särskild service för vuxna, 9 § 9 LSS)');
-    expect(inbox(rt, bistand, id)).toEqual([]);
+    expect(inboxOf(rt, lss, id).map((b) => [b.group, b.subject])).toEqual([['lss-handlaggare', 'Påbörja extern placering']]);
+    expect(inboxOf(rt, lss, id)[0]?.body).toContain('beslutet från 2027-01-10 (Bostad med särskild service för vuxna, 9 § 9 LSS)');
+    expect(inboxOf(rt, bistand, id)).toEqual([]);
     expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad', closedReason: 'Beslutet verkställs genom extern placering' });
     expect(await caseEvents(rt, id)).toEqual([['case.overlamnad', '2027-01-15', null]]);
     expect(rt.getInstance(id).state).toBe('completed');

@@ -1,59 +1,23 @@
 // Accepted offer, reminder and IVO watch of processes/intern-placering.bpmn (Ystad) on the runtime with the manual clock.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
-import { startHarness, type Harness } from '../helpers/runtime-harness.js';
+import { describe, expect, test } from 'vitest';
+import type { RuntimeApi } from '../../src/engine/runtime-api.js';
+import { admin, completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
+import { avgiftshandlaggare, bistand, caseEvents, enhetschef, ivoRapportor, startInternPlacering, utforare } from './kits/intern-placering-kit.js';
 
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'processes', 'intern-placering.bpmn');
-const myndigheten: Actor = { username: 'bistandshandlaggare', roles: ['bistandshandlaggare'] };
-const enhetschef: Actor = { username: 'enhetschef', roles: ['enhetschef'] };
-const utforare: Actor = { username: 'utforare', roles: ['utforare'] };
-const avgiftshandlaggare: Actor = { username: 'avgiftshandlaggare', roles: ['avgiftshandlaggare'] };
-const ivoRapportor: Actor = { username: 'ivo-rapportor', roles: ['ivo-rapportor'] };
-const admin: Actor = { username: 'admin', roles: ['admin'] };
-
-const housing = {
-  units: [{ id: 'solgarden', name: 'Solgården', law: 'SoL' as const, profile: 'Särskilt boende för äldre' }],
-  apartments: [{ id: 'solgarden-12', unitId: 'solgarden', number: '12', rooms: 1, sizeSqm: 34, rent: 6100, status: 'ledig' as const }],
-};
-
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const harness = useHarness();
 
 async function startCase(beslutsdatum = '2027-01-15'): Promise<{ rt: RuntimeApi; id: string }> {
-  harness = await startHarness({ processes: [['intern-placering.bpmn', await readFile(file, 'utf8')]], start: '2027-01-15T08:00:00Z', housing });
-  const rt = harness.runtime;
-  const variables = { beslutsdatum, brukare: 'Brukare-21', kon: 'kvinna', lag: 'SoL', insats: 'Särskilt boende för äldre, SoL', ursprung: 'nyttBeslut' };
-  const { id } = await rt.startInstance('intern-placering', { variables }, myndigheten);
-  return { rt, id };
-}
-
-async function complete(rt: RuntimeApi, id: string, elementId: string, values: Record<string, unknown>, actor: Actor) {
-  const task = rt.listTasks({ instanceId: id }, actor).find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`${elementId} is not open for ${actor.username}`);
-  await rt.completeTask(task.id, values, actor);
-}
-
-function inbox(rt: RuntimeApi, actor: Actor, id: string) {
-  return rt.listInbox(actor).filter((b) => b.instanceId === id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
-async function caseEvents(rt: RuntimeApi, id: string) {
-  return (await rt.getHistory(id)).filter((e) => e.type.startsWith('case.')).map((e) => [e.type, e.data?.date, e.data?.reason ?? null]);
+  const variables = { beslutsdatum, brukare: 'Brukare-21', kon: 'kvinna', lag: 'SoL', insats: 'Särskilt boende för äldre, SoL', ursprung: 'nyttBeslut' } as const;
+  return startInternPlacering(harness, variables, bistand);
 }
 
 /** Myndigheten anvisar, the enhetschef offers and the person accepts with a planned move-in date. */
 async function offerAndAccept(rt: RuntimeApi, id: string) {
-  await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, myndigheten);
-  await complete(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-12' }, myndigheten);
-  await complete(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-18', visningsdatum: '2027-01-20' }, enhetschef);
-  await complete(rt, id, 'svarPaErbjudandet', { svar: 'ja' }, enhetschef);
-  await complete(rt, id, 'boka', { planeratInflyttningsdatum: '2027-02-01' }, enhetschef);
+  await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+  await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-12' }, bistand);
+  await completeTask(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-18', visningsdatum: '2027-01-20' }, enhetschef);
+  await completeTask(rt, id, 'svarPaErbjudandet', { svar: 'ja' }, enhetschef);
+  await completeTask(rt, id, 'boka', { planeratInflyttningsdatum: '2027-02-01' }, enhetschef);
 }
 
 describe('intern-placering', () => {
@@ -63,19 +27,19 @@ describe('intern-placering', () => {
     const queued = rt.housingRegister().queue;
 
     // when
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, myndigheten);
-    await complete(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-12' }, myndigheten);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-12' }, bistand);
     const afterReservation = rt.housingRegister().apartments[0]?.status;
     const offerTasks = rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.name);
-    await complete(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-18', visningsdatum: '2027-01-20' }, enhetschef);
-    await complete(rt, id, 'svarPaErbjudandet', { svar: 'ja' }, enhetschef);
-    await complete(rt, id, 'boka', { planeratInflyttningsdatum: '2027-02-01' }, enhetschef);
+    await completeTask(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-18', visningsdatum: '2027-01-20' }, enhetschef);
+    await completeTask(rt, id, 'svarPaErbjudandet', { svar: 'ja' }, enhetschef);
+    await completeTask(rt, id, 'boka', { planeratInflyttningsdatum: '2027-02-01' }, enhetschef);
     const afterBooking = rt.housingRegister().apartments[0];
-    await complete(rt, id, 'skickaBestallningar', { bestallningarSkickade: true, halsoOchSjukvardInformeradOmJa: true }, myndigheten);
+    await completeTask(rt, id, 'skickaBestallningar', { bestallningarSkickade: true, halsoOchSjukvardInformeradOmJa: true }, bistand);
     const moveInTask = rt.listTasks({ instanceId: id }, enhetschef)[0];
-    await complete(rt, id, 'verkstallBestallningarna', { inflyttningsdatum: '2027-02-03' }, enhetschef);
-    const myndighetTasks = rt.listTasks({ instanceId: id }, myndigheten).map((t) => t.elementId);
-    await complete(rt, id, 'avslutaOrdinartBoende', { ordinartBoendeAvslutat: true }, myndigheten);
+    await completeTask(rt, id, 'verkstallBestallningarna', { inflyttningsdatum: '2027-02-03' }, enhetschef);
+    const myndighetTasks = rt.listTasks({ instanceId: id }, bistand).map((t) => t.elementId);
+    await completeTask(rt, id, 'avslutaOrdinartBoende', { ordinartBoendeAvslutat: true }, bistand);
 
     // then
     expect(queued).toMatchObject([{ applicant: 'Brukare-21', decisionDate: '2027-01-15', status: 'aktiv', instanceId: id }]);
@@ -87,8 +51,8 @@ describe('intern-placering', () => {
     expect(rt.housingRegister().apartments[0]).toMatchObject({ status: 'uthyrd', moveInDate: '2027-02-03' });
     expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad' });
     expect(rt.housingRegister().offers[0]).toMatchObject({ offerDate: '2027-01-18', answer: 'ja' });
-    expect(inbox(rt, utforare, id).map((b) => b.subject)).toEqual(['Personen har tackat ja till lägenhet', 'Bekräftelse: inflyttningen har ägt rum']);
-    expect(inbox(rt, avgiftshandlaggare, id).map((b) => b.body)).toEqual(['Personen har flyttat in i lägenhet solgarden-12 den 2027-02-03.']);
+    expect(inboxOf(rt, utforare, id).map((b) => b.subject)).toEqual(['Personen har tackat ja till lägenhet', 'Bekräftelse: inflyttningen har ägt rum']);
+    expect(inboxOf(rt, avgiftshandlaggare, id).map((b) => b.body)).toEqual(['Personen har flyttat in i lägenhet solgarden-12 den 2027-02-03.']);
     expect(await caseEvents(rt, id)).toEqual([['case.erbjudande', '2027-01-18', null], ['case.verkstallt', '2027-02-03', null]]);
     expect(rt.getInstance(id).state).toBe('completed');
   });
@@ -96,18 +60,18 @@ describe('intern-placering', () => {
   test('when no answer has come 3 days after the offer, then the enhetschef gets one reminder (the named default)', async () => {
     // given
     const { rt, id } = await startCase();
-    await complete(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, myndigheten);
-    await complete(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-12' }, myndigheten);
-    await complete(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-15', visningsdatum: '2027-01-16' }, enhetschef);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-12' }, bistand);
+    await completeTask(rt, id, 'erbjudLagenheten', { erbjudandedatum: '2027-01-15', visningsdatum: '2027-01-16' }, enhetschef);
 
     // when
     await rt.moveClock({ to: '2027-01-18T07:59:00Z' });
-    const before = inbox(rt, enhetschef, id).length;
+    const before = inboxOf(rt, enhetschef, id).length;
     await rt.moveClock({ to: '2027-01-25T08:00:00Z' });
 
     // then
     expect(before).toBe(0);
-    expect(inbox(rt, enhetschef, id).map((b) => [b.subject, b.createdAt])).toEqual([['Påminnelse: svar på erbjudandet saknas', '2027-01-18T08:00:00.000Z']]);
+    expect(inboxOf(rt, enhetschef, id).map((b) => [b.subject, b.createdAt])).toEqual([['Påminnelse: svar på erbjudandet saknas', '2027-01-18T08:00:00.000Z']]);
     expect(rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.elementId)).toEqual(['svarPaErbjudandet']);
   });
 
@@ -117,20 +81,20 @@ describe('intern-placering', () => {
 
     // when
     await rt.moveClock({ to: '2027-04-14T21:59:00Z' });
-    const beforeThreeMonths = inbox(rt, ivoRapportor, id).length;
+    const beforeThreeMonths = inboxOf(rt, ivoRapportor, id).length;
     await rt.moveClock({ to: '2027-07-15T08:00:00Z' });
-    const firstReason = rt.listTasks({ instanceId: id }, myndigheten).filter((t) => t.elementId === 'angeSkalTillDrojsmal');
-    await complete(rt, id, 'angeSkalTillDrojsmal', { skalTillDrojsmal: 'Ingen ledig lägenhet med rätt profil.' }, myndigheten);
-    const secondReason = rt.listTasks({ instanceId: id }, myndigheten).filter((t) => t.elementId === 'angeSkalTillDrojsmal');
+    const firstReason = rt.listTasks({ instanceId: id }, bistand).filter((t) => t.elementId === 'angeSkalTillDrojsmal');
+    await completeTask(rt, id, 'angeSkalTillDrojsmal', { skalTillDrojsmal: 'Ingen ledig lägenhet med rätt profil.' }, bistand);
+    const secondReason = rt.listTasks({ instanceId: id }, bistand).filter((t) => t.elementId === 'angeSkalTillDrojsmal');
     await offerAndAccept(rt, id);
-    await complete(rt, id, 'skickaBestallningar', { bestallningarSkickade: true }, myndigheten);
-    await complete(rt, id, 'verkstallBestallningarna', { inflyttningsdatum: '2027-08-02' }, enhetschef);
+    await completeTask(rt, id, 'skickaBestallningar', { bestallningarSkickade: true }, bistand);
+    await completeTask(rt, id, 'verkstallBestallningarna', { inflyttningsdatum: '2027-08-02' }, enhetschef);
     await rt.moveClock({ to: '2028-04-20T08:00:00Z' });
 
     // then
     expect(beforeThreeMonths).toBe(0);
-    expect(inbox(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-14T22:00:00.000Z', '2027-07-14T22:00:00.000Z']);
-    expect(inbox(rt, ivoRapportor, id)[0]?.body).toContain('från 2027-01-15 är inte verkställt den 2027-04-15');
+    expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-14T22:00:00.000Z', '2027-07-14T22:00:00.000Z']);
+    expect(inboxOf(rt, ivoRapportor, id)[0]?.body).toContain('från 2027-01-15 är inte verkställt den 2027-04-15');
     // A token that reaches the reason task while it is open waits for it: one question at a time.
     expect(firstReason.map((t) => t.due)).toEqual(['2027-04-28T22:00:00.000Z']);
     expect(secondReason.map((t) => t.due)).toEqual(['2027-07-29T08:00:00.000Z']);
@@ -150,7 +114,7 @@ describe('intern-placering', () => {
     await rt.moveClock({ to: '2027-11-01T08:00:00Z' });
 
     // then
-    expect(inbox(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-29T22:00:00.000Z', '2027-07-30T22:00:00.000Z', '2027-10-30T22:00:00.000Z']);
-    expect(inbox(rt, admin, id).filter((b) => b.group === 'ivo-rapportor')).toHaveLength(3);
+    expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-29T22:00:00.000Z', '2027-07-30T22:00:00.000Z', '2027-10-30T22:00:00.000Z']);
+    expect(inboxOf(rt, admin, id).filter((b) => b.group === 'ivo-rapportor')).toHaveLength(3);
   });
 });

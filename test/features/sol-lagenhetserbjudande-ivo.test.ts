@@ -1,60 +1,27 @@
 // IVO watch of processes/sol-lagenhetserbjudande.bpmn: from the chosen applicant's beslutsdatum until the move-in day.
-import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
-import { startHarness, type Harness } from '../helpers/runtime-harness.js';
+import { describe, expect, test } from 'vitest';
+import type { RuntimeApi } from '../../src/engine/runtime-api.js';
+import { completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
+import { acceptedAndOrdered, bistand, enhetschef, ivo, offered, reportVacancy, samordnare, startSolRuntime } from './kits/sol-lagenhetserbjudande-kit.js';
 
-const enhetschef: Actor = { username: 'enhetschef', roles: ['enhetschef'] };
-const avgift: Actor = { username: 'avgiftshandlaggare', roles: ['avgiftshandlaggare'] };
-const samordnare: Actor = { username: 'boendesamordnare', roles: ['boendesamordnare'] };
-const bistand: Actor = { username: 'bistandshandlaggare', roles: ['bistandshandlaggare'] };
-const ivo: Actor = { username: 'ivo-rapportor', roles: ['ivo-rapportor'] };
-const housing = {
-  units: [{ id: 'solbacken', name: 'Solbackens äldreboende', law: 'SoL' as const, profile: 'Särskilt boende för äldre' }],
-  apartments: [{ id: 'solbacken-12', unitId: 'solbacken', number: '12', rooms: 1, sizeSqm: 32, rent: 6500, status: 'uthyrd' as const }],
-};
-
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
-
-async function complete(rt: RuntimeApi, id: string, elementId: string, values: Record<string, unknown>, actor: Actor) {
-  const task = rt.listTasks({ instanceId: id }, actor).find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`${elementId} is not open for ${actor.username}`);
-  await rt.completeTask(task.id, values, actor);
-}
-
-const ivoInbox = (rt: RuntimeApi, id: string) =>
-  rt.listInbox(ivo).filter((b) => b.instanceId === id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+const harness = useHarness();
 
 /** Vacancy on 2027-02-01; an applicant with this beslutsdatum chosen the same day. */
 async function applicantChosen(beslutsdatum: string): Promise<{ rt: RuntimeApi; id: string }> {
-  const xml = await readFile('processes/sol-lagenhetserbjudande.bpmn', 'utf8');
-  harness = await startHarness({ processes: [['sol-lagenhetserbjudande.bpmn', xml]], start: '2027-02-01T08:00:00Z', housing });
-  const rt = harness.runtime;
-  const { id } = await rt.startInstance('sol-lagenhetserbjudande', { businessKey: 'SÄBO-12', variables: { lagenhetId: 'solbacken-12', ledighetsorsak: 'flyttat' } }, enhetschef);
-  await complete(rt, id, 'journalforUtflyttning', { utflyttningsdatum: '2027-01-31' }, avgift);
-  await complete(rt, id, 'meddelaKlarForInflytt', { klarForInflytt: '2027-02-03' }, enhetschef);
-  await complete(rt, id, 'registreraLedigLagenhet', { lagenhetStorlek: '1 rum, 32 m²', hyra: 6500 }, avgift);
+  const rt = await startSolRuntime(harness);
+  const id = await reportVacancy(rt, { businessKey: 'SÄBO-12' });
   const sokande = {
     brukare: 'Sokande-C', beslutsdatum, kon: 'kvinna', koplats: 'ny', franKorttidsboende: false, prioriteringsgrund: 'Kötid.',
     behov: 'Omvårdnad dygnet runt.', hemtjanstgrupp: 'Hemtjänst Syd', kontaktuppgifter: 'Make, 070-222 22 22', dialogOmRum: false,
   };
-  await complete(rt, id, 'boendeprioritering', sokande, samordnare);
+  await completeTask(rt, id, 'boendeprioritering', sokande, samordnare);
   return { rt, id };
 }
 
-/** Offer on 2027-02-03, yes, booked; the move-in waits until `moveIn`. */
+/** Offer on 2027-02-03, yes, booked for 2027-02-13 and ordered; the move-in has not happened yet. */
 async function acceptedButNotMovedIn(rt: RuntimeApi, id: string) {
-  await complete(rt, id, 'ringOchErbjud', { erbjudandedatum: '2027-02-03', visningsdatum: '2027-02-04', beskedsdatum: '2027-02-05', vemRinger: 'enhetschef' }, enhetschef);
-  await complete(rt, id, 'andraReserveratDatum', { journalfort: true }, samordnare);
-  await complete(rt, id, 'registreraBesked', { svar: 'ja' }, enhetschef);
-  await complete(rt, id, 'meddelaTilltradesdatum', { tilltradesdatum: '2027-02-13' }, enhetschef);
-  await complete(rt, id, 'andraTillBokad', { kontraktsdatumNoterat: true }, avgift);
-  await complete(rt, id, 'meddelaInflyttningsdatum', { inflyttningsdatum: '2027-02-13' }, enhetschef);
-  await complete(rt, id, 'bestallningTillEnhetschef', { bestallningsdatum: '2027-02-10' }, bistand);
+  await offered(rt, id);
+  await acceptedAndOrdered(rt, id, '2027-02-13', '2027-02-10');
 }
 
 describe('sol-lagenhetserbjudande, IVO-bevakning', () => {
@@ -65,17 +32,17 @@ describe('sol-lagenhetserbjudande, IVO-bevakning', () => {
 
     // when
     await rt.moveClock({ to: '2027-04-14T21:59:00Z' });
-    const beforeThreeMonths = ivoInbox(rt, id).length;
+    const beforeThreeMonths = inboxOf(rt, ivo, id).length;
     await rt.moveClock({ to: '2027-07-20T08:00:00Z' });
-    const waiting = ivoInbox(rt, id);
-    await complete(rt, id, 'verkstallBeslutet', { verkstallighetsdatum: '2027-07-20' }, enhetschef);
+    const waiting = inboxOf(rt, ivo, id);
+    await completeTask(rt, id, 'verkstallBeslutet', { verkstallighetsdatum: '2027-07-20' }, enhetschef);
     await rt.moveClock({ to: '2028-01-20T08:00:00Z' });
 
     // then
     expect(beforeThreeMonths).toBe(0);
     expect(waiting.map((b) => b.createdAt)).toEqual(['2027-04-14T22:00:00.000Z', '2027-07-14T22:00:00.000Z']);
     expect(waiting[0]?.body).toContain('från 2027-01-15 har inte verkställts inom tre månader (2027-04-15)');
-    expect(ivoInbox(rt, id)).toHaveLength(2);
+    expect(inboxOf(rt, ivo, id)).toHaveLength(2);
     expect(rt.listInbox(samordnare).filter((b) => b.instanceId === id && b.subject === 'Tre månader utan verkställighet')).toHaveLength(2);
     expect(rt.listTasks({ instanceId: id }, bistand).map((t) => t.elementId)).toEqual(['avslutaHemtjanst']);
   });
@@ -87,7 +54,7 @@ describe('sol-lagenhetserbjudande, IVO-bevakning', () => {
     await rt.moveClock({ to: '2027-07-20T08:00:00Z' });
 
     // when
-    await complete(rt, id, 'verkstallBeslutet', { verkstallighetsdatum: '2027-07-20' }, enhetschef);
+    await completeTask(rt, id, 'verkstallBeslutet', { verkstallighetsdatum: '2027-07-20' }, enhetschef);
 
     // then
     expect(rt.ivoReport('2027Q1').rows).toEqual([]);
@@ -109,25 +76,20 @@ describe('sol-lagenhetserbjudande, IVO-bevakning', () => {
     await rt.moveClock({ to: '2027-04-25T08:00:00Z' });
 
     // then
-    expect(ivoInbox(rt, id).map((b) => b.createdAt)).toEqual(['2027-02-07T23:00:00.000Z', '2027-04-19T22:00:00.000Z']);
-    expect(ivoInbox(rt, id)[0]?.body).toContain('från 2026-10-20 har inte verkställts inom tre månader (2027-01-20)');
+    expect(inboxOf(rt, ivo, id).map((b) => b.createdAt)).toEqual(['2027-02-07T23:00:00.000Z', '2027-04-19T22:00:00.000Z']);
+    expect(inboxOf(rt, ivo, id)[0]?.body).toContain('från 2026-10-20 har inte verkställts inom tre månader (2027-01-20)');
   });
 
   test('when no applicant has been chosen yet, then no IVO watch is sent', async () => {
     // given
-    const xml = await readFile('processes/sol-lagenhetserbjudande.bpmn', 'utf8');
-    harness = await startHarness({ processes: [['sol-lagenhetserbjudande.bpmn', xml]], start: '2027-02-01T08:00:00Z', housing });
-    const rt = harness.runtime;
-    const { id } = await rt.startInstance('sol-lagenhetserbjudande', { variables: { lagenhetId: 'solbacken-12', ledighetsorsak: 'avliden' } }, enhetschef);
-    await complete(rt, id, 'journalforUtflyttning', { utflyttningsdatum: '2027-01-31' }, avgift);
-    await complete(rt, id, 'meddelaKlarForInflytt', { klarForInflytt: '2027-02-03' }, enhetschef);
-    await complete(rt, id, 'registreraLedigLagenhet', { lagenhetStorlek: '1 rum, 32 m²', hyra: 6500 }, avgift);
+    const rt = await startSolRuntime(harness);
+    const id = await reportVacancy(rt, { ledighetsorsak: 'avliden' });
 
     // when
     await rt.moveClock({ to: '2027-06-01T08:00:00Z' });
 
     // then
-    expect(ivoInbox(rt, id)).toEqual([]);
+    expect(inboxOf(rt, ivo, id)).toEqual([]);
     expect(rt.getInstance(id).state).toBe('running');
     expect(rt.ivoReport('2027Q2').rows).toEqual([]);
   });

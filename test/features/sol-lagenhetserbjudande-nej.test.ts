@@ -1,33 +1,11 @@
 // The no branch of processes/sol-lagenhetserbjudande.bpmn: decline recorded, apartment released, next applicant, IVO watch follows.
-import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
-import { startHarness, type Harness } from '../helpers/runtime-harness.js';
+import { describe, expect, test } from 'vitest';
+import type { RuntimeApi } from '../../src/engine/runtime-api.js';
+import { apartmentOf, completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
+import { enhetschef, ivo, reportVacancy, samordnare, startSolRuntime } from './kits/sol-lagenhetserbjudande-kit.js';
 
-const enhetschef: Actor = { username: 'enhetschef', roles: ['enhetschef'] };
-const avgift: Actor = { username: 'avgiftshandlaggare', roles: ['avgiftshandlaggare'] };
-const samordnare: Actor = { username: 'boendesamordnare', roles: ['boendesamordnare'] };
-const ivo: Actor = { username: 'ivo-rapportor', roles: ['ivo-rapportor'] };
-const housing = {
-  units: [{ id: 'solbacken', name: 'Solbackens äldreboende', law: 'SoL' as const, profile: 'Särskilt boende för äldre' }],
-  apartments: [{ id: 'solbacken-12', unitId: 'solbacken', number: '12', rooms: 1, sizeSqm: 32, rent: 6500, status: 'uthyrd' as const }],
-};
+const harness = useHarness();
 
-let harness: Harness | null = null;
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
-
-async function complete(rt: RuntimeApi, id: string, elementId: string, values: Record<string, unknown>, actor: Actor) {
-  const task = rt.listTasks({ instanceId: id }, actor).find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`${elementId} is not open for ${actor.username}`);
-  await rt.completeTask(task.id, values, actor);
-}
-
-const inbox = (rt: RuntimeApi, actor: Actor, id: string) =>
-  rt.listInbox(actor).filter((b) => b.instanceId === id).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-const apartment = (rt: RuntimeApi) => rt.housingRegister().apartments.find((a) => a.id === 'solbacken-12')!;
 const applicant = (brukare: string, beslutsdatum: string) => ({
   brukare, beslutsdatum, kon: 'man', koplats: 'ny', franKorttidsboende: false, prioriteringsgrund: 'Längst kötid.',
   behov: 'Demens, behöver tillsyn.', hemtjanstgrupp: 'Hemtjänst Norr', kontaktuppgifter: 'Son, 070-111 11 11', dialogOmRum: false,
@@ -35,18 +13,13 @@ const applicant = (brukare: string, beslutsdatum: string) => ({
 
 /** Vacancy reported on 2027-02-01, Sokande-A (decision 2026-11-20) chosen, offered on 2027-02-03 and declining on 2027-02-10. */
 async function declinedByFirstApplicant(): Promise<{ rt: RuntimeApi; id: string }> {
-  const xml = await readFile('processes/sol-lagenhetserbjudande.bpmn', 'utf8');
-  harness = await startHarness({ processes: [['sol-lagenhetserbjudande.bpmn', xml]], start: '2027-02-01T08:00:00Z', housing });
-  const rt = harness.runtime;
-  const { id } = await rt.startInstance('sol-lagenhetserbjudande', { variables: { lagenhetId: 'solbacken-12', ledighetsorsak: 'flyttat' } }, enhetschef);
-  await complete(rt, id, 'journalforUtflyttning', { utflyttningsdatum: '2027-01-31' }, avgift);
-  await complete(rt, id, 'meddelaKlarForInflytt', { klarForInflytt: '2027-02-03' }, enhetschef);
-  await complete(rt, id, 'registreraLedigLagenhet', { lagenhetStorlek: '1 rum, 32 m²', hyra: 6500 }, avgift);
-  await complete(rt, id, 'boendeprioritering', applicant('Sokande-A', '2026-11-20'), samordnare);
-  await complete(rt, id, 'ringOchErbjud', { erbjudandedatum: '2027-02-03', visningsdatum: '2027-02-04', beskedsdatum: '2027-02-09', vemRinger: 'enskilde' }, enhetschef);
-  await complete(rt, id, 'andraReserveratDatum', { journalfort: true }, samordnare);
+  const rt = await startSolRuntime(harness);
+  const id = await reportVacancy(rt);
+  await completeTask(rt, id, 'boendeprioritering', applicant('Sokande-A', '2026-11-20'), samordnare);
+  await completeTask(rt, id, 'ringOchErbjud', { erbjudandedatum: '2027-02-03', visningsdatum: '2027-02-04', beskedsdatum: '2027-02-09', vemRinger: 'enskilde' }, enhetschef);
+  await completeTask(rt, id, 'andraReserveratDatum', { journalfort: true }, samordnare);
   await rt.moveClock({ to: '2027-02-10T08:00:00Z' });
-  await complete(rt, id, 'registreraBesked', { svar: 'nej', beskedKommentar: 'Vill bo närmare dottern.' }, enhetschef);
+  await completeTask(rt, id, 'registreraBesked', { svar: 'nej', beskedKommentar: 'Vill bo närmare dottern.' }, enhetschef);
   return { rt, id };
 }
 
@@ -55,14 +28,14 @@ describe('sol-lagenhetserbjudande, den enskilde tackar nej', () => {
     // given
     const { rt, id } = await declinedByFirstApplicant();
     const registerTask = rt.listTasks({ instanceId: id }, samordnare).map((t) => t.name);
-    const reservedFor = apartment(rt).queueEntryId;
+    const reservedFor = apartmentOf(rt, 'solbacken-12').queueEntryId;
 
     // when
-    await complete(rt, id, 'registreraNej', { nejOrsak: 'Vill bo närmare dottern i Solna.' }, samordnare);
+    await completeTask(rt, id, 'registreraNej', { nejOrsak: 'Vill bo närmare dottern i Solna.' }, samordnare);
 
     // then
     expect(registerTask).toEqual(['Registrera att den enskilde tackat nej och dokumentera anledningen']);
-    expect(apartment(rt)).toMatchObject({ status: 'ledig', queueEntryId: null });
+    expect(apartmentOf(rt, 'solbacken-12')).toMatchObject({ status: 'ledig', queueEntryId: null });
     const { queue, offers } = rt.housingRegister();
     expect(queue).toEqual([expect.objectContaining({ id: reservedFor, applicant: 'Sokande-A', status: 'aktiv' })]);
     expect(offers).toEqual([expect.objectContaining({ offerDate: '2027-02-03', answer: 'nej', reason: 'Vill bo närmare dottern i Solna.' })]);
@@ -76,36 +49,36 @@ describe('sol-lagenhetserbjudande, den enskilde tackar nej', () => {
   test('when the apartment waits after a no, then the boendesamordnare is reminded every week until it is prioritised again', async () => {
     // given
     const { rt, id } = await declinedByFirstApplicant();
-    await complete(rt, id, 'registreraNej', { nejOrsak: 'Vill bo närmare dottern.' }, samordnare);
+    await completeTask(rt, id, 'registreraNej', { nejOrsak: 'Vill bo närmare dottern.' }, samordnare);
 
     // when
     await rt.moveClock({ to: '2027-02-24T09:00:00Z' });
-    await complete(rt, id, 'boendeprioritering', applicant('Sokande-B', '2027-01-10'), samordnare);
+    await completeTask(rt, id, 'boendeprioritering', applicant('Sokande-B', '2027-01-10'), samordnare);
     await rt.moveClock({ advance: 'P14D' });
 
     // then
-    const reminders = inbox(rt, samordnare, id).filter((b) => b.subject === 'Ledig lägenhet väntar på boendeprioritering');
+    const reminders = inboxOf(rt, samordnare, id).filter((b) => b.subject === 'Ledig lägenhet väntar på boendeprioritering');
     expect(reminders.map((b) => b.createdAt)).toEqual(['2027-02-17T08:00:00.000Z', '2027-02-24T08:00:00.000Z']);
-    expect(apartment(rt).status).toBe('reserverad');
+    expect(apartmentOf(rt, 'solbacken-12').status).toBe('reserverad');
   });
 
   test('when a second applicant is chosen after a no, then the IVO watch counts from the second applicant’s beslutsdatum', async () => {
     // given
     const { rt, id } = await declinedByFirstApplicant();
-    await complete(rt, id, 'registreraNej', { nejOrsak: 'Vill bo närmare dottern.' }, samordnare);
+    await completeTask(rt, id, 'registreraNej', { nejOrsak: 'Vill bo närmare dottern.' }, samordnare);
 
     // when
     await rt.moveClock({ to: '2027-02-25T08:00:00Z' });
-    const whileFirstStillWaiting = inbox(rt, ivo, id);
-    await complete(rt, id, 'boendeprioritering', applicant('Sokande-B', '2027-01-10'), samordnare);
+    const whileFirstStillWaiting = inboxOf(rt, ivo, id);
+    await completeTask(rt, id, 'boendeprioritering', applicant('Sokande-B', '2027-01-10'), samordnare);
     await rt.moveClock({ to: '2027-07-11T08:00:00Z' });
 
     // then
     expect(whileFirstStillWaiting.map((b) => b.createdAt)).toEqual(['2027-02-19T23:00:00.000Z']);
     expect(whileFirstStillWaiting[0]?.body).toContain('Sokande-A från 2026-11-20');
-    const all = inbox(rt, ivo, id);
+    const all = inboxOf(rt, ivo, id);
     expect(all.map((b) => b.createdAt)).toEqual(['2027-02-19T23:00:00.000Z', '2027-04-09T22:00:00.000Z', '2027-07-09T22:00:00.000Z']);
     expect(all.slice(1).every((b) => b.body.includes('Sokande-B från 2027-01-10'))).toBe(true);
-    expect(inbox(rt, samordnare, id).filter((b) => b.subject === 'Tre månader utan verkställighet')).toHaveLength(3);
+    expect(inboxOf(rt, samordnare, id).filter((b) => b.subject === 'Tre månader utan verkställighet')).toHaveLength(3);
   });
 });
