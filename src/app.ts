@@ -9,7 +9,17 @@ import { createRuntime } from './engine/index.js';
 import type { RuntimeApi } from './engine/runtime-api.js';
 import { defaultHandlers, type ServiceHandler } from './handlers/index.js';
 import { createLowdbStore } from './store/lowdb-store.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { authPlugin } from './web/plugins/auth.js';
+import { csrfPlugin } from './web/plugins/csrf.js';
+import { pageAuthPlugin } from './web/plugins/page-auth.js';
+import { securityHeadersPlugin } from './web/plugins/security-headers.js';
+import { sessionPlugin } from './web/plugins/session.js';
+import { viewsPlugin } from './web/plugins/views.js';
+import { assetRoutes } from './web/pages/assets.js';
+import { loginPages } from './web/pages/login.js';
+import { startPage } from './web/pages/start-page.js';
 import { errorHandlerPlugin } from './web/plugins/error-handler.js';
 import { clockRoutes } from './web/routes/clock.js';
 import { healthRoutes } from './web/routes/health.js';
@@ -19,6 +29,9 @@ import { inboxRoutes } from './web/routes/inbox.js';
 import { instanceRoutes } from './web/routes/instances.js';
 import { processRoutes } from './web/routes/processes.js';
 import { taskRoutes } from './web/routes/tasks.js';
+
+/** views/ and public/ sit beside src/. */
+const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What tests and tools may swap; the server passes none. */
 export interface AppOverrides {
@@ -78,7 +91,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // The JSON API takes JSON only (and the upload route XML); a text/plain body is refused with 415.
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(sessionPlugin, { dataDir: config.dataDir, sessionKey: config.sessionKey, cookieSecure: config.cookieSecure });
+  await app.register(csrfPlugin);
+  await app.register(viewsPlugin, { viewsDir: path.join(projectRoot, 'views'), production: config.demo === false });
   await app.register(authPlugin, { users });
+  await app.register(pageAuthPlugin, { users });
 
   await app.register(processRoutes, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });
   await app.register(instanceRoutes, { runtime });
@@ -88,6 +106,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(housingRoutes, { runtime });
   await app.register(reportRoutes, { runtime });
   await app.register(healthRoutes);
+
+  await app.register(assetRoutes, { publicDir: path.join(projectRoot, 'public') });
+  await app.register(loginPages, { users });
+  await app.register(startPage, { runtime });
 
   app.addHook('onClose', async () => runtime.close());
   await app.ready();

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   IVO_CONFIG: optional(z.string().default('./config/ivo.json')),
   LOG_LEVEL: optional(z.enum(logLevels, `LOG_LEVEL måste vara en av ${logLevels.join(', ')}.`).default('info')),
   BPMN_MAX_BYTES: optional(integer('BPMN_MAX_BYTES', 1024, 64 * 1024 * 1024).default(1024 * 1024)),
+  COOKIE_SECURE: optional(z.enum(['0', '1'], 'COOKIE_SECURE måste vara 0 eller 1.').default('1')),
+  SESSION_KEY: optional(z.string().regex(/^[0-9a-f]{64}$/, 'SESSION_KEY måste vara 64 hexadecimala tecken (32 byte).').optional()),
 });
 
 /** What the server is told to do; see the table in API.md. */
@@ -43,6 +45,10 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   /** Size cap of an uploaded BPMN file; larger uploads are answered 413. */
   bpmnMaxBytes: number;
+  /** Session cookies only over HTTPS (browsers also allow them on http://localhost). */
+  cookieSecure: boolean;
+  /** The key sessions are encrypted with; without it one is made and kept in DATA_DIR. */
+  sessionKey: string | null;
 }
 
 /** A configuration value that cannot be used; the message names each bad variable in Swedish. */
@@ -76,5 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ivoConfigFile: e.IVO_CONFIG,
     logLevel: e.LOG_LEVEL,
     bpmnMaxBytes: e.BPMN_MAX_BYTES,
+    cookieSecure: e.COOKIE_SECURE === '1',
+    sessionKey: e.SESSION_KEY ?? null,
   };
 }

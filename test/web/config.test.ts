@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       ivoConfigFile: './config/ivo.json',
       logLevel: 'info',
       bpmnMaxBytes: 1024 * 1024,
+      cookieSecure: true,
+      sessionKey: null,
     });
   });
 

@@ -50,8 +50,16 @@ export const authPlugin = sharedPlugin<AuthOptions>('auth', async (app, { users,
     },
   });
   app.addHook('onRequest', (request, reply, done) => {
-    if (isApiRoute(request)) app.basicAuth(request, reply, done);
-    else done();
+    if (!isApiRoute(request)) return done();
+    // The JSON API takes the session cookie of the pages too (API.md); a form-encoded body is never an API call.
+    if (/^application\/x-www-form-urlencoded/.test(request.headers['content-type'] ?? '')) return done(new AppError('unsupported_media_type'));
+    const username = sessionUser(request);
+    const actor = username ? users.find(username) : null;
+    if (actor) {
+      request.actor = actor;
+      return done();
+    }
+    app.basicAuth(request, reply, done);
   });
 });
 
@@ -80,4 +88,9 @@ export function requireRole(...roles: Role[]): (request: FastifyRequest) => Prom
   return async (request) => {
     if (!hasRole(actorOf(request), roles)) throw new AppError('forbidden');
   };
+}
+
+function sessionUser(request: FastifyRequest): string | undefined {
+  const session = (request as { session?: { get(key: 'username'): string | undefined } }).session;
+  return session?.get('username');
 }

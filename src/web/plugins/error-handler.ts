@@ -1,5 +1,5 @@
 // The one place where failures become answers: `{error, message, fields?}` with a Swedish message.
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, DefinitionError, errorTable, type ErrorCode, type FieldError } from '../../errors.js';
 import { sharedPlugin } from './shared-plugin.js';
 
@@ -62,7 +62,31 @@ export const errorHandlerPlugin = sharedPlugin('error-handler', async (app) => {
     const { status, body } = toErrorReply(error);
     if (status >= 500) request.log.error({ err: error }, 'oväntat fel');
     else request.log.info({ error: body.error, statusCode: status }, 'begäran avvisad');
+    if (isPage(request)) return errorPage(replyTo, status, body);
     return replyTo.code(status).send(body);
   });
-  app.setNotFoundHandler((_request, replyTo) => replyTo.code(404).send(toErrorReply(new AppError('not_found')).body));
+  app.setNotFoundHandler((request, replyTo) => {
+    const { body } = toErrorReply(new AppError('not_found'));
+    if (isPage(request)) return errorPage(replyTo, 404, body);
+    return replyTo.code(404).send(body);
+  });
 });
+
+const pageHeadings: Partial<Record<number, string>> = {
+  401: 'Du är inte inloggad',
+  403: 'Du har inte behörighet',
+  404: 'Sidan finns inte',
+  409: 'Det gick inte att genomföra',
+  429: 'För många försök',
+};
+
+/** People using the pages get a page, scripts using /api get JSON. */
+function isPage(request: FastifyRequest): boolean {
+  return !request.url.startsWith('/api') && typeof (request.server as { view?: unknown }).view === 'function';
+}
+
+function errorPage(reply: FastifyReply, status: number, body: ErrorBody) {
+  const heading = pageHeadings[status] ?? (status >= 500 ? 'Något gick fel' : 'Det gick inte');
+  if (reply.request.actor) return reply.page('errors/error.hbs', { title: heading, heading, message: body.message }, status);
+  return reply.code(status).view('errors/error.hbs', { title: heading, heading, message: body.message, user: null, navigation: [] });
+}

@@ -1,0 +1,12 @@
+// The start page: my tasks, my groups' tasks (overdue first), the role's inbox and the processes it may start.
+import type { FastifyPluginAsync } from 'fastify';
+import { actorOf } from '../plugins/auth.js';
+import type { RouteOptions } from '../routes/route-options.js';
+import { startPageModel } from '../views/start-page-model.js';
+
+export const startPage: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  app.get('/', async (request, reply) => {
+    const actor = actorOf(request);
+    return reply.page('tasks/start.hbs', { title: 'Mina uppgifter', ...startPageModel(runtime, actor) });
+  });
+};

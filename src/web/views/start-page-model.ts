@@ -1,0 +1,16 @@
+// What the start page shows, computed from the runtime for one user.
+import type { Actor, RuntimeApi, TaskView } from '../../engine/runtime-api.js';
+
+export function startPageModel(runtime: RuntimeApi, actor: Actor) {
+  const now = runtime.clockNow().now;
+  const tasks = runtime.listTasks({}, actor).map((t) => ({ ...t, overdue: t.due !== null && t.due < now }));
+  const order = (a: TaskView & { overdue: boolean }, b: TaskView & { overdue: boolean }) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999');
+  const mine = tasks.filter((t) => t.assignee === actor.username).sort(order);
+  const groups = tasks.filter((t) => t.assignee !== actor.username).sort(order);
+  const inbox = runtime.listInbox(actor).slice(0, 50);
+  const startable = runtime
+    .listProcesses()
+    .map((p) => runtime.getProcess(p.key))
+    .filter((p) => !actor.roles.every((r) => r === 'revisor') && (actor.roles.includes('admin') || !p.starterGroups.length || p.starterGroups.some((g) => actor.roles.includes(g))));
+  return { mine, groups, inbox, unread: inbox.filter((b) => !b.readAt).length, startable };
+}
