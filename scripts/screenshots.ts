@@ -1,0 +1,37 @@
+// `npm run screenshots`: pictures of the main pages for docs/screenshots/, taken in Debian's Chromium on demo data.
+import path from 'node:path';
+import { launchBrowser, signIn, startServer } from '../test/e2e/e2e-kit.js';
+
+const outDir = path.join('docs', 'screenshots');
+const shots: { user: string; url: string; file: string }[] = [
+  { user: 'enhetschef', url: '/', file: 'startsida-enhetschef.png' },
+  { user: 'enhetschef', url: '/cases', file: 'arenden.png' },
+  { user: 'lss-handlaggare', url: '/housing', file: 'boenderegistret.png' },
+  { user: 'ivo-rapportor', url: '/reports/ivo', file: 'ivo-rapport.png' },
+  { user: 'verksamhetschef', url: '/statistics', file: 'statistik.png' },
+];
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  for (const shot of shots) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, server.baseUrl, shot.user);
+    await page.goto(server.baseUrl + shot.url);
+    await page.screenshot({ path: path.join(outDir, shot.file), fullPage: true });
+    await page.close();
+  }
+  // The first task of the enhetschef, and its case with the diagram drawn.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, server.baseUrl, 'enhetschef');
+  await page.getByRole('link', { name: 'Verkställ beställning' }).first().click();
+  await page.screenshot({ path: path.join(outDir, 'uppgift.png'), fullPage: true });
+  await page.goto(server.baseUrl + (await page.getByRole('link', { name: /korttidsvistelse|Öppna ärendet|ärendet/i }).first().getAttribute('href')));
+  await page.waitForSelector('.djs-container svg', { timeout: 10_000 }).catch(() => undefined);
+  await page.screenshot({ path: path.join(outDir, 'arende-med-diagram.png'), fullPage: true });
+  await page.close();
+  console.log(`Skärmbilder sparade i ${outDir}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
