@@ -1,5 +1,6 @@
 // What the web layer may ask of the process runtime: plain objects in and out, no HTTP and no engine types.
 import type { FormField } from '../forms/form-field.js';
+import type { CaseRead, CaseReadFilter, CaseReadKind } from '../audit/case-reads.js';
 import type { Bevakning, HistoryEntry, InstanceState, InstanceSummary } from '../store/port.js';
 import type { ClockMode } from '../timers/clock.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
@@ -50,6 +51,8 @@ export interface TaskView {
   createdAt: string;
   due: string | null;
   form: FormField[];
+  /** The values last saved as a draft, by field id. */
+  draft?: Record<string, unknown>;
 }
 
 export interface InstanceFilter {
@@ -62,6 +65,18 @@ export interface TaskFilter {
   instanceId?: string;
   group?: string;
   assignee?: string;
+}
+
+/** One favourable decision's wait from the decision to execution (the `verkstallt` case event), for the statistics. */
+export interface WaitingTime {
+  processKey: string;
+  insats: string;
+  lag: 'LSS' | 'SoL';
+  beslutsdatum: string;
+  /** The first `verkstallt` case event's day; null while it waits. */
+  verkstalltDatum: string | null;
+  /** The first `avslutat` case event's day: closed without (or after) execution. */
+  avslutatDatum: string | null;
 }
 
 export type ClockMove = { advance: string } | { to: string };
@@ -78,8 +93,23 @@ export interface RuntimeApi {
   listInstances(filter: InstanceFilter): InstanceListItem[];
   getInstance(id: string): InstanceView;
   getHistory(id: string): Promise<HistoryEntry[]>;
+  /** The BPMN source of one deployed version of a process; not_found when there is no such version. */
+  getDefinitionSource(key: string, version: number): Promise<string>;
+  /** Records one read of a case durably in the access log, at the runtime clock's time; resolves once stored. */
+  recordCaseRead(read: { user: string; instanceId: string; kind: CaseReadKind }): Promise<void>;
+  /** Reads of cases from the access log, newest first, at most `limit` (never more than 1000). */
+  listCaseReads(filter: CaseReadFilter): Promise<CaseRead[]>;
   listTasks(filter: TaskFilter, actor: Actor): TaskView[];
+  /** One open task the caller may see; task_closed when it is completed or gone, forbidden outside its groups. */
+  getTask(taskId: string, actor: Actor): TaskView;
   claimTask(taskId: string, actor: Actor): Promise<void>;
+  /** Gives a claimed task back to its groups; only its assignee or an admin may. Unclaimed: nothing happens. */
+  unclaimTask(taskId: string, actor: Actor): Promise<void>;
+  /**
+   * Keeps the values of the task's editable fields for later without completing it (they need not be valid yet);
+   * who may save is who may complete. The history records the save, never the values.
+   */
+  saveTaskDraft(taskId: string, values: Record<string, unknown>, actor: Actor): Promise<void>;
   completeTask(taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void>;
   deliverMessage(instanceId: string, messageName: string, variables: Record<string, unknown>, actor: Actor): Promise<void>;
   listInbox(actor: Actor): Bevakning[];
@@ -92,6 +122,8 @@ export interface RuntimeApi {
   seedHousing(seed: HousingSeed): Promise<void>;
   /** Decisions not executed within 3 months, for one quarter (`2027Q1`); bad_request for another label. */
   ivoReport(quarter: string): IvoReport;
+  /** Every favourable LSS/SoL decision with its execution day, the cases the IVO report reads (handed-over ones excluded). */
+  waitingTimes(): WaitingTime[];
   clockNow(): { now: string; mode: ClockMode };
   moveClock(move: ClockMove): Promise<{ now: string }>;
   close(): Promise<void>;

@@ -1,17 +1,18 @@
 // The process runtime behind the API: processes, instances, tasks, messages, inbox and the clock.
 import { randomUUID } from 'node:crypto';
-import { AppError, DefinitionError } from '../errors.js';
-import { validateSubmission } from '../forms/index.js';
+import { appendCaseRead, listCaseReads, type CaseRead, type CaseReadFilter, type CaseReadKind } from '../audit/case-reads.js';
+import { AppError, DefinitionError, type FieldError } from '../errors.js';
+import { fieldMessages, maxStringLength, validateSubmission, type FormField } from '../forms/index.js';
 import type { HandlerLogger } from '../handlers/handler.js';
-import type { InstanceSummary, Store } from '../store/port.js';
+import type { InstanceSummary, Store, TaskRecord } from '../store/port.js';
 import type { Clock, ManualClock } from '../timers/clock.js';
 import { addDuration } from '../timers/date-math.js';
 import { TimerError } from '../timers/timer-error.js';
-import { assertCanClaim, assertCanComplete, assertCanStart, canSeeTask } from './access.js';
+import { assertCanClaim, assertCanComplete, assertCanStart, canSeeTask, inGroups } from './access.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
 import type { InstanceTransitions } from './instance-transitions.js';
-import type { Actor, BevakningDetail, ClockMove, InstanceFilter, InstanceListItem, InstanceView, RuntimeApi, TaskFilter, TaskView } from './runtime-api.js';
+import type { Actor, BevakningDetail, ClockMove, InstanceFilter, InstanceListItem, InstanceView, RuntimeApi, TaskFilter, TaskView, WaitingTime } from './runtime-api.js';
 import type { HousingRegister } from '../housing/housing-register.js';
 import { HousingSeedError, seedEvents, type HousingSeed } from '../housing/housing-seed.js';
 import { toHousingView, type HousingView } from '../housing/housing-view.js';
@@ -102,12 +103,31 @@ export class Runtime implements RuntimeApi {
     return this.parts.store.instances.history(id);
   }
 
+  async getDefinitionSource(key: string, version: number): Promise<string> {
+    if (!this.parts.registry.get(key, version)) throw new AppError('not_found', `Processen ${key} finns inte i version ${version}.`);
+    return this.parts.store.definitions.getSource(key, version);
+  }
+
+  async recordCaseRead(read: { user: string; instanceId: string; kind: CaseReadKind }): Promise<void> {
+    await appendCaseRead(this.parts.store.accessLog, read, this.parts.clock.now());
+  }
+
+  listCaseReads(filter: CaseReadFilter): Promise<CaseRead[]> {
+    return listCaseReads(this.parts.store.accessLog, filter);
+  }
+
   listTasks(filter: TaskFilter, actor: Actor): TaskView[] {
     return [...this.parts.index.allTasks()]
       .filter((t) => canSeeTask(actor, t))
       .filter((t) => (!filter.instanceId || t.instanceId === filter.instanceId) && (!filter.group || t.candidateGroups.includes(filter.group)) && (!filter.assignee || t.assignee === filter.assignee))
       .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt))
       .map(toTaskView);
+  }
+
+  getTask(taskId: string, actor: Actor): TaskView {
+    const task = this.openTask(taskId);
+    if (!canSeeTask(actor, task)) throw new AppError('forbidden', 'Uppgiften gäller inte dina roller.');
+    return toTaskView(task);
   }
 
   async claimTask(taskId: string, actor: Actor) {
@@ -122,6 +142,26 @@ export class Runtime implements RuntimeApi {
       const tasks = summary.tasks.map((t) => (t.id === taskId ? { ...t, assignee: actor.username } : t));
       const entry = { seq: nextSeq, at: this.parts.clock.now().toISOString(), type: 'task.claimed', elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
       return { summary: { ...summary, tasks }, entries: [entry] };
+    });
+  }
+
+  async unclaimTask(taskId: string, actor: Actor) {
+    const task = this.openTask(taskId);
+    assertCanUnclaim(actor, task);
+    if (!task.assignee) return;
+    await this.changeTask(task, actor, 'task.unclaimed', (current) => {
+      assertCanUnclaim(actor, current);
+      return { ...current, assignee: null };
+    });
+  }
+
+  async saveTaskDraft(taskId: string, values: Record<string, unknown>, actor: Actor) {
+    const task = this.openTask(taskId);
+    assertCanComplete(actor, task);
+    const draft = toDraft(task.form, values);
+    await this.changeTask(task, actor, 'task.draft-saved', (current) => {
+      assertCanComplete(actor, current);
+      return { ...current, draft };
     });
   }
 
@@ -212,6 +252,23 @@ export class Runtime implements RuntimeApi {
     return buildIvoReport(cases, period, this.parts.ivoConfig);
   }
 
+  waitingTimes(): WaitingTime[] {
+    const times: WaitingTime[] = [];
+    for (const summary of this.parts.index.all()) {
+      const properties = this.parts.registry.get(summary.processKey, summary.version)?.model.properties ?? {};
+      const text = (name: string) => (typeof summary.variables[name] === 'string' && summary.variables[name] ? (summary.variables[name] as string) : undefined);
+      const lag = text('lag') ?? properties.lag;
+      const beslutsdatum = text('beslutsdatum');
+      // The same cases as the IVO report: a change of housing is no new decision, a handed-over case is counted by its successor.
+      if ((lag !== 'LSS' && lag !== 'SoL') || !beslutsdatum || text('ursprung') === 'byteAvBoende') continue;
+      if (summary.caseEvents.some((e) => e.type === 'overlamnad')) continue;
+      const first = (type: string) => summary.caseEvents.filter((e) => e.type === type).map((e) => e.date).sort()[0] ?? null;
+      const insats = text('insats') ?? properties.insats ?? summary.processKey;
+      times.push({ processKey: summary.processKey, insats, lag, beslutsdatum, verkstalltDatum: first('verkstallt'), avslutatDatum: first('avslutat') });
+    }
+    return times.sort((a, b) => a.beslutsdatum.localeCompare(b.beslutsdatum) || a.insats.localeCompare(b.insats, 'sv'));
+  }
+
   clockNow() {
     return { now: this.parts.clock.now().toISOString(), mode: this.parts.clock.mode };
   }
@@ -236,11 +293,47 @@ export class Runtime implements RuntimeApi {
     return s;
   }
 
+  /** A change to one open task's record, checked again under the instance lock, with one history entry without data. */
+  private async changeTask(task: TaskRecord, actor: Actor, type: string, change: (current: TaskRecord) => TaskRecord) {
+    await this.parts.transitions.withoutEngine(task.instanceId, (summary, nextSeq) => {
+      const current = summary.tasks.find((t) => t.id === task.id);
+      if (!current) throw new AppError('task_closed');
+      const tasks = summary.tasks.map((t) => (t === current ? change(current) : t));
+      const entry = { seq: nextSeq, at: this.parts.clock.now().toISOString(), type, elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
+      return { summary: { ...summary, tasks }, entries: [entry] };
+    });
+  }
+
   private openTask(taskId: string) {
     const task = this.parts.index.task(taskId);
     if (!task) throw new AppError('task_closed');
     return task;
   }
+}
+
+/** Only the assignee gives a task back (or an admin, for someone who is away). */
+function assertCanUnclaim(actor: Actor, task: TaskRecord): void {
+  if (task.assignee && task.assignee !== actor.username && !actor.roles.includes('admin')) {
+    throw new AppError('forbidden', 'Bara den som har tagit uppgiften kan lämna tillbaka den.');
+  }
+  if (!task.assignee && !actor.roles.includes('admin') && !inGroups(actor, task.candidateGroups)) {
+    throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan lämna tillbaka den.');
+  }
+}
+
+/** A draft holds the editable fields' values as typed (text, number or yes/no), empty ones left out; nothing else. */
+function toDraft(form: readonly FormField[], values: Record<string, unknown>): Record<string, unknown> {
+  const editable = new Set(form.filter((f) => !f.readonly).map((f) => f.id));
+  const draft: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (!editable.has(key)) errors.push({ field: key, message: fieldMessages.unknown });
+    else if (typeof value === 'string' ? value.length > maxStringLength : typeof value !== 'number' && typeof value !== 'boolean') {
+      errors.push({ field: key, message: fieldMessages.text });
+    } else if (value !== '') draft[key] = value;
+  }
+  if (errors.length) throw new AppError('validation_failed', undefined, errors);
+  return draft;
 }
 
 /** Where a clock move ends, from the time it starts at; never backwards. */

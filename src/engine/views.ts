@@ -33,5 +33,6 @@ export function toTaskView(t: TaskRecord): TaskView {
     createdAt: t.createdAt,
     due: t.due,
     form: t.form,
+    ...(t.draft ? { draft: t.draft } : {}),
   };
 }

@@ -9,6 +9,7 @@
 //   instances/<id>.summary.json       its InstanceSummary alone, written after the document so boot reads small files
 //   history/<id>.jsonl                append-only, one HistoryEntry per line, appended (fsync) after the document
 //   housing/journal.jsonl             the housing register's changes, append-only, written before the instance document
+//   audit/access.jsonl                every read of a case (who, which, what, when), append-only
 // A save touches only its own instance's files, so its cost does not grow with the number of instances.
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +30,7 @@ export function createLowdbStore(dataDir: string): Store {
     instances: path.join(root, 'instances'),
     history: path.join(root, 'history'),
     housing: path.join(root, 'housing'),
+    audit: path.join(root, 'audit'),
   };
   let lock: DataDirLock | null = null;
   const guard: StoreGuard = {
@@ -49,12 +51,14 @@ export function createLowdbStore(dataDir: string): Store {
   const instances = new InstanceFiles(dirs.instances, dirs.history, guard);
   const settings = new SettingsFile(root, guard);
   const housingJournal = new JournalFile(path.join(dirs.housing, 'journal.jsonl'), guard);
+  const accessLog = new JournalFile(path.join(dirs.audit, 'access.jsonl'), guard);
 
   return {
     definitions,
     instances,
     settings,
     housingJournal,
+    accessLog,
     async open() {
       if (lock) throw new Error('Lagret är redan öppnat (the store is already open)');
       await mkdir(root, { recursive: true, mode: 0o700 });
@@ -74,7 +78,7 @@ export function createLowdbStore(dataDir: string): Store {
     },
     async close() {
       if (!lock) return;
-      await Promise.all([instances.idle(), definitions.idle(), settings.idle(), housingJournal.idle()]);
+      await Promise.all([instances.idle(), definitions.idle(), settings.idle(), housingJournal.idle(), accessLog.idle()]);
       const held = lock;
       lock = null;
       await held.release();

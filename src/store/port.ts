@@ -27,6 +27,8 @@ export interface TaskRecord {
   createdAt: string;
   due: string | null;
   form: FormField[];
+  /** Values saved for later without completing the task (`saveTaskDraft`); absent until the first save. */
+  draft?: Record<string, unknown>;
 }
 
 export interface TimerRecord {
@@ -124,7 +126,7 @@ export interface SettingsRepository {
   set<T>(name: string, value: T): Promise<void>;
 }
 
-/** An append-only log of JSON records (the housing register's changes), read whole at boot. */
+/** An append-only log of JSON records (the housing register's changes, the access log), read whole. */
 export interface JournalRepository {
   readAll(): Promise<unknown[]>;
   /** Appends the records durably, in order. */
@@ -134,6 +136,8 @@ export interface JournalRepository {
 export interface Store {
   readonly definitions: DefinitionRepository;
   readonly housingJournal: JournalRepository;
+  /** Who read which case, when: append-only, never rewritten (the auditor's access log). */
+  readonly accessLog: JournalRepository;
   readonly instances: InstanceRepository;
   readonly settings: SettingsRepository;
   /** Takes the data directory's lock and repairs what a crash left; throws if another process owns it. */

@@ -2,11 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { actorOf } from '../plugins/auth.js';
 import type { RouteOptions } from '../routes/route-options.js';
+import { takeNotice } from '../views/notice-model.js';
 import { startPageModel } from '../views/start-page-model.js';
 
 export const startPage: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   app.get('/', async (request, reply) => {
     const actor = actorOf(request);
-    return reply.page('tasks/start.hbs', { title: 'Mina uppgifter', ...startPageModel(runtime, actor) });
+    return reply.page('tasks/start.hbs', { title: 'Mina uppgifter', notice: takeNotice(request), ...startPageModel(runtime, actor) });
   });
 };

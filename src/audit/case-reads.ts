@@ -1,0 +1,56 @@
+// The durable access log: every read of a case (who, which case, what, when) appended to a journal, read back newest first.
+import { z } from 'zod';
+import type { JournalRepository } from '../store/port.js';
+
+/** What was read: the case page, its diagram, or the API's instance and history. */
+export const caseReadKinds = ['page', 'diagram', 'instance', 'history'] as const;
+export type CaseReadKind = (typeof caseReadKinds)[number];
+
+/** One read of one case; it holds nothing of the case's content. */
+export interface CaseRead {
+  /** When, by the runtime's clock (ISO instant). */
+  at: string;
+  user: string;
+  instanceId: string;
+  kind: CaseReadKind;
+}
+
+/** Which reads to list; at most `limit`, newest first. */
+export interface CaseReadFilter {
+  instanceId?: string;
+  user?: string;
+  limit: number;
+}
+
+/** The most a listing returns, whatever the caller asks for. */
+export const maxCaseReads = 1000;
+
+const CaseReadSchema = z.object({
+  at: z.string(),
+  user: z.string(),
+  instanceId: z.string(),
+  kind: z.enum(caseReadKinds),
+});
+
+/** Appends one read durably; resolves once it is on disk. */
+export async function appendCaseRead(journal: JournalRepository, read: Omit<CaseRead, 'at'>, now: Date): Promise<CaseRead> {
+  const record: CaseRead = { at: now.toISOString(), user: read.user, instanceId: read.instanceId, kind: read.kind };
+  await journal.append([record]);
+  return record;
+}
+
+/** The reads matching the filter, newest first (later appends first when two share a time). */
+export async function listCaseReads(journal: JournalRepository, filter: CaseReadFilter): Promise<CaseRead[]> {
+  const limit = Math.max(0, Math.min(Math.floor(filter.limit), maxCaseReads));
+  const found: CaseRead[] = [];
+  const records = await journal.readAll();
+  for (let i = records.length - 1; i >= 0 && found.length < limit; i--) {
+    const parsed = CaseReadSchema.safeParse(records[i], { jitless: true });
+    if (!parsed.success) continue; // a line written by a later version is skipped rather than failing the page
+    const read = parsed.data;
+    if (filter.instanceId !== undefined && read.instanceId !== filter.instanceId) continue;
+    if (filter.user !== undefined && read.user !== filter.user) continue;
+    found.push(read);
+  }
+  return found;
+}

@@ -1,0 +1,40 @@
+// What the case page shows, computed from the runtime: the instance, its diagram markers, legal clock, variables, history.
+import type { Actor, RuntimeApi } from '../../engine/runtime-api.js';
+import { hasRole } from '../plugins/auth.js';
+import { describeEntry, displayValue, entryDetails } from './case-history-text.js';
+import { legalClock } from './case-legal-clock.js';
+
+const stateNames: Record<string, string> = {
+  running: 'Pågår',
+  completed: 'Avslutat',
+  cancelled: 'Avbrutet',
+  failed: 'Stoppat av fel',
+};
+
+/** The case page's data for one instance; throws not_found (a 404 page) when there is no such instance. */
+export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor) {
+  const instance = runtime.getInstance(id);
+  const history = await runtime.getHistory(id);
+  const now = runtime.clockNow().now;
+  const process = runtime.listProcesses().find((p) => p.key === instance.processKey);
+  const active = instance.active.map((a) => a.elementId);
+  // Elements the process has passed through; one that is active again (a loop) shows as the current position.
+  const completed = [...new Set(history.filter((e) => e.type === 'activity.left' && e.elementId).map((e) => e.elementId!))].filter((e) => !active.includes(e));
+  const tasks = runtime.listTasks({ instanceId: id }, actor).map((t) => ({ ...t, overdue: t.due !== null && t.due < now }));
+  return {
+    instance: { ...instance, stateName: stateNames[instance.state] ?? instance.state },
+    processName: process?.name ?? instance.processKey,
+    diagram: { url: `/cases/${encodeURIComponent(id)}/diagram.bpmn`, completed: completed.join(' '), active: active.join(' ') },
+    clock: legalClock(instance.variables, history, instance.state, now),
+    tasks,
+    variables: Object.entries(instance.variables).map(([name, value]) => ({ name, value: displayValue(value) })),
+    timeline: history.map((entry) => ({
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor === 'system' ? 'Systemet' : entry.actor,
+      text: describeEntry(entry),
+      details: entryDetails(entry),
+    })),
+    canReadAccessLog: hasRole(actor, ['revisor']),
+  };
+}
