@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, signIn, startServer, type E2eServer } from './e2e-kit.js';
+
+describe('a caseworker and an auditor, in a real browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('when the enhetschef completes a task, first without the required date, then the message shows and the second try goes through', async () => {
+    // given
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'enhetschef');
+    await page.getByRole('link', { name: 'Verkställ beställning' }).first().click();
+    const taskUrl = page.url();
+    // when
+    await page.getByRole('button', { name: 'Slutför' }).click();
+    const messages = await page.locator('.field-error').allTextContents();
+    await page.getByLabel(/Verkställd från och med/).fill('2026-11-20');
+    await page.getByRole('button', { name: 'Slutför' }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
+    // then
+    expect(messages.join(' ')).toContain('Fältet är obligatoriskt.');
+    expect(await page.getByRole('status').textContent()).toContain('Verkställ beställning');
+    const again = await page.goto(taskUrl);
+    expect(again?.status()).toBe(409);
+  });
+
+  test('when the case page opens, then bpmn-js draws the diagram with the path done and where the case is now', async () => {
+    // given
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'enhetschef');
+    await page.goto(`${server.baseUrl}/cases`);
+    // when
+    await page.getByRole('link', { name: 'DEMO-KTV-1' }).click();
+    await page.waitForSelector('#case-diagram[data-state="drawn"]', { timeout: 15_000 });
+    // then
+    expect(await page.locator('#case-diagram .djs-element').count()).toBeGreaterThan(10);
+    expect(await page.locator('#case-diagram .djs-element.case-current').count()).toBeGreaterThan(0);
+    expect(await page.locator('#case-diagram .djs-element.case-done').count()).toBeGreaterThan(0);
+  });
+
+  test('when the auditor signs in, then they read a case history and cannot change anything', async () => {
+    // given
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'revisor');
+    await page.goto(`${server.baseUrl}/cases`);
+    // when
+    await page.getByRole('link', { name: 'DEMO-KTV-2' }).click();
+    const history = await page.locator('#historik ~ *').first().textContent();
+    const log = await page.goto(`${server.baseUrl}/audit/access-log`);
+    const logText = await page.locator('main').textContent();
+    // then
+    expect(history).toMatch(/startades/);
+    expect(log?.status()).toBe(200);
+    expect(logText).toContain('revisor');
+    expect(await page.getByRole('button', { name: 'Slutför' }).count()).toBe(0);
+  });
+});
