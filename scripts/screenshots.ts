@@ -26,8 +26,8 @@ try {
   await signIn(page, server.baseUrl, 'enhetschef');
   await page.getByRole('link', { name: 'Verkställ beställning' }).first().click();
   await page.screenshot({ path: path.join(outDir, 'uppgift.png'), fullPage: true });
-  await page.goto(server.baseUrl + (await page.getByRole('link', { name: /korttidsvistelse|Öppna ärendet|ärendet/i }).first().getAttribute('href')));
-  await page.waitForSelector('.djs-container svg', { timeout: 10_000 }).catch(() => undefined);
+  await page.locator('main a[href^="/cases/"]').first().click();
+  await page.waitForSelector('#case-diagram[data-state="drawn"]', { timeout: 15_000 });
   await page.screenshot({ path: path.join(outDir, 'arende-med-diagram.png'), fullPage: true });
   await page.close();
   console.log(`Skärmbilder sparade i ${outDir}`);
