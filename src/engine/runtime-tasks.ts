@@ -1,0 +1,109 @@
+// The runtime's user tasks: list and read them, claim and give back, save a draft, complete.
+import { AppError, type FieldError } from '../errors.js';
+import { fieldMessages, maxStringLength, validateSubmission, type FormField } from '../forms/index.js';
+import type { TaskRecord } from '../store/port.js';
+import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
+import type { Actor, TaskFilter, TaskView } from './runtime-api.js';
+import { findOpenTask, type RuntimeParts } from './runtime-parts.js';
+import { toTaskView } from './views.js';
+
+/** The open tasks the actor may see, earliest due first (tasks without a due date last). */
+export function listTasks(parts: RuntimeParts, filter: TaskFilter, actor: Actor): TaskView[] {
+  return [...parts.index.allTasks()]
+    .filter((t) => canSeeTask(actor, t))
+    .filter((t) => (!filter.instanceId || t.instanceId === filter.instanceId) && (!filter.group || t.candidateGroups.includes(filter.group)) && (!filter.assignee || t.assignee === filter.assignee))
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt))
+    .map(toTaskView);
+}
+
+export function getTask(parts: RuntimeParts, taskId: string, actor: Actor): TaskView {
+  const task = findOpenTask(parts, taskId);
+  if (!canSeeTask(actor, task)) throw new AppError('forbidden', 'Uppgiften gäller inte dina roller.');
+  return toTaskView(task);
+}
+
+/** Claiming a task one already has changes nothing; one taken by someone else is task_claimed. */
+export async function claimTask(parts: RuntimeParts, taskId: string, actor: Actor): Promise<void> {
+  const task = findOpenTask(parts, taskId);
+  assertCanClaim(actor, task);
+  if (task.assignee === actor.username) return;
+  if (task.assignee) throw new AppError('task_claimed', `Uppgiften är redan tagen av ${task.assignee}.`);
+  await parts.transitions.withoutEngine(task.instanceId, (summary, nextSeq) => {
+    const current = summary.tasks.find((t) => t.id === taskId);
+    if (!current) throw new AppError('task_closed');
+    if (current.assignee) throw new AppError('task_claimed', `Uppgiften är redan tagen av ${current.assignee}.`);
+    const tasks = summary.tasks.map((t) => (t.id === taskId ? { ...t, assignee: actor.username } : t));
+    const entry = { seq: nextSeq, at: parts.clock.now().toISOString(), type: 'task.claimed', elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
+    return { summary: { ...summary, tasks }, entries: [entry] };
+  });
+}
+
+export async function unclaimTask(parts: RuntimeParts, taskId: string, actor: Actor): Promise<void> {
+  const task = findOpenTask(parts, taskId);
+  assertCanUnclaim(actor, task);
+  if (!task.assignee) return;
+  await changeTask(parts, task, actor, 'task.unclaimed', (current) => {
+    assertCanUnclaim(actor, current);
+    return { ...current, assignee: null };
+  });
+}
+
+export async function saveTaskDraft(parts: RuntimeParts, taskId: string, values: Record<string, unknown>, actor: Actor): Promise<void> {
+  const task = findOpenTask(parts, taskId);
+  assertCanComplete(actor, task);
+  const draft = toDraft(task.form, values);
+  await changeTask(parts, task, actor, 'task.draft-saved', (current) => {
+    assertCanComplete(actor, current);
+    return { ...current, draft };
+  });
+}
+
+/** Validates the form values, then completes the task in its engine; rights are checked again under the instance lock. */
+export async function completeTask(parts: RuntimeParts, taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void> {
+  const task = findOpenTask(parts, taskId);
+  assertCanComplete(actor, task);
+  const result = validateSubmission(task.form, variables, 'json');
+  if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
+  await parts.transitions.withEngine(task.instanceId, actor.username, async (session, summary) => {
+    const current = summary.tasks.find((t) => t.id === taskId);
+    if (!current) throw new AppError('task_closed');
+    assertCanComplete(actor, current);
+    await session.completeTask(current, result.values);
+  });
+}
+
+/** A change to one open task's record, checked again under the instance lock, with one history entry without data. */
+async function changeTask(parts: RuntimeParts, task: TaskRecord, actor: Actor, type: string, change: (current: TaskRecord) => TaskRecord): Promise<void> {
+  await parts.transitions.withoutEngine(task.instanceId, (summary, nextSeq) => {
+    const current = summary.tasks.find((t) => t.id === task.id);
+    if (!current) throw new AppError('task_closed');
+    const tasks = summary.tasks.map((t) => (t === current ? change(current) : t));
+    const entry = { seq: nextSeq, at: parts.clock.now().toISOString(), type, elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
+    return { summary: { ...summary, tasks }, entries: [entry] };
+  });
+}
+
+/** Only the assignee gives a task back (or an admin, for someone who is away). */
+function assertCanUnclaim(actor: Actor, task: TaskRecord): void {
+  if (task.assignee && task.assignee !== actor.username && !actor.roles.includes('admin')) {
+    throw new AppError('forbidden', 'Bara den som har tagit uppgiften kan lämna tillbaka den.');
+  }
+  if (!task.assignee && !actor.roles.includes('admin') && !inGroups(actor, task.candidateGroups)) {
+    throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan lämna tillbaka den.');
+  }
+}
+
+/** A draft holds the editable fields' values as typed (text, number or yes/no), empty ones left out; nothing else. */
+function toDraft(form: readonly FormField[], values: Record<string, unknown>): Record<string, unknown> {
+  const editable = new Set(form.filter((f) => !f.readonly).map((f) => f.id));
+  const draft: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (!editable.has(key)) errors.push({ field: key, message: fieldMessages.unknown });
+    else if (typeof value === 'string' ? value.length > maxStringLength : typeof value !== 'number' && typeof value !== 'boolean') {
+      errors.push({ field: key, message: fieldMessages.text });
+    } else if (value !== '') draft[key] = value;
+  }
+  if (errors.length) throw new AppError('validation_failed', undefined, errors);
+  return draft;
+}
