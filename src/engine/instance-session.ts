@@ -1,14 +1,13 @@
 // One hydrated engine for one transition of one instance: start or recover, act, run to the next wait, snapshot.
 import { EventEmitter } from 'node:events';
-import { Engine } from 'bpmn-engine';
 import { AppError } from '../errors.js';
 import type { ServiceHandler, HandlerLogger } from '../handlers/handler.js';
 import type { InstanceDocument, InstanceSummary, TaskRecord } from '../store/port.js';
 import type { Clock } from '../timers/clock.js';
 import { DurableTimers } from './durable-timers.js';
-import { elementOverrides } from './element-types.js';
-import { refuseScripts, serviceLookupOnly } from './engine-guards.js';
-import { HistoryRecorder, type ActivityApi } from './history-recorder.js';
+import { activePositions } from './active-positions.js';
+import { createEngine, type EngineInstance } from './create-engine.js';
+import { HistoryRecorder } from './history-recorder.js';
 import type { CompiledDefinition } from './process-model.js';
 import { processVariables } from './process-variables.js';
 import { bindServices } from './service-adapter.js';
@@ -26,9 +25,7 @@ export interface SessionDeps {
 
 /** Steps one transition may take before we call it a loop without a wait state. */
 const maxStepsPerTransition = 5000;
-const silentLogger = () => ({ debug() {}, warn() {}, error() {} });
 
-type EngineInstance = InstanceType<typeof Engine>;
 
 export class InstanceSession {
   readonly recorder: HistoryRecorder;
@@ -51,18 +48,7 @@ export class InstanceSession {
       context: (elementId) => this.effects.contextFor(elementId),
       track: (work) => this.track(work),
     });
-    this.engine = new Engine({
-      name: base.id,
-      sourceContext: definition.sourceContext,
-      elements: elementOverrides,
-      timers: this.timers,
-      services,
-      scripts: refuseScripts,
-      expressions: serviceLookupOnly,
-      disableDummyScript: true,
-      settings: { enableDummyService: false },
-      Logger: silentLogger,
-    } as never);
+    this.engine = createEngine({ name: base.id, sourceContext: definition.sourceContext, timers: this.timers, services });
     this.engine.once('end', () => {
       this.outcome ??= { state: 'completed' };
     });
@@ -157,7 +143,7 @@ export class InstanceSession {
       endedAt: state === 'running' ? null : now,
       rev: this.base.rev + 1,
       variables,
-      active: uniqueActive(waiting, model.elements),
+      active: activePositions(waiting, model.elements),
       tasks: taskRecords(waiting, this.knownTasks, this.base, model, this.deps.clock, variables),
       timers: state === 'running' ? this.timers.pending().map((t) => ({ id: `${this.base.id}.${t.executionId}`, instanceId: this.base.id, elementId: t.elementId, executionId: t.executionId, dueAt: t.dueAt.toISOString() })) : [],
       bevakningar: [...this.base.bevakningar, ...this.effects.bevakningar],
@@ -204,18 +190,3 @@ export class InstanceSession {
     }
   }
 }
-
-/** Where the instance stands: waiting tasks and events; attached boundary events and flows are not positions. */
-const notPositions = new Set(['bpmn:SequenceFlow', 'bpmn:BoundaryEvent']);
-
-function uniqueActive(waiting: WaitingActivity[], elements: Map<string, { type: string; name: string }>) {
-  const seen = new Map<string, { elementId: string; name: string }>();
-  for (const w of waiting) {
-    const element = elements.get(w.id);
-    if (!element || notPositions.has(element.type) || seen.has(w.id)) continue;
-    seen.set(w.id, { elementId: w.id, name: element.name });
-  }
-  return [...seen.values()];
-}
-
-export type { ActivityApi };
