@@ -1,8 +1,10 @@
 // Sign in and sign out with the local users; sign-in attempts are rate limited per address and user name.
+import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { UserDirectory } from '../../auth/users.js';
+import { sessionUsername } from '../plugins/session.js';
 
 export interface LoginOptions extends Record<string, unknown> {
   users: UserDirectory;
@@ -14,7 +16,7 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users 
   await app.register(rateLimit, { global: false });
 
   app.get('/login', async (request, reply) => {
-    if (request.session.get('username')) return reply.redirect('/', 303);
+    if (sessionUsername(request)) return reply.redirect('/', 303);
     return reply.view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), user: null, navigation: [] });
   });
 
@@ -24,6 +26,8 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users 
       preHandler: app.csrfProtection,
       config: {
         rateLimit: {
+          // After the body is parsed, so the key can hold the user name: one office behind one address is not locked out.
+          hook: 'preHandler',
           max: 10,
           timeWindow: '15 minutes',
           keyGenerator: (request) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
@@ -47,12 +51,15 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users 
       // A new session at sign-in: nothing from before it (a planted cookie) carries over.
       request.session.regenerate();
       request.session.set('username', actor.username);
+      request.session.set('sid', randomUUID());
       request.log.info({ event: 'login', user: actor.username }, 'inloggad');
       return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
     },
   );
 
   app.post('/logout', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const sid = request.session.get('sid');
+    if (sid) app.revokedSessions.revoke(sid);
     request.session.delete();
     return reply.redirect('/login', 303);
   });

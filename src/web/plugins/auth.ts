@@ -7,6 +7,7 @@ import type { Role } from '../../auth/roles.js';
 import type { UserDirectory } from '../../auth/users.js';
 import type { Actor } from '../../engine/runtime-api.js';
 import { AppError } from '../../errors.js';
+import { sessionUsername } from './session.js';
 import { sharedPlugin } from './shared-plugin.js';
 
 declare module 'fastify' {
@@ -53,7 +54,7 @@ export const authPlugin = sharedPlugin<AuthOptions>('auth', async (app, { users,
     if (!isApiRoute(request)) return done();
     // The JSON API takes the session cookie of the pages too (API.md); a form-encoded body is never an API call.
     if (/^application\/x-www-form-urlencoded/.test(request.headers['content-type'] ?? '')) return done(new AppError('unsupported_media_type'));
-    const username = sessionUser(request);
+    const username = sessionUsername(request);
     const actor = username ? users.find(username) : null;
     if (actor) {
       request.actor = actor;
@@ -88,9 +89,4 @@ export function requireRole(...roles: Role[]): (request: FastifyRequest) => Prom
   return async (request) => {
     if (!hasRole(actorOf(request), roles)) throw new AppError('forbidden');
   };
-}
-
-function sessionUser(request: FastifyRequest): string | undefined {
-  const session = (request as { session?: { get(key: 'username'): string | undefined } }).session;
-  return session?.get('username');
 }

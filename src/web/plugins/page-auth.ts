@@ -1,6 +1,7 @@
 // Pages need a signed-in user from the session: without one, a page redirects to the sign-in form and a post is refused.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserDirectory } from '../../auth/users.js';
+import { sessionUsername } from './session.js';
 import { sharedPlugin } from './shared-plugin.js';
 
 export interface PageAuthOptions extends Record<string, unknown> {
@@ -14,7 +15,7 @@ export const pageAuthPlugin = sharedPlugin<PageAuthOptions>('page-auth', async (
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const pattern = request.routeOptions.url;
     if (pattern === undefined || pattern === '/api' || pattern.startsWith('/api/') || open.some((p) => p.test(pattern))) return;
-    const username = request.session.get('username');
+    const username = sessionUsername(request);
     // Roles are read fresh on every request, so a changed role applies at once.
     const actor = username ? users.find(username) : null;
     if (actor) {

@@ -74,4 +74,35 @@ describe('sign-in pages', () => {
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
+
+  test('when one person guesses wrong ten times, then a colleague at the same address can still sign in', async () => {
+    // given
+    t = await startTestApp();
+    const form = await t.app.inject({ method: 'GET', url: '/login' });
+    const cookie = String(form.headers['set-cookie']).split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const post = (username: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${csrf}&username=${username}&password=${password}` });
+    for (let i = 0; i < 10; i++) await post('admin', `gissning${i}`);
+    // when
+    const blocked = await post('admin', 'demo');
+    const colleague = await post('enhetschef', 'demo');
+    // then
+    expect(blocked.statusCode).toBe(429);
+    expect(colleague.statusCode).toBe(303);
+  });
+
+  test('when someone signs out, then the old session cookie no longer opens anything', async () => {
+    // given
+    t = await startTestApp();
+    const session = await signIn(t, 'enhetschef');
+    // when
+    await postForm(t, session, '/logout');
+    const page = await getPage(t, session, '/');
+    const api = await t.app.inject({ method: 'GET', url: '/api/tasks', headers: { cookie: session.cookie } });
+    // then
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/login');
+    expect(api.statusCode).toBe(401);
+  });
 });

@@ -1,0 +1,115 @@
+// Who may use each route of the app, and the request that tries it: the table the authorization matrix test walks.
+import type { Role } from '../../src/auth/roles.js';
+import { uploadableBpmn } from './test-app.js';
+
+/**
+ * `public`: nobody needs to be signed in. `signed-in`: any signed-in user. `roles`: those roles and admin; anyone
+ * else gets 403, or 404 when `hidden` (the thing is not theirs to know of; the revisor's writes are still 403).
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'roles'; roles: readonly Role[]; hidden?: boolean };
+
+/** One request: a JSON `payload` for /api, url-encoded `form` fields for a page post (the session's CSRF token is added). */
+export interface Attempt {
+  url: string;
+  payload?: string | object;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+/** What attempts use: ids that never change, and fresh ones for calls that change what they touch. */
+export interface Fixture {
+  /** A running `web-beslut` case whose open task (candidate group enhetschef) stays unclaimed. */
+  instanceId: string;
+  taskId: string;
+  /** A bevakning to the group enhetschef about that case. */
+  bevakningId: string;
+  /** A new `web-beslut` case and its open, unclaimed task (group enhetschef). */
+  fresh(): Promise<{ instanceId: string; taskId: string }>;
+  /** A new case whose task the enhetschef has claimed. */
+  freshClaimed(): Promise<{ instanceId: string; taskId: string }>;
+  /** A new id for things that may exist only once (business keys, units). */
+  unique(): string;
+  /** A session cookie and CSRF token of someone who has only opened the sign-in form. */
+  anonymous(): Promise<{ cookie: string; csrf: string }>;
+}
+
+export interface RouteRule {
+  method: 'GET' | 'POST';
+  /** The registered pattern. */
+  url: string;
+  access: Access;
+  attempt(fx: Fixture, who: Role | null): Attempt | Promise<Attempt>;
+}
+
+const open: Access = { kind: 'public' };
+const anyUser: Access = { kind: 'signed-in' };
+const only = (...roles: Role[]): Access => ({ kind: 'roles', roles });
+const hidden = (...roles: Role[]): Access => ({ kind: 'roles', roles, hidden: true });
+const get = (url: string, access: Access, path: (fx: Fixture) => string = () => url): RouteRule => ({
+  method: 'GET',
+  url,
+  access,
+  attempt: (fx) => ({ url: path(fx) }),
+});
+const post = (url: string, access: Access, attempt: RouteRule['attempt']): RouteRule => ({ method: 'POST', url, access, attempt });
+
+/** The web-beslut diagram: started by lss-handlaggare, its task "Lämna svar" is for enhetschef, message `avliden`. */
+const decision = { beslutsdatum: '2027-01-31' };
+const answer = { svar: 'ja' };
+
+/** Every route but the static assets. `/logout` comes last: it ends the session the rows before it use. */
+export const routeTable: RouteRule[] = [
+  get('/health', open),
+  get('/api/processes', anyUser),
+  get('/api/processes/:key', anyUser, () => '/api/processes/web-beslut'),
+  post('/api/processes', only('processagare'), () => ({ url: '/api/processes', headers: { 'content-type': 'application/xml' }, payload: uploadableBpmn('az-uppladdad') })),
+  post('/api/processes/:key/instances', only('lss-handlaggare'), (fx) => ({ url: '/api/processes/web-beslut/instances', payload: { businessKey: fx.unique(), variables: decision } })),
+  get('/api/instances', anyUser),
+  get('/api/instances/:id', anyUser, (fx) => `/api/instances/${fx.instanceId}`),
+  get('/api/instances/:id/history', anyUser, (fx) => `/api/instances/${fx.instanceId}/history`),
+  post('/api/instances/:id/messages/:name', only('lss-handlaggare', 'enhetschef'), async (fx) => ({ url: `/api/instances/${(await fx.fresh()).instanceId}/messages/avliden`, payload: {} })),
+  get('/api/tasks', anyUser),
+  post('/api/tasks/:id/claim', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/claim`, payload: {} })),
+  post('/api/tasks/:id/complete', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/complete`, payload: { variables: answer } })),
+  get('/api/inbox', anyUser),
+  get('/api/inbox/:id', hidden('enhetschef', 'revisor'), (fx) => `/api/inbox/${fx.bevakningId}`),
+  post('/api/inbox/:id/read', hidden('enhetschef'), (fx) => ({ url: `/api/inbox/${fx.bevakningId}/read`, payload: {} })),
+  get('/api/clock', anyUser),
+  post('/api/clock', only(), () => ({ url: '/api/clock', payload: { advance: 'PT1M' } })),
+  post('/api/housing', only('boendesamordnare'), (fx) => ({ url: '/api/housing', payload: { units: [{ id: fx.unique(), name: 'Provboendet', law: 'LSS', profile: 'Prov' }] } })),
+  get('/api/housing/units', anyUser),
+  get('/api/housing/apartments', anyUser),
+  get('/api/housing/queue', anyUser),
+  get('/api/housing/offers', anyUser),
+  get('/api/housing/waitlist', anyUser),
+  get('/api/reports/ivo', only('ivo-rapportor', 'revisor'), () => '/api/reports/ivo?quarter=2027Q1'),
+
+  get('/login', open),
+  post('/login', open, async (fx, who): Promise<Attempt> => {
+    if (who) return { url: '/login', form: { username: who, password: 'demo' } };
+    const { cookie, csrf } = await fx.anonymous();
+    return { url: '/login', headers: { cookie }, form: { _csrf: csrf, username: 'admin', password: 'demo' } };
+  }),
+  get('/', anyUser),
+  get('/tasks/:id', only('enhetschef', 'revisor'), (fx) => `/tasks/${fx.taskId}`),
+  post('/tasks/:id/claim', only('enhetschef'), async (fx) => ({ url: `/tasks/${(await fx.fresh()).taskId}/claim` })),
+  post('/tasks/:id/unclaim', only('enhetschef'), async (fx) => ({ url: `/tasks/${(await fx.freshClaimed()).taskId}/unclaim` })),
+  post('/tasks/:id/save', only('enhetschef'), async (fx) => ({ url: `/tasks/${(await fx.fresh()).taskId}/save`, form: answer })),
+  post('/tasks/:id/complete', only('enhetschef'), async (fx) => ({ url: `/tasks/${(await fx.fresh()).taskId}/complete`, form: answer })),
+  get('/processes/:key/start', only('lss-handlaggare'), () => '/processes/web-beslut/start'),
+  post('/processes/:key/start', only('lss-handlaggare'), (fx) => ({ url: '/processes/web-beslut/start', form: { businessKey: fx.unique(), ...decision } })),
+  get('/cases', anyUser),
+  get('/cases/:id', anyUser, (fx) => `/cases/${fx.instanceId}`),
+  get('/cases/:id/diagram.bpmn', anyUser, (fx) => `/cases/${fx.instanceId}/diagram.bpmn`),
+  get('/housing', anyUser),
+  get('/housing/queue', anyUser),
+  get('/housing/offers', anyUser),
+  get('/housing/waitlist', anyUser),
+  get('/reports/ivo', only('ivo-rapportor', 'revisor')),
+  get('/statistics', only('boendeteam-chef', 'myndighetschef', 'verksamhetschef', 'enhetschef', 'revisor')),
+  get('/audit/access-log', only('revisor')),
+  post('/logout', anyUser, () => ({ url: '/logout' })),
+];
