@@ -28,6 +28,7 @@ import { reportPages } from './web/pages/report-pages.js';
 import { statisticsPage } from './web/pages/statistics-page.js';
 import { casePage } from './web/pages/case-page.js';
 import { auditPages } from './web/pages/audit-pages.js';
+import { processVersionPages } from './web/pages/process-versions.js';
 import { caseReadAuditPlugin } from './audit/case-read-audit.js';
 import { errorHandlerPlugin } from './web/plugins/error-handler.js';
 import { clockRoutes } from './web/routes/clock.js';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(caseReadAuditPlugin, { runtime });
   await app.register(casePage, { runtime });
   await app.register(auditPages, { runtime });
+  await app.register(processVersionPages, { runtime });
 
   app.addHook('onClose', async () => runtime.close());
   await app.ready();

@@ -1,7 +1,7 @@
 // Turns BPMN XML into a runnable definition, or a list of every problem found in it.
 import { DefinitionError, type DefinitionProblem } from '../errors.js';
 import type { ServiceHandler } from '../handlers/handler.js';
-import { parseBpmn } from './bpmn-parse.js';
+import { parseBpmn, type ParsedBpmn } from './bpmn-parse.js';
 import { buildSourceContext } from './element-types.js';
 import { inspectDefinition } from './inspect-definition.js';
 import type { ProcessModel } from './process-model.js';
@@ -13,18 +13,30 @@ export interface CompiledSource {
 
 /** Parses, checks and serializes; throws DefinitionError naming file, element and problem. */
 export async function compileDefinition(xml: string, file: string, handlers: ReadonlyMap<string, ServiceHandler<unknown>>): Promise<CompiledSource> {
+  const { parsed, model, problems } = await checkDefinition(xml, file, new Set(handlers.keys()));
+  if (model) problems.push(...checkStaticHandlerInputs(model, handlers, file));
+  if (problems.length || !model || !parsed) throw new DefinitionError(problems);
+  return { model, sourceContext: buildSourceContext(parsed.moddleContext) };
+}
+
+export interface DefinitionCheck {
+  parsed: ParsedBpmn | null;
+  model: ProcessModel | null;
+  problems: DefinitionProblem[];
+}
+
+/** Parses and checks against our conventions by handler name only (no schemas), so a worker thread can run it too. */
+export async function checkDefinition(xml: string, file: string, handlerNames: ReadonlySet<string>): Promise<DefinitionCheck> {
   let parsed;
   try {
     parsed = await parseBpmn(xml);
   } catch (err) {
-    throw new DefinitionError([{ file, elementId: null, message: (err as Error).message }]);
+    return { parsed: null, model: null, problems: [{ file, elementId: null, message: (err as Error).message }] };
   }
   const problems: DefinitionProblem[] = parsed.warnings.map((message) => ({ file, elementId: null, message: `XML: ${message}` }));
-  const { model, problems: found } = inspectDefinition(parsed.definitions, file, new Set(handlers.keys()));
+  const { model, problems: found } = inspectDefinition(parsed.definitions, file, handlerNames);
   problems.push(...found);
-  if (model) problems.push(...checkStaticHandlerInputs(model, handlers, file));
-  if (problems.length || !model) throw new DefinitionError(problems);
-  return { model, sourceContext: buildSourceContext(parsed.moddleContext) };
+  return { parsed, model, problems };
 }
 
 /** A service task whose properties are all fixed text can be checked against its handler's input now, not at run time. */

@@ -8,6 +8,7 @@ import type { ServiceHandler } from '../handlers/handler.js';
 import type { DefinitionRepository } from '../store/port.js';
 import type { Clock } from '../timers/clock.js';
 import { compileDefinition } from './compile-definition.js';
+import { checkDefinitionOffThread } from './parse-off-thread.js';
 import type { CompiledDefinition } from './process-model.js';
 
 export class DefinitionRegistry {
@@ -48,11 +49,16 @@ export class DefinitionRegistry {
       }
     }
     if (problems.length) throw new DefinitionError(problems);
-    for (const { xml, file } of ready) await this.deploy(xml, file, 'system');
+    for (const { xml, file } of ready) await this.deploying.runExclusive(() => this.deployUnlocked(xml, file, 'system'));
   }
 
-  /** Deploys one diagram; the same content as the newest version deploys nothing and returns that version. */
+  /**
+   * Deploys one uploaded diagram; the same content as the newest version deploys nothing and returns that version.
+   * It is first parsed and checked in a worker thread, so a huge or hostile file never stalls the server.
+   */
   async deploy(xml: string, file: string, deployedBy: string): Promise<CompiledDefinition> {
+    const problems = await checkDefinitionOffThread(xml, file, this.handlers.keys());
+    if (problems.length) throw new DefinitionError(problems);
     return this.deploying.runExclusive(() => this.deployUnlocked(xml, file, deployedBy));
   }
 

@@ -6,6 +6,7 @@ import type { ClockMode } from '../timers/clock.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
 import type { HousingView } from '../housing/housing-view.js';
 import type { IvoReport } from '../reports/ivo-report.js';
+import type { DefinitionDiff } from './definition-diff.js';
 
 export interface Actor {
   username: string;
@@ -95,6 +96,8 @@ export interface RuntimeApi {
   getHistory(id: string): Promise<HistoryEntry[]>;
   /** The BPMN source of one deployed version of a process; not_found when there is no such version. */
   getDefinitionSource(key: string, version: number): Promise<string>;
+  /** What changed from version `from` to version `to` of a process; not_found when either version does not exist. */
+  compareVersions(key: string, from: number, to: number): Promise<DefinitionDiff>;
   /** Records one read of a case durably in the access log, at the runtime clock's time; resolves once stored. */
   recordCaseRead(read: { user: string; instanceId: string; kind: CaseReadKind }): Promise<void>;
   /** Reads of cases from the access log, newest first, at most `limit` (never more than 1000). */

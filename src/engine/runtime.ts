@@ -9,6 +9,7 @@ import type { RuntimeParts } from './runtime-parts.js';
 import * as processes from './runtime-processes.js';
 import * as reads from './runtime-reads.js';
 import * as tasks from './runtime-tasks.js';
+import * as versions from './runtime-versions.js';
 
 export type { RuntimeParts } from './runtime-parts.js';
 export { manualClockSetting } from './runtime-clock.js';
@@ -31,6 +32,10 @@ export class Runtime implements RuntimeApi {
 
   getDefinitionSource(key: string, version: number) {
     return processes.getDefinitionSource(this.parts, key, version);
+  }
+
+  compareVersions(key: string, from: number, to: number) {
+    return versions.compareVersions(this.parts, key, from, to);
   }
 
   startInstance(key: string, input: { businessKey?: string; variables: Record<string, unknown> }, actor: Actor) {

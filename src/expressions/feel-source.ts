@@ -74,3 +74,32 @@ function unexpected(source: FeelSource, from: number, to: number): string {
   const token = source.text.slice(from, Math.min(to, from + 20));
   return `Uttrycket är inte giltig FEEL: oväntat "${token}" vid tecken ${source.offset + from + 1}.`;
 }
+
+/** Names that only matter to JavaScript objects; no variable of ours is called that, so they mark an attempt. */
+const reservedNames = ['constructor', '__proto__', 'prototype'];
+
+export const RESERVED_NAME_MESSAGE =
+  'Uttrycket använder ett namn som inte får förekomma (constructor, __proto__ eller prototype). Diagram kan aldrig köra kod.';
+
+/** True when a reserved name appears as a name outside string literals. */
+export function usesReservedName(text: string): boolean {
+  const outside = stripStrings(text);
+  return reservedNames.some((name) => new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(outside));
+}
+
+function stripStrings(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+      out += ' ';
+    } else if (char === '"') {
+      inString = true;
+      out += ' ';
+    } else out += char;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { dateAndTime, evaluate, parseDate, SyntaxError as FeelSyntaxError } from 'feelin';
-import { DOUBLE_EQUALS_MESSAGE, findSyntaxProblem, JUEL_MESSAGE, occursOutsideStrings, toFeelSource } from './feel-source.js';
+import { DOUBLE_EQUALS_MESSAGE, findSyntaxProblem, JUEL_MESSAGE, occursOutsideStrings, RESERVED_NAME_MESSAGE, toFeelSource, usesReservedName } from './feel-source.js';
 import { fromFeelResult, toFeelContext, type FeelResult } from './feel-values.js';
 
 export type { FeelResult } from './feel-values.js';
@@ -32,6 +32,7 @@ export function checkFeel(expression: string): string | null {
   const source = toFeelSource(expression);
   if (occursOutsideStrings(source.text, '${')) return JUEL_MESSAGE;
   if (occursOutsideStrings(source.text, '==')) return DOUBLE_EQUALS_MESSAGE;
+  if (usesReservedName(source.text)) return RESERVED_NAME_MESSAGE;
   return findSyntaxProblem(source);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { checkFeel, evaluateCondition, evaluateFeel, ExpressionError } from '../../src/expressions/feel.js';
+import { usesReservedName } from '../../src/expressions/feel-source.js';
 
 const escapes = [
   'this.constructor.constructor("return process")()',
@@ -38,26 +39,38 @@ describe('evaluateFeel security', () => {
     exit.mockRestore();
   });
 
-  test('when an expression walks to constructors or prototypes, then it reaches nothing and yields null', () => {
+  test('when an expression walks to constructors or prototypes, then it is refused, or (for other JavaScript members) reaches nothing', () => {
     // given
     const variables = { svar: 'ja', adress: { ort: 'Umeå' }, this: {} };
 
     // when
-    const values = escapes.map((expression) => evaluateFeel(expression, variables));
+    const outcomes = escapes.map((expression) => {
+      try {
+        return evaluateFeel(expression, variables);
+      } catch (err) {
+        return err instanceof ExpressionError ? 'refused' : err;
+      }
+    });
 
     // then
-    expect(values).toEqual(escapes.map(() => null));
+    expect(outcomes).toEqual(escapes.map((e) => (usesReservedName(e) ? 'refused' : null)));
   });
 
-  test('when such an expression is used as a condition, then the condition is false', () => {
+  test('when such an expression is used as a condition, then it is refused or false', () => {
     // given
     const variables = { svar: 'ja', adress: { ort: 'Umeå' }, this: {} };
 
     // when
-    const results = escapes.map((expression) => evaluateCondition(`=${expression} != null`, variables));
+    const results = escapes.map((expression) => {
+      try {
+        return evaluateCondition(`=${expression} != null`, variables);
+      } catch (err) {
+        return err instanceof ExpressionError ? 'refused' : err;
+      }
+    });
 
     // then
-    expect(results).toEqual(escapes.map(() => false));
+    expect(results).toEqual(escapes.map((e) => (usesReservedName(e) ? 'refused' : false)));
   });
 
   test('when variables hold functions, getters or class instances, then FEEL never calls or sees them', () => {
@@ -116,5 +129,18 @@ describe('evaluateFeel security', () => {
 
     // then
     expect(variables).toEqual({ adress: { ort: 'Umeå' } });
+  });
+});
+
+describe('checkFeel and JavaScript object names', () => {
+  test('when an expression names constructor, __proto__ or prototype outside a string, then it is refused; inside a string it is plain text', async () => {
+    // given
+    const { checkFeel } = await import('../../src/expressions/feel.js');
+    // when / then
+    expect(checkFeel('constructor.constructor("return process")()')).toMatch(/constructor, __proto__ eller prototype/);
+    expect(checkFeel('=__proto__.polluted')).toMatch(/inte får förekomma/);
+    expect(checkFeel('x.prototype')).toMatch(/inte får förekomma/);
+    expect(checkFeel('svar = "constructor"')).toBeNull();
+    expect(checkFeel('prototypeNamn = "a"')).toBeNull();
   });
 });
