@@ -1,7 +1,7 @@
 // What the web layer may ask of the process runtime: plain objects in and out, no HTTP and no engine types.
 import type { FormField } from '../forms/form-field.js';
 import type { CaseRead, CaseReadFilter, CaseReadKind } from '../audit/case-reads.js';
-import type { Bevakning, HistoryEntry, InstanceState, InstanceSummary } from '../store/port.js';
+import type { Bevakning, HistoryEntry, InstanceState, InstanceSummary, TaskRecord } from '../store/port.js';
 import type { ClockMode } from '../timers/clock.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
 import type { HousingView } from '../housing/housing-view.js';
@@ -41,20 +41,8 @@ export interface InstanceView extends InstanceListItem {
   active: { elementId: string; name: string }[];
 }
 
-export interface TaskView {
-  id: string;
-  instanceId: string;
-  processKey: string;
-  elementId: string;
-  name: string;
-  candidateGroups: string[];
-  assignee: string | null;
-  createdAt: string;
-  due: string | null;
-  form: FormField[];
-  /** The values last saved as a draft, by field id. */
-  draft?: Record<string, unknown>;
-}
+/** A task as readers see it: the stored record without the engine's execution id. */
+export type TaskView = Omit<TaskRecord, 'executionId'>;
 
 export interface InstanceFilter {
   processKey?: string;
