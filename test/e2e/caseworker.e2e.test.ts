@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, signIn, startServer, type E2eServer } from './e2e-kit.js';
+import { describe, expect, test } from 'vitest';
+import { useServerAndBrowser } from './e2e-hooks.js';
+import { signIn } from './e2e-kit.js';
 
 describe('a caseworker and an auditor, in a real browser', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   test('when the enhetschef completes a task, first without the required date, then the message shows and the second try goes through', async () => {
     // given
-    const page = await browser.newPage();
-    await signIn(page, server.baseUrl, 'enhetschef');
+    const page = await e2e.browser.newPage();
+    await signIn(page, e2e.server.baseUrl, 'enhetschef');
     await page.getByRole('link', { name: 'Verkställ beställning' }).first().click();
     const taskUrl = page.url();
     // when
@@ -25,7 +16,7 @@ describe('a caseworker and an auditor, in a real browser', () => {
     const messages = await page.locator('.field-error').allTextContents();
     await page.getByLabel(/Verkställd från och med/).fill('2026-11-20');
     await page.getByRole('button', { name: 'Slutför' }).click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    await page.waitForURL(`${e2e.server.baseUrl}/`);
     // then
     expect(messages.join(' ')).toContain('Fältet är obligatoriskt.');
     expect(await page.getByRole('status').textContent()).toContain('Verkställ beställning');
@@ -35,9 +26,9 @@ describe('a caseworker and an auditor, in a real browser', () => {
 
   test('when the case page opens, then bpmn-js draws the diagram with the path done and where the case is now', async () => {
     // given
-    const page = await browser.newPage();
-    await signIn(page, server.baseUrl, 'enhetschef');
-    await page.goto(`${server.baseUrl}/cases`);
+    const page = await e2e.browser.newPage();
+    await signIn(page, e2e.server.baseUrl, 'enhetschef');
+    await page.goto(`${e2e.server.baseUrl}/cases`);
     // when
     await page.getByRole('link', { name: 'DEMO-KTV-1' }).click();
     await page.waitForSelector('#case-diagram[data-state="drawn"]', { timeout: 15_000 });
@@ -49,13 +40,13 @@ describe('a caseworker and an auditor, in a real browser', () => {
 
   test('when the auditor signs in, then they read a case history and cannot change anything', async () => {
     // given
-    const page = await browser.newPage();
-    await signIn(page, server.baseUrl, 'revisor');
-    await page.goto(`${server.baseUrl}/cases`);
+    const page = await e2e.browser.newPage();
+    await signIn(page, e2e.server.baseUrl, 'revisor');
+    await page.goto(`${e2e.server.baseUrl}/cases`);
     // when
     await page.getByRole('link', { name: 'DEMO-KTV-2' }).click();
     const history = await page.locator('#historik ~ *').first().textContent();
-    const log = await page.goto(`${server.baseUrl}/audit/access-log`);
+    const log = await page.goto(`${e2e.server.baseUrl}/audit/access-log`);
     const logText = await page.locator('main').textContent();
     // then
     expect(history).toMatch(/startades/);
