@@ -20,6 +20,7 @@ import { viewsPlugin } from './web/plugins/views.js';
 import { assetRoutes } from './web/pages/assets.js';
 import { loginPages } from './web/pages/login.js';
 import { startPage } from './web/pages/start-page.js';
+import { publishPage } from './web/pages/publish-page.js';
 import { taskPages } from './web/pages/task-pages.js';
 import { processPages } from './web/pages/process-pages.js';
 import { caseListPage } from './web/pages/case-list.js';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(caseReadAuditPlugin, { runtime });
   await app.register(casePage, { runtime });
   await app.register(auditPages, { runtime });
+  await app.register(publishPage, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });
   await app.register(processVersionPages, { runtime });
 
   app.addHook('onClose', async () => runtime.close());

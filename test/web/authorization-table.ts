@@ -1,4 +1,5 @@
 // Who may use each route of the app, and the request that tries it: the table the authorization matrix test walks.
+import { readFileSync } from 'node:fs';
 import type { Role } from '../../src/auth/roles.js';
 import { uploadableBpmn } from './test-app.js';
 
@@ -56,6 +57,9 @@ const get = (url: string, access: Access, path: (fx: Fixture) => string = () => 
 });
 const post = (url: string, access: Access, attempt: RouteRule['attempt']): RouteRule => ({ method: 'POST', url, access, attempt });
 
+/** The web-beslut diagram as deployed, so publishing it again changes nothing. */
+const webBeslutBpmn = readFileSync('test/fixtures/processes/web/web-beslut.bpmn', 'utf8');
+
 /** The web-beslut diagram: started by lss-handlaggare, its task "Lämna svar" is for enhetschef, message `avliden`. */
 const decision = { beslutsdatum: '2027-01-31' };
 const answer = { svar: 'ja' };
@@ -99,6 +103,8 @@ export const routeTable: RouteRule[] = [
   post('/tasks/:id/unclaim', only('enhetschef'), async (fx) => ({ url: `/tasks/${(await fx.freshClaimed()).taskId}/unclaim` })),
   post('/tasks/:id/save', only('enhetschef'), async (fx) => ({ url: `/tasks/${(await fx.fresh()).taskId}/save`, form: answer })),
   post('/tasks/:id/complete', only('enhetschef'), async (fx) => ({ url: `/tasks/${(await fx.fresh()).taskId}/complete`, form: answer })),
+  get('/processes/publish', only('processagare'), () => '/processes/publish'),
+  post('/processes/publish', only('processagare'), () => ({ url: '/processes/publish', form: { diagram: webBeslutBpmn } })),
   get('/processes/:key/start', only('lss-handlaggare'), () => '/processes/web-beslut/start'),
   post('/processes/:key/start', only('lss-handlaggare'), (fx) => ({ url: '/processes/web-beslut/start', form: { businessKey: fx.unique(), ...decision } })),
   get('/processes', anyUser),
