@@ -16,18 +16,8 @@
     return (container.getAttribute(attribute) || '').split(' ').filter(Boolean);
   }
 
-  if (typeof window.BpmnJS !== 'function') return failed();
-  var viewer = new window.BpmnJS({ container: container });
-
-  fetch(container.getAttribute('data-diagram-url'), { credentials: 'same-origin', headers: { accept: 'application/xml' } })
-    .then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.text();
-    })
-    .then(function (xml) {
-      return viewer.importXML(xml);
-    })
-    .then(function () {
+  window.loadBpmnDiagram(container)
+    .then(function (viewer) {
       var canvas = viewer.get('canvas');
       var registry = viewer.get('elementRegistry');
       var done = ids('data-completed');

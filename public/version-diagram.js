@@ -14,15 +14,8 @@
     };
     container.setAttribute('data-state', 'loading');
     say('Diagrammet laddas …');
-    if (typeof window.BpmnJS !== 'function') return failed();
-    var viewer = new window.BpmnJS({ container: container });
-    fetch(container.getAttribute('data-diagram-url'), { credentials: 'same-origin', headers: { accept: 'application/xml' } })
-      .then(function (response) {
-        if (!response.ok) throw new Error('HTTP ' + response.status);
-        return response.text();
-      })
-      .then(function (xml) { return viewer.importXML(xml); })
-      .then(function () {
+    window.loadBpmnDiagram(container)
+      .then(function (viewer) {
         viewer.get('canvas').zoom('fit-viewport', 'auto');
         container.setAttribute('data-state', 'drawn');
         say('');

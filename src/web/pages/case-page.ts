@@ -12,7 +12,7 @@ const IdParamsSchema = z.object({ id: IdSchema });
 
 /** bpmn-js from its npm package and our own script and styles, all from /assets (the CSP allows nothing else). */
 const diagramAssets = {
-  scripts: ['/assets/bpmn-js/bpmn-navigated-viewer.production.min.js', '/assets/app/case-diagram.js'],
+  scripts: ['/assets/bpmn-js/bpmn-navigated-viewer.production.min.js', '/assets/app/diagram-loader.js', '/assets/app/case-diagram.js'],
   styles: ['/assets/bpmn-js/assets/diagram-js.css', '/assets/bpmn-js/assets/bpmn-js.css', '/assets/app/case-diagram.css'],
 };
 

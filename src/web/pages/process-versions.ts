@@ -16,7 +16,7 @@ const DiffQuerySchema = z.strictObject({ from: VersionSchema, to: VersionSchema 
 
 /** bpmn-js from its npm package and our viewer script, all from /assets (the CSP allows nothing else). */
 const diagramAssets = {
-  scripts: ['/assets/bpmn-js/bpmn-navigated-viewer.production.min.js', '/assets/app/version-diagram.js'],
+  scripts: ['/assets/bpmn-js/bpmn-navigated-viewer.production.min.js', '/assets/app/diagram-loader.js', '/assets/app/version-diagram.js'],
   styles: ['/assets/bpmn-js/assets/diagram-js.css', '/assets/bpmn-js/assets/bpmn-js.css'],
 };
 
