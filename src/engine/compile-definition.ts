@@ -4,6 +4,7 @@ import type { ServiceHandler } from '../handlers/handler.js';
 import { parseBpmn, type ParsedBpmn } from './bpmn-parse.js';
 import { buildSourceContext } from './element-types.js';
 import { inspectDefinition } from './inspect-definition.js';
+import { lintDefinition } from './lint-definition.js';
 import type { ProcessModel } from './process-model.js';
 
 export interface CompiledSource {
@@ -11,9 +12,22 @@ export interface CompiledSource {
   sourceContext: unknown;
 }
 
+/**
+ * Whether bpmnlint's recommended rules apply: to every new diagram (processes/ at boot, uploads), never to versions
+ * already stored, which instances may still run on whatever rules came later.
+ */
+export interface CheckOptions {
+  lint?: boolean;
+}
+
 /** Parses, checks and serializes; throws DefinitionError naming file, element and problem. */
-export async function compileDefinition(xml: string, file: string, handlers: ReadonlyMap<string, ServiceHandler<unknown>>): Promise<CompiledSource> {
-  const { parsed, model, problems } = await checkDefinition(xml, file, new Set(handlers.keys()));
+export async function compileDefinition(
+  xml: string,
+  file: string,
+  handlers: ReadonlyMap<string, ServiceHandler<unknown>>,
+  options: CheckOptions = {},
+): Promise<CompiledSource> {
+  const { parsed, model, problems } = await checkDefinition(xml, file, new Set(handlers.keys()), options);
   if (model) problems.push(...checkStaticHandlerInputs(model, handlers, file));
   if (problems.length || !model || !parsed) throw new DefinitionError(problems);
   return { model, sourceContext: buildSourceContext(parsed.moddleContext) };
@@ -23,20 +37,33 @@ export interface DefinitionCheck {
   parsed: ParsedBpmn | null;
   model: ProcessModel | null;
   problems: DefinitionProblem[];
+  /** bpmnlint's warnings: shown to the analyst, they do not stop a publish. */
+  warnings: DefinitionProblem[];
 }
 
 /** Parses and checks against our conventions by handler name only (no schemas), so a worker thread can run it too. */
-export async function checkDefinition(xml: string, file: string, handlerNames: ReadonlySet<string>): Promise<DefinitionCheck> {
+export async function checkDefinition(
+  xml: string,
+  file: string,
+  handlerNames: ReadonlySet<string>,
+  { lint = false }: CheckOptions = {},
+): Promise<DefinitionCheck> {
   let parsed;
   try {
     parsed = await parseBpmn(xml);
   } catch (err) {
-    return { parsed: null, model: null, problems: [{ file, elementId: null, message: (err as Error).message }] };
+    return { parsed: null, model: null, problems: [{ file, elementId: null, message: (err as Error).message }], warnings: [] };
   }
   const problems: DefinitionProblem[] = parsed.warnings.map((message) => ({ file, elementId: null, message: `XML: ${message}` }));
   const { model, problems: found } = inspectDefinition(parsed.definitions, file, handlerNames);
   problems.push(...found);
-  return { parsed, model, problems };
+  const warnings: DefinitionProblem[] = [];
+  if (lint) {
+    const linted = await lintDefinition(parsed.definitions, file);
+    problems.push(...linted.errors);
+    warnings.push(...linted.warnings);
+  }
+  return { parsed, model, problems, warnings };
 }
 
 /** A service task whose properties are all fixed text can be checked against its handler's input now, not at run time. */

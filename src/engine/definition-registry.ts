@@ -9,6 +9,7 @@ import type { DefinitionRepository } from '../store/port.js';
 import type { Clock } from '../timers/clock.js';
 import { compileDefinition } from './compile-definition.js';
 import { checkDefinitionOffThread } from './parse-off-thread.js';
+import type { ParseAnswer } from './parse-worker.js';
 import type { CompiledDefinition } from './process-model.js';
 
 export class DefinitionRegistry {
@@ -39,7 +40,7 @@ export class DefinitionRegistry {
     for (const file of files) {
       const xml = await readFile(path.join(dir, file), 'utf8');
       try {
-        const { model } = await compileDefinition(xml, file, this.handlers);
+        const { model } = await compileDefinition(xml, file, this.handlers, { lint: true });
         const expected = path.basename(file, '.bpmn');
         if (model.key !== expected) problems.push({ file, elementId: model.key, message: `Filnamnet måste vara processens id: ${model.key}.bpmn.` });
         else ready.push({ xml, key: model.key, file });
@@ -53,11 +54,20 @@ export class DefinitionRegistry {
   }
 
   /**
-   * Deploys one uploaded diagram; the same content as the newest version deploys nothing and returns that version.
-   * It is first parsed and checked in a worker thread, so a huge or hostile file never stalls the server.
+   * Checks an uploaded diagram in a worker thread, so a huge or hostile file never stalls the server. With
+   * `expectedKey` (the editor publishing a routine) the process id must stay that routine's id.
    */
-  async deploy(xml: string, file: string, deployedBy: string): Promise<CompiledDefinition> {
-    const problems = await checkDefinitionOffThread(xml, file, this.handlers.keys());
+  async check(xml: string, file: string, expectedKey?: string): Promise<ParseAnswer> {
+    const answer = await checkDefinitionOffThread(xml, file, this.handlers.keys());
+    if (expectedKey !== undefined && answer.key !== null && answer.key !== expectedKey) {
+      answer.problems.push({ file, elementId: answer.key, message: `Processens id måste vara ${expectedKey}, rutinens id; ett nytt id skulle bli en ny rutin.` });
+    }
+    return answer;
+  }
+
+  /** Deploys one uploaded diagram once it passes `check`; the same content as the newest version deploys nothing. */
+  async deploy(xml: string, file: string, deployedBy: string, expectedKey?: string): Promise<CompiledDefinition> {
+    const { problems } = await this.check(xml, file, expectedKey);
     if (problems.length) throw new DefinitionError(problems);
     return this.deploying.runExclusive(() => this.deployUnlocked(xml, file, deployedBy));
   }

@@ -1,7 +1,7 @@
 // Runs the parse and check of an uploaded diagram in a worker thread with memory limits and a deadline.
 import { Worker } from 'node:worker_threads';
-import { DefinitionError, type DefinitionProblem } from '../errors.js';
-import type { ParseRequest } from './parse-worker.js';
+import { DefinitionError } from '../errors.js';
+import type { ParseAnswer, ParseRequest } from './parse-worker.js';
 
 /** The limits an upload is parsed under; a diagram needing more is refused, the server is never stalled or exhausted. */
 export interface ParseLimits {
@@ -15,7 +15,8 @@ export const defaultParseLimits: ParseLimits = { timeoutMs: 10_000, maxOldGenera
 const workerUrl = new URL('./parse-worker-entry.mjs', import.meta.url);
 
 /**
- * Parses and checks `xml` off the main thread; resolves to every problem found (empty when it passes).
+ * Parses and checks `xml` off the main thread (our rules and bpmnlint's); resolves to the process id and every problem
+ * found (none when it passes).
  * Rejects with a DefinitionError when the diagram takes too long or too much memory to read.
  */
 export function checkDefinitionOffThread(
@@ -23,7 +24,7 @@ export function checkDefinitionOffThread(
   file: string,
   handlerNames: Iterable<string>,
   limits: ParseLimits = defaultParseLimits,
-): Promise<DefinitionProblem[]> {
+): Promise<ParseAnswer> {
   const refused = (message: string) => new DefinitionError([{ file, elementId: null, message }]);
   const request: ParseRequest = { xml, file, handlerNames: [...handlerNames] };
   return new Promise((resolve, reject) => {
@@ -41,7 +42,7 @@ export function checkDefinitionOffThread(
       outcome();
     };
     const deadline = setTimeout(() => settle(() => reject(refused('Diagrammet tog för lång tid att läsa.'))), limits.timeoutMs);
-    worker.once('message', (answer: { problems: DefinitionProblem[] }) => settle(() => resolve(answer.problems)));
+    worker.once('message', (answer: ParseAnswer) => settle(() => resolve(answer)));
     worker.once('error', (err: Error & { code?: string }) =>
       settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused('Diagrammet är för stort eller för komplext för att läsas.') : err)),
     );

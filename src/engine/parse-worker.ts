@@ -1,6 +1,8 @@
 // Worker thread body: parses and checks one uploaded diagram away from the server's event loop, answers with its problems.
+// Uploads are new diagrams, so bpmnlint's recommended rules apply here too.
 import '../zod-jitless.js';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { DefinitionProblem } from '../errors.js';
 import { checkDefinition } from './compile-definition.js';
 
 /** What the main thread hands over: plain data only, nothing that carries functions. */
@@ -10,6 +12,13 @@ export interface ParseRequest {
   handlerNames: string[];
 }
 
+/** What the worker answers: the process id it found (null when unreadable), the problems and bpmnlint's warnings. */
+export interface ParseAnswer {
+  key: string | null;
+  problems: DefinitionProblem[];
+  warnings: DefinitionProblem[];
+}
+
 const { xml, file, handlerNames } = workerData as ParseRequest;
-const { problems } = await checkDefinition(xml, file, new Set(handlerNames));
-parentPort!.postMessage({ problems });
+const { model, problems, warnings } = await checkDefinition(xml, file, new Set(handlerNames), { lint: true });
+parentPort!.postMessage({ key: model?.key ?? null, problems, warnings } satisfies ParseAnswer);

@@ -68,6 +68,19 @@ export interface WaitingTime {
   avslutatDatum: string | null;
 }
 
+/** One finding of a diagram check; `elementId` is null when it concerns the whole file. */
+export interface CheckFinding {
+  elementId: string | null;
+  message: string;
+}
+
+export interface DefinitionCheckResult {
+  /** The process id found in the file, null when it could not be read. */
+  key: string | null;
+  problems: CheckFinding[];
+  warnings: CheckFinding[];
+}
+
 export type ClockMove = { advance: string } | { to: string };
 
 /**
@@ -77,7 +90,10 @@ export type ClockMove = { advance: string } | { to: string };
 export interface RuntimeApi {
   listProcesses(): ProcessListItem[];
   getProcess(key: string): ProcessDetail;
-  deploy(xml: string, actor: Actor): Promise<{ key: string; version: number }>;
+  /** With `expectedKey` (publishing from the editor) the diagram must keep that process id. */
+  deploy(xml: string, actor: Actor, expectedKey?: string): Promise<{ key: string; version: number }>;
+  /** Every check a publish runs, without publishing: problems stop a publish, warnings (bpmnlint's) do not. */
+  checkDefinition(xml: string, expectedKey?: string): Promise<DefinitionCheckResult>;
   startInstance(key: string, input: { businessKey?: string; variables: Record<string, unknown> }, actor: Actor): Promise<{ id: string }>;
   listInstances(filter: InstanceFilter): InstanceListItem[];
   getInstance(id: string): InstanceView;

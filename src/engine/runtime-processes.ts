@@ -1,8 +1,11 @@
 // The runtime's process definitions: list, detail, deploy an uploaded diagram and read a version's source.
-import { AppError, DefinitionError } from '../errors.js';
-import type { Actor, ProcessDetail, ProcessListItem } from './runtime-api.js';
+import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
+import type { Actor, CheckFinding, DefinitionCheckResult, ProcessDetail, ProcessListItem } from './runtime-api.js';
 import type { RuntimeParts } from './runtime-parts.js';
 import { toProcessDetail, toProcessListItem } from './views.js';
+
+/** How an uploaded diagram is named in its problems (it has no file name of its own). */
+const uploadedFile = 'uppladdad fil';
 
 /** The latest version of every deployed process. */
 export function listProcesses(parts: RuntimeParts): ProcessListItem[] {
@@ -16,15 +19,30 @@ export function getProcess(parts: RuntimeParts, key: string): ProcessDetail {
 }
 
 /** Deploys an uploaded diagram as a new version; a bad one becomes invalid_definition with a field per problem. */
-export async function deploy(parts: RuntimeParts, xml: string, actor: Actor): Promise<{ key: string; version: number }> {
+export async function deploy(parts: RuntimeParts, xml: string, actor: Actor, expectedKey?: string): Promise<{ key: string; version: number }> {
   try {
-    const { version } = await parts.registry.deploy(xml, 'uppladdad fil', actor.username);
+    const { version } = await parts.registry.deploy(xml, uploadedFile, actor.username, expectedKey);
     return { key: version.key, version: version.version };
   } catch (err) {
     if (!(err instanceof DefinitionError)) throw err;
     const fields = err.problems.map((p) => ({ field: p.elementId ?? '', message: p.message }));
     throw new AppError('invalid_definition', `Diagrammet kan inte driftsättas: ${err.problems.length} fel. Tidigare version gäller fortfarande.`, fields);
   }
+}
+
+/** The checks of a publish on a draft; a file that cannot be read at all is one problem, like any other. */
+export async function checkDefinition(parts: RuntimeParts, xml: string, expectedKey?: string): Promise<DefinitionCheckResult> {
+  try {
+    const { key, problems, warnings } = await parts.registry.check(xml, uploadedFile, expectedKey);
+    return { key, problems: problems.map(toFinding), warnings: warnings.map(toFinding) };
+  } catch (err) {
+    if (!(err instanceof DefinitionError)) throw err;
+    return { key: null, problems: err.problems.map(toFinding), warnings: [] };
+  }
+}
+
+function toFinding(problem: DefinitionProblem): CheckFinding {
+  return { elementId: problem.elementId, message: problem.message };
 }
 
 export async function getDefinitionSource(parts: RuntimeParts, key: string, version: number): Promise<string> {

@@ -26,8 +26,12 @@ export class Runtime implements RuntimeApi {
     return processes.getProcess(this.parts, key);
   }
 
-  deploy(xml: string, actor: Actor) {
-    return processes.deploy(this.parts, xml, actor);
+  deploy(xml: string, actor: Actor, expectedKey?: string) {
+    return processes.deploy(this.parts, xml, actor, expectedKey);
+  }
+
+  checkDefinition(xml: string, expectedKey?: string) {
+    return processes.checkDefinition(this.parts, xml, expectedKey);
   }
 
   getDefinitionSource(key: string, version: number) {

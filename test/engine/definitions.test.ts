@@ -27,7 +27,7 @@ describe('definitions at boot', () => {
 
   test('when a diagram has a script task, then the boot stops naming the element', async () => {
     // given
-    const xml = (await fixture('vantetid.bpmn')).replace('<bpmn:userTask id="folja" name="Följ upp" camunda:candidateGroups="enhetschef" camunda:assignee="enhetschef" />', '<bpmn:scriptTask id="folja" scriptFormat="javascript"><bpmn:script>process.exit(1)</bpmn:script></bpmn:scriptTask>');
+    const xml = (await fixture('vantetid.bpmn')).replace('<bpmn:userTask id="folja" name="Följ upp" camunda:candidateGroups="enhetschef" camunda:assignee="enhetschef" />', '<bpmn:scriptTask id="folja" name="Följ upp" scriptFormat="javascript"><bpmn:script>process.exit(1)</bpmn:script></bpmn:scriptTask>');
     // when
     const problems = await bootProblems('vantetid.bpmn', xml);
     // then
@@ -77,7 +77,7 @@ describe('definitions at boot', () => {
     // when
     const problems = await bootProblems('vantetid.bpmn', xml);
     // then
-    expect(problems).toEqual([expect.stringMatching(/^vantetid\.bpmn <folja> Delprocesser stöds inte ännu/)]);
+    expect(problems).toContainEqual(expect.stringMatching(/^vantetid\.bpmn <folja> Delprocesser stöds inte ännu/));
   });
 
   test('when a task repeats with a loop or multi-instance marker, then it is refused', async () => {
@@ -121,7 +121,12 @@ describe('versions', () => {
     const v1 = await fixture('beslut-svar.bpmn');
     const old = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'A' } }, actors.handlaggare);
     // when
-    const v2 = v1.replace('name="Dokumentera inflyttning"', 'name="Dokumentera inflyttningen i KUBEN"').replace('targetRef="inflyttning"', 'targetRef="verkstallt"');
+    // v2 drops the move-in task: "ja" goes straight to the end.
+    const v2 = v1
+      .replace('targetRef="inflyttning"', 'targetRef="verkstallt"')
+      .replace(/<bpmn:userTask id="inflyttning"[\s\S]*?<\/bpmn:userTask>/, '')
+      .replace(/<bpmn:sequenceFlow id="toVerkstallt"[^>]*\/>/, '')
+      .replace(/<bpmndi:BPMN(Shape|Edge) id="(inflyttning|toVerkstallt)_di"[\s\S]*?<\/bpmndi:BPMN\1>/g, '');
     const deployed = await h.runtime.deploy(v2, actors.admin);
     const fresh = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'B' } }, actors.handlaggare);
     for (const id of [old.id, fresh.id]) {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOverrides } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { withLayout } from '../helpers/diagram-layout.js';
 import { basic } from './basic-auth.js';
 
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'processes', 'web');
@@ -71,7 +72,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
 /** A small valid diagram with the given process key, for upload tests. */
 export function uploadableBpmn(key: string, taskName = 'Granska'): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
+  return withLayout(`<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="http://boendekoordination.se/test/web">
   <bpmn:process id="${key}" name="Uppladdad process" isExecutable="true">
     <bpmn:startEvent id="start" name="Start" />
@@ -81,7 +82,7 @@ export function uploadableBpmn(key: string, taskName = 'Granska'): string {
     <bpmn:endEvent id="klar" name="Klar" />
   </bpmn:process>
 </bpmn:definitions>
-`;
+`);
 }
 
 /** Starts a `web-beslut` instance as lss-handlaggare and returns its id and its open task's id. */

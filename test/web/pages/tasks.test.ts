@@ -1,10 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, test } from 'vitest';
+import { withLayout } from '../../helpers/diagram-layout.js';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { getPage, postForm, signIn, type SignedIn } from './session.js';
 
 /** A task form with every field type: a readonly value from the start, limits, a select and radio buttons. */
-const formularBpmn = `<?xml version="1.0" encoding="UTF-8"?>
+const formularBpmn = withLayout(`<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="formularDefs" targetNamespace="http://boendekoordination.se/test/web">
   <bpmn:process id="web-formular" name="Formulärprov" isExecutable="true" camunda:candidateStarterGroups="lss-handlaggare">
     <bpmn:startEvent id="start" name="Start">
@@ -53,7 +54,7 @@ const formularBpmn = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:endEvent id="klar" name="Klar" />
   </bpmn:process>
 </bpmn:definitions>
-`;
+`);
 
 const validAnswer = { anteckning: 'Behöver två rum.', antalRum: '2', hemtjanst: 'on', inflyttning: '2027-03-01', boendeform: 'gruppbostad', beslut: 'ja' };
 

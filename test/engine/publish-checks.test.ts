@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { actors, fixturesDir, startHarness, type Harness } from '../helpers/runtime-harness.js';
+
+const vantetid = () => readFile(path.join(fixturesDir, 'engine', 'vantetid.bpmn'), 'utf8');
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness({ processes: ['engine/vantetid.bpmn'] });
+});
+afterEach(() => h.close());
+
+describe("bpmnlint's recommended rules on a publish", () => {
+  test('when a task has no flow into it, then the check names it and a publish is refused', async () => {
+    // given: the flow that led into "Följ upp" now leads to the end, so nothing reaches the task
+    const xml = (await vantetid()).replace(/targetRef="folja"/, 'targetRef="slut"');
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    const publish = h.runtime.deploy(xml, actors.admin);
+    // then
+    expect(check.problems).toContainEqual({ elementId: 'folja', message: expect.stringContaining('(no-implicit-start)') });
+    await expect(publish).rejects.toMatchObject({ code: 'invalid_definition' });
+    expect(h.runtime.getProcess('vantetid').version).toBe(1);
+  });
+
+  test('when an element is missing from the drawing, then it is refused: the case page could not show it', async () => {
+    // given
+    const xml = (await vantetid()).replace(/<bpmndi:BPMNShape id="folja_di"[\s\S]*?<\/bpmndi:BPMNShape>/, '');
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    // then
+    expect(check.problems).toEqual([{ elementId: 'folja', message: 'Elementet saknas i ritningen (BPMN DI). (no-bpmndi)' }]);
+  });
+
+  test('when a gateway neither splits nor joins, then it is a warning and the publish goes through', async () => {
+    // given: a gateway with one flow in and one out between the start and the timer
+    const xml = (await vantetid())
+      .replace(
+        '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="tremanader" />',
+        '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="onodig" /><bpmn:exclusiveGateway id="onodig" /><bpmn:sequenceFlow id="f1b" sourceRef="onodig" targetRef="tremanader" />',
+      )
+      .replace(
+        '</bpmndi:BPMNPlane>',
+        '<bpmndi:BPMNShape id="onodig_di" bpmnElement="onodig"><dc:Bounds x="300" y="300" width="50" height="50" /></bpmndi:BPMNShape><bpmndi:BPMNEdge id="f1b_di" bpmnElement="f1b"><di:waypoint x="325" y="300" /><di:waypoint x="400" y="140" /></bpmndi:BPMNEdge></bpmndi:BPMNPlane>',
+      );
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    const published = await h.runtime.deploy(xml, actors.admin);
+    // then
+    expect(check).toMatchObject({ problems: [], warnings: [{ elementId: 'onodig', message: expect.stringContaining('(superfluous-gateway)') }] });
+    expect(published).toEqual({ key: 'vantetid', version: 2 });
+  });
+});
+
+describe('publishing from the editor keeps the routine', () => {
+  test('when the process id changed, then the check says so and nothing is published', async () => {
+    // given
+    const xml = (await vantetid()).replaceAll('vantetid', 'annan-rutin');
+    // when
+    const check = await h.runtime.checkDefinition(xml, 'vantetid');
+    const publish = h.runtime.deploy(xml, actors.admin, 'vantetid');
+    // then
+    expect(check).toMatchObject({ key: 'annan-rutin', problems: [{ elementId: 'annan-rutin', message: expect.stringContaining('måste vara vantetid') }] });
+    await expect(publish).rejects.toMatchObject({ code: 'invalid_definition' });
+    expect(h.runtime.listProcesses().map((p) => p.key)).toEqual(['vantetid']);
+  });
+
+  test('when the file is not XML at all, then the check answers with that one problem', async () => {
+    // when
+    const check = await h.runtime.checkDefinition('inte ett diagram');
+    // then
+    expect(check).toEqual({ key: null, problems: [{ elementId: null, message: expect.stringContaining('inte ett BPMN-diagram') }], warnings: [] });
+  });
+});
