@@ -21,6 +21,8 @@ import { assetRoutes } from './web/pages/assets.js';
 import { loginPages } from './web/pages/login.js';
 import { startPage } from './web/pages/start-page.js';
 import { publishPage } from './web/pages/publish-page.js';
+import { editorPages } from './web/pages/editor-page.js';
+import { editorCatalogue } from './editor/editor-catalogue.js';
 import { taskPages } from './web/pages/task-pages.js';
 import { processPages } from './web/pages/process-pages.js';
 import { caseListPage } from './web/pages/case-list.js';
@@ -73,6 +75,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
 
   const users = await createUserDirectory({ demo: config.demo });
+  const handlers = overrides.handlers ?? defaultHandlers;
   const store = createLowdbStore(config.dataDir);
   let runtime: RuntimeApi;
   try {
@@ -81,7 +84,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       clockMode: config.clock,
       processesDir: config.processesDir,
       ivoConfig: await loadIvoConfig(config.ivoConfigFile),
-      handlers: overrides.handlers ?? defaultHandlers,
+      handlers,
       logger: app.log,
       ...(overrides.schedulerIntervalMs !== undefined ? { schedulerIntervalMs: overrides.schedulerIntervalMs } : {}),
       ...(overrides.manualClockStart ? { manualClockStart: overrides.manualClockStart } : {}),
@@ -131,6 +134,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(casePage, { runtime });
   await app.register(auditPages, { runtime });
   await app.register(publishPage, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });
+  await app.register(editorPages, { runtime, bpmnMaxBytes: config.bpmnMaxBytes, catalogue: editorCatalogue(handlers) });
   await app.register(processVersionPages, { runtime });
 
   app.addHook('onClose', async () => runtime.close());

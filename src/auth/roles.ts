@@ -32,3 +32,23 @@ export function isWorkRole(value: string): value is WorkRole {
 export function isRole(value: string): value is Role {
   return (allRoles as readonly string[]).includes(value);
 }
+
+/** What each role is called in the editor and on the pages. */
+export const roleNames: Record<Role, string> = {
+  'lss-handlaggare': 'LSS-handläggare',
+  'samordnare-externa': 'Samordnare externa placeringar',
+  arbetsterapeut: 'Arbetsterapeut',
+  'boendeteam-chef': 'Chef för boendeteamet',
+  boendeformedling: 'Boendeförmedlingen',
+  enhetschef: 'Enhetschef',
+  myndighetschef: 'Myndighetschef',
+  verksamhetschef: 'Verksamhetschef',
+  avgiftshandlaggare: 'Avgiftshandläggare',
+  boendesamordnare: 'Boendesamordnare',
+  bistandshandlaggare: 'Biståndshandläggare',
+  utforare: 'Utförare',
+  'ivo-rapportor': 'IVO-rapportör',
+  processagare: 'Processägare',
+  revisor: 'Revisor',
+  admin: 'Administratör',
+};

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 
 const require = createRequire(import.meta.url);
 const bpmnJsDist = path.dirname(require.resolve('bpmn-js/dist/bpmn-navigated-viewer.production.min.js'));
+const camundaModdle = path.dirname(require.resolve('camunda-bpmn-moddle/resources/camunda.json'));
 
 export interface AssetOptions extends Record<string, unknown> {
   publicDir: string;
@@ -14,4 +15,6 @@ export interface AssetOptions extends Record<string, unknown> {
 export const assetRoutes: FastifyPluginAsync<AssetOptions> = async (app, { publicDir }) => {
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/app/', decorateReply: true, index: false });
   await app.register(fastifyStatic, { root: bpmnJsDist, prefix: '/assets/bpmn-js/', decorateReply: false, index: false });
+  // The editor reads and writes camunda:candidateGroups, formData and properties with this moddle extension.
+  await app.register(fastifyStatic, { root: camundaModdle, prefix: '/assets/camunda-moddle/', decorateReply: false, index: false });
 };

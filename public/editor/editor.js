@@ -1,0 +1,117 @@
+// The diagram editor page: loads the newest version into bpmn-js Modeler, checks each change on the server and
+// publishes the result as the next version.
+(function () {
+  'use strict';
+  var root = document.getElementById('editor');
+  if (!root) return;
+  var key = root.getAttribute('data-key');
+  var status = document.getElementById('editor-status');
+  var publishButton = document.getElementById('editor-publish');
+  var undoButton = document.getElementById('editor-undo');
+  var redoButton = document.getElementById('editor-redo');
+  var api = window.EditorApi;
+
+  function say(text, tone) {
+    status.textContent = text;
+    status.classList.toggle('is-error', tone === 'error');
+    status.classList.toggle('is-ok', tone === 'ok');
+  }
+
+  if (typeof window.BpmnJS !== 'function') {
+    say('Redigeraren kunde inte startas (bpmn-js saknas).', 'error');
+    return;
+  }
+
+  Promise.all([api.loadSource(root.getAttribute('data-source-url')), api.loadJson('/api/editor/catalogue'), api.loadJson('/assets/camunda-moddle/camunda.json')])
+    .then(function (loaded) { return start(loaded[0], loaded[1], loaded[2]); })
+    .catch(function (error) { say(error.message, 'error'); });
+
+  function start(xml, catalogue, camunda) {
+    var modeler = new window.BpmnJS({ container: document.getElementById('editor-canvas'), moddleExtensions: { camunda: camunda } });
+    var markers = window.CheckMarkers(modeler, document.getElementById('editor-checks-summary'), document.getElementById('editor-checks-list'));
+    var commandStack = modeler.get('commandStack');
+    var lastCheck = null;
+    var checkTimer = null;
+    var checkRound = 0;
+    var dirty = false;
+    var publishing = false;
+
+    function refreshButtons() {
+      undoButton.disabled = !commandStack.canUndo();
+      redoButton.disabled = !commandStack.canRedo();
+      publishButton.disabled = publishing || !dirty || lastCheck === null || lastCheck.problems.length > 0;
+    }
+
+    /** Checks the diagram as it is now; an answer to an older round is dropped when a newer one is under way. */
+    function check() {
+      var round = ++checkRound;
+      lastCheck = null;
+      refreshButtons();
+      say('Kontrollerar…');
+      return modeler.saveXML({ format: true })
+        .then(function (saved) { return api.check(key, saved.xml); })
+        .then(function (answer) {
+          if (round !== checkRound) return;
+          if (answer.status !== 200) {
+            say(answer.body.message || 'Kontrollen kunde inte göras.', 'error');
+            return;
+          }
+          lastCheck = answer.body;
+          markers.show(lastCheck);
+          if (lastCheck.problems.length) say(lastCheck.problems.length + ' fel att rätta före publicering.', 'error');
+          else say(dirty ? 'Kontrollerat: inga fel. Klart att publicera.' : 'Kontrollerat: inga fel. Gör en ändring för att kunna publicera.', 'ok');
+          refreshButtons();
+        })
+        .catch(function () { if (round === checkRound) say('Kontrollen kunde inte göras: ingen kontakt med servern.', 'error'); });
+    }
+
+    function publish() {
+      publishing = true;
+      refreshButtons();
+      say('Publicerar…');
+      modeler.saveXML({ format: true })
+        .then(function (saved) { return api.publish(key, saved.xml); })
+        .then(function (answer) {
+          publishing = false;
+          if (answer.status === 201) {
+            dirty = false;
+            root.setAttribute('data-version', String(answer.body.version));
+            say('Version ' + answer.body.version + ' är publicerad. Nya ärenden startar på den; pågående ärenden fortsätter på sin version.', 'ok');
+            var link = document.createElement('a');
+            link.href = '/processes/' + encodeURIComponent(key);
+            link.textContent = ' Visa versionerna.';
+            status.appendChild(link);
+          } else if (answer.status === 400 && answer.body.fields) {
+            markers.show({ problems: answer.body.fields.map(function (f) { return { elementId: f.field || null, message: f.message }; }), warnings: [] });
+            say(answer.body.message || 'Diagrammet kunde inte publiceras.', 'error');
+          } else {
+            say(answer.body.message || 'Diagrammet kunde inte publiceras (HTTP ' + answer.status + ').', 'error');
+          }
+          refreshButtons();
+        })
+        .catch(function () { publishing = false; refreshButtons(); say('Publiceringen kunde inte göras: ingen kontakt med servern. Ändringarna finns kvar här.', 'error'); });
+    }
+
+    modeler.importXML(xml)
+      .then(function (result) {
+        modeler.get('canvas').zoom('fit-viewport');
+        window.PropertiesPanel(modeler, document.getElementById('editor-properties'), catalogue, api);
+        if (result.warnings && result.warnings.length) say('Diagrammet lästes med ' + result.warnings.length + ' varningar.');
+        modeler.on('commandStack.changed', function () {
+          dirty = true;
+          refreshButtons();
+          clearTimeout(checkTimer);
+          checkTimer = setTimeout(check, 700);
+        });
+        undoButton.addEventListener('click', function () { commandStack.undo(); });
+        redoButton.addEventListener('click', function () { commandStack.redo(); });
+        publishButton.addEventListener('click', publish);
+        window.addEventListener('beforeunload', function (event) {
+          if (dirty) { event.preventDefault(); event.returnValue = ''; }
+        });
+        root.setAttribute('data-ready', 'true');
+        return check();
+      })
+      .catch(function (error) { say('Diagrammet kunde inte läsas: ' + error.message, 'error'); });
+  }
+})();

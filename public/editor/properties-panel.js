@@ -1,0 +1,414 @@
+// The editor's properties panel: only what our engine runs (names, documentation, roles, forms, timers, due dates,
+// service tasks from the handler catalogue, FEEL conditions). Every change is a bpmn-js command, so Ångra works.
+(function () {
+  'use strict';
+
+  var typeNames = {
+    'bpmn:Process': 'Process',
+    'bpmn:Participant': 'Deltagare',
+    'bpmn:Lane': 'Bana',
+    'bpmn:UserTask': 'Användaruppgift',
+    'bpmn:ServiceTask': 'Tjänsteuppgift',
+    'bpmn:SendTask': 'Sändande uppgift',
+    'bpmn:ReceiveTask': 'Mottagande uppgift',
+    'bpmn:Task': 'Uppgift',
+    'bpmn:StartEvent': 'Starthändelse',
+    'bpmn:EndEvent': 'Sluthändelse',
+    'bpmn:IntermediateCatchEvent': 'Mellanliggande händelse',
+    'bpmn:IntermediateThrowEvent': 'Mellanliggande händelse',
+    'bpmn:BoundaryEvent': 'Gränshändelse',
+    'bpmn:ExclusiveGateway': 'Exklusiv gateway',
+    'bpmn:ParallelGateway': 'Parallell gateway',
+    'bpmn:EventBasedGateway': 'Händelsebaserad gateway',
+    'bpmn:InclusiveGateway': 'Inkluderande gateway',
+    'bpmn:SequenceFlow': 'Flöde',
+    'bpmn:TextAnnotation': 'Kommentar',
+  };
+  // The same refusals as the server's checks; the panel says so at once instead of offering fields.
+  var unsupported = {
+    'bpmn:ScriptTask': 'Skriptuppgifter är inte tillåtna: ett diagram får aldrig köra kod. Använd en tjänsteuppgift.',
+    'bpmn:SubProcess': 'Delprocesser stöds inte ännu: rita stegen direkt i processen.',
+    'bpmn:CallActivity': 'Anropsaktiviteter stöds inte ännu.',
+    'bpmn:BusinessRuleTask': 'Affärsregeluppgifter stöds inte; använd en tjänsteuppgift med en hanterare ur katalogen.',
+    'bpmn:ComplexGateway': 'Komplexa gateways stöds inte.',
+    'bpmn:Transaction': 'Transaktioner stöds inte.',
+  };
+  var timerKinds = [
+    { id: 'timeDuration', name: 'Varaktighet (efter att flödet når timern)' },
+    { id: 'timeDate', name: 'Datum' },
+    { id: 'timeCycle', name: 'Upprepning' },
+  ];
+
+  window.PropertiesPanel = function (modeler, container, catalogue, api) {
+    var modeling = modeler.get('modeling');
+    var moddle = modeler.get('moddle');
+    var canvas = modeler.get('canvas');
+    var registry = modeler.get('elementRegistry');
+    var eventBus = modeler.get('eventBus');
+    var current = null;
+    var uid = 0;
+
+    // ---- small DOM helpers ----
+    function h(tag, attrs, children) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (key) {
+        if (key === 'text') node.textContent = attrs[key];
+        else if (key in node && typeof attrs[key] !== 'string') node[key] = attrs[key];
+        else node.setAttribute(key, attrs[key]);
+      });
+      (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+      return node;
+    }
+    function nextId(prefix) { uid += 1; return 'pp-' + prefix + '-' + uid; }
+    function field(label, input, hint) {
+      input.id = input.id || nextId('f');
+      var hintNode = hint ? h('p', { class: 'hint', id: nextId('hint'), text: hint }) : null;
+      if (hintNode) input.setAttribute('aria-describedby', hintNode.id);
+      return h('div', { class: 'field' }, [h('label', { for: input.id, text: label }), input, hintNode]);
+    }
+    /** A text input that writes to the diagram when the value is committed (change), not on every key. */
+    function textInput(value, commit, options) {
+      var input = h(options && options.multiline ? 'textarea' : 'input', options && options.multiline ? { rows: '3' } : { type: 'text' });
+      input.value = value || '';
+      input.addEventListener('change', function () { commit(input.value); });
+      return input;
+    }
+    function select(options, value, commit) {
+      var node = h('select', {}, options.map(function (o) {
+        var option = h('option', { value: o.id, text: o.name });
+        if (o.id === value) option.selected = true;
+        return option;
+      }));
+      node.addEventListener('change', function () { commit(node.value); });
+      return node;
+    }
+    function checkbox(label, checked, commit) {
+      var input = h('input', { type: 'checkbox', id: nextId('c') });
+      input.checked = Boolean(checked);
+      input.addEventListener('change', function () { commit(input.checked); });
+      return h('div', { class: 'choice' }, [input, h('label', { for: input.id, class: 'choice', text: label })]);
+    }
+    function button(text, onClick, secondary) {
+      var node = h('button', { type: 'button', class: secondary ? 'secondary' : '', text: text });
+      node.addEventListener('click', onClick);
+      return node;
+    }
+
+    // ---- model helpers ----
+    function bo(element) { return element.businessObject; }
+    function isA(element, type) { return bo(element).$instanceOf(type); }
+    function extValues(businessObject) { return (businessObject.extensionElements && businessObject.extensionElements.get('values')) || []; }
+    function findExt(businessObject, type) { return extValues(businessObject).filter(function (v) { return v.$type === type; })[0]; }
+    function create(type, props, parent) {
+      var created = moddle.create(type, props || {});
+      if (parent) created.$parent = parent;
+      return created;
+    }
+    /** The element's extension of `type` (camunda:FormData, camunda:Properties), created when missing. */
+    function ensureExt(element, type, props) {
+      var businessObject = bo(element);
+      var ext = businessObject.extensionElements;
+      if (!ext) {
+        ext = create('bpmn:ExtensionElements', { values: [] }, businessObject);
+        modeling.updateProperties(element, { extensionElements: ext });
+      }
+      var found = findExt(businessObject, type);
+      if (found) return found;
+      var made = create(type, props, ext);
+      modeling.updateModdleProperties(element, ext, { values: ext.get('values').concat([made]) });
+      return made;
+    }
+    function documentationText(businessObject) {
+      return (businessObject.get('documentation') || []).map(function (d) { return d.text || ''; }).join('\n');
+    }
+    function splitList(value) { return (value || '').split(',').map(function (s) { return s.trim(); }).filter(Boolean); }
+    function isProcessStart(element) {
+      return isA(element, 'bpmn:StartEvent') && !(bo(element).get('eventDefinitions') || []).length && element.parent === canvas.getRootElement();
+    }
+
+    // ---- sections ----
+    function generalSection(element) {
+      var nodes = [];
+      var businessObject = bo(element);
+      if (!isA(element, 'bpmn:Process')) {
+        nodes.push(field('Namn', textInput(businessObject.name, function (value) {
+          if (element.label || element.labelTarget || isA(element, 'bpmn:FlowNode') || isA(element, 'bpmn:SequenceFlow') || isA(element, 'bpmn:Lane')) modeling.updateLabel(element, value);
+          else modeling.updateProperties(element, { name: value });
+        })));
+      } else {
+        nodes.push(field('Namn', textInput(businessObject.name, function (value) { modeling.updateProperties(element, { name: value }); }), 'Rutinens namn som det visas för handläggarna.'));
+        var id = h('input', { type: 'text', readOnly: true });
+        id.value = businessObject.id;
+        nodes.push(field('Processens id', id, 'Id:t kan inte ändras: det binder ihop alla versioner av rutinen.'));
+      }
+      nodes.push(field('Dokumentation', textInput(documentationText(businessObject), function (value) {
+        modeling.updateProperties(element, { documentation: value.trim() ? [create('bpmn:Documentation', { text: value })] : [] });
+      }, { multiline: true }), 'Vad steget innebär, gärna med rutinens egen formulering.'));
+      return nodes;
+    }
+
+    function roleCheckboxes(legend, selected, commit, hint) {
+      var chosen = splitList(selected);
+      var boxes = catalogue.roles.map(function (role) {
+        return checkbox(role.name, chosen.indexOf(role.id) !== -1, function (on) {
+          var next = catalogue.roles.map(function (r) { return r.id; }).filter(function (id) {
+            return id === role.id ? on : chosen.indexOf(id) !== -1;
+          });
+          chosen = next;
+          commit(next.join(','));
+        });
+      });
+      var unknown = chosen.filter(function (id) { return !catalogue.roles.some(function (r) { return r.id === id; }); });
+      return h('fieldset', { class: 'field' }, [
+        h('legend', { text: legend }),
+        hint ? h('p', { class: 'hint', text: hint }) : null,
+        unknown.length ? h('p', { class: 'field-error', text: 'Okänd roll: ' + unknown.join(', ') + '. Välj bland rollerna nedan.' }) : null,
+        h('div', { class: 'choices' }, boxes),
+      ]);
+    }
+
+    function timerWordsLine(kind, value) {
+      var line = h('p', { class: 'timer-words', 'aria-live': 'polite' });
+      var timer = null;
+      function update(k, v) {
+        clearTimeout(timer);
+        if (!v.trim()) { line.textContent = ''; return; }
+        timer = setTimeout(function () {
+          api.timerWords(k, v).then(function (answer) {
+            line.classList.toggle('is-error', !answer.ok);
+            line.textContent = answer.ok ? 'Betyder: ' + answer.text : answer.message;
+          }, function () { line.textContent = 'Förhandsvisningen kunde inte hämtas.'; });
+        }, 250);
+      }
+      update(kind, value);
+      return { node: line, update: update };
+    }
+
+    function dueDateSection(element) {
+      var value = bo(element).get('camunda:dueDate') || '';
+      var words = timerWordsLine('dueDate', value);
+      var input = textInput(value, function (v) { modeling.updateProperties(element, { 'camunda:dueDate': v.trim() || undefined }); });
+      input.addEventListener('input', function () { words.update('dueDate', input.value); });
+      var wrap = field('Förfallodatum', input, 'Till exempel P14D (14 dagar efter att uppgiften skapats) eller =date(beslutsdatum) + duration("P3M"). Lämna tomt om uppgiften inte har något.');
+      wrap.appendChild(words.node);
+      return wrap;
+    }
+
+    function formFieldsSection(element) {
+      var formData = findExt(bo(element), 'camunda:FormData');
+      var fields = formData ? formData.get('fields') : [];
+      var nodes = [h('h3', { text: isProcessStart(element) ? 'Startformulär' : 'Formulär' })];
+      if (!fields.length) nodes.push(h('p', { class: 'hint', text: 'Inga fält ännu.' }));
+      fields.forEach(function (formField, index) {
+        var validation = formField.get('validation');
+        var constraints = validation ? validation.get('constraints') : [];
+        var required = constraints.some(function (c) { return c.name === 'required'; });
+        var box = h('fieldset', { class: 'form-field-editor' }, [h('legend', { text: 'Fält ' + (index + 1) + (formField.label ? ': ' + formField.label : '') })]);
+        box.appendChild(field('Id (variabelns namn)', textInput(formField.id, function (v) { modeling.updateModdleProperties(element, formField, { id: v.trim() }); }), 'Bokstäver och siffror, t.ex. beslutsdatum.'));
+        box.appendChild(field('Etikett', textInput(formField.label, function (v) { modeling.updateModdleProperties(element, formField, { label: v }); })));
+        box.appendChild(field('Typ', select(catalogue.formFieldTypes, formField.type, function (v) {
+          modeling.updateModdleProperties(element, formField, { type: v });
+          render(element);
+        })));
+        box.appendChild(checkbox('Obligatoriskt', required, function (on) { setRequired(element, formField, on); }));
+        if (formField.type === 'enum') {
+          var lines = (formField.get('values') || []).map(function (v) { return v.id + ' = ' + (v.name || ''); }).join('\n');
+          box.appendChild(field('Val', textInput(lines, function (text) {
+            var values = text.split('\n').map(function (line) { return line.trim(); }).filter(Boolean).map(function (line) {
+              var parts = line.split('=');
+              var id = parts.shift().trim();
+              return create('camunda:Value', { id: id, name: (parts.join('=').trim() || id) }, formField);
+            });
+            modeling.updateModdleProperties(element, formField, { values: values });
+          }, { multiline: true }), 'Ett val per rad: id = text som visas, t.ex. ja = Ja.'));
+        }
+        box.appendChild(button('Ta bort fältet', function () {
+          modeling.updateModdleProperties(element, formData, { fields: formData.get('fields').filter(function (f) { return f !== formField; }) });
+          render(element);
+        }, true));
+        nodes.push(box);
+      });
+      nodes.push(button('Lägg till fält', function () {
+        var data = ensureExt(element, 'camunda:FormData', { fields: [] });
+        var n = data.get('fields').length + 1;
+        var made = create('camunda:FormField', { id: 'falt' + n, label: 'Nytt fält ' + n, type: 'string' }, data);
+        modeling.updateModdleProperties(element, data, { fields: data.get('fields').concat([made]) });
+        render(element);
+      }, true));
+      return nodes;
+    }
+
+    function setRequired(element, formField, on) {
+      var validation = formField.get('validation');
+      if (!validation) {
+        validation = create('camunda:Validation', { constraints: [] }, formField);
+        modeling.updateModdleProperties(element, formField, { validation: validation });
+      }
+      var constraints = validation.get('constraints').filter(function (c) { return c.name !== 'required'; });
+      if (on) constraints.push(create('camunda:Constraint', { name: 'required' }, validation));
+      modeling.updateModdleProperties(element, validation, { constraints: constraints });
+    }
+
+    function timerSection(element, definition) {
+      var kind = timerKinds.map(function (k) { return k.id; }).filter(function (k) { return definition.get(k); })[0] || 'timeDuration';
+      var value = definition.get(kind) ? definition.get(kind).body || '' : '';
+      var words = timerWordsLine(kind, value);
+      function commit(nextKind, nextValue) {
+        var props = { timeDuration: undefined, timeDate: undefined, timeCycle: undefined };
+        props[nextKind] = create('bpmn:FormalExpression', { body: nextValue.trim() }, definition);
+        modeling.updateModdleProperties(element, definition, props);
+      }
+      var input = textInput(value, function (v) { commit(kind, v); });
+      input.addEventListener('input', function () { words.update(kind, input.value); });
+      var kindSelect = select(timerKinds, kind, function (v) { kind = v; commit(kind, input.value); words.update(kind, input.value); });
+      var nodes = [h('h3', { text: 'Timer' }), field('Sort', kindSelect)];
+      var valueField = field('Värde', input, 'ISO 8601 som P14D, P3M, R/P3M eller 2027-04-30, eller FEEL som börjar med =, t.ex. ="R/" + string(date(beslutsdatum) + duration("P3M")) + "/P3M".');
+      valueField.appendChild(words.node);
+      nodes.push(valueField);
+      if (isA(element, 'bpmn:BoundaryEvent')) {
+        nodes.push(checkbox('Avbryter uppgiften när timern löser ut', bo(element).cancelActivity !== false, function (on) {
+          modeling.updateProperties(element, { cancelActivity: on });
+        }));
+      }
+      return nodes;
+    }
+
+    function templateOf(element) {
+      var implementation = bo(element).implementation;
+      return catalogue.templates.filter(function (t) { return t.properties[0].value === implementation; })[0] || null;
+    }
+
+    function serviceSection(element) {
+      var template = templateOf(element);
+      var options = [{ id: '', name: '— Välj vad steget gör —' }].concat(catalogue.templates.map(function (t) { return { id: t.id, name: t.name }; }));
+      var nodes = [h('h3', { text: 'Vad steget gör' })];
+      if (!template && bo(element).implementation) {
+        nodes.push(h('p', { class: 'field-error', text: 'Steget anropar "' + bo(element).implementation + '", som inte finns i katalogen. Välj en tjänst nedan.' }));
+      }
+      nodes.push(field('Tjänst', select(options, template ? template.id : '', function (id) {
+        var chosen = catalogue.templates.filter(function (t) { return t.id === id; })[0];
+        if (chosen) applyTemplate(element, chosen);
+        render(element);
+      }), 'Tjänsterna är de som servern har registrerade; steget anropar aldrig något annat.'));
+      if (!template) return nodes;
+      var props = findExt(bo(element), 'camunda:Properties');
+      var values = {};
+      (props ? props.get('values') : []).forEach(function (p) { values[p.name] = p.value; });
+      template.properties.slice(1).forEach(function (property) {
+        var name = property.binding.name;
+        var input = textInput(values[name], function (v) { setProperty(element, name, v); });
+        if (property.choices) {
+          var list = h('datalist', { id: nextId('choices') }, property.choices.map(function (c) { return h('option', { value: c.value, text: c.name }); }));
+          input.setAttribute('list', list.id);
+          nodes.push(list);
+        }
+        var required = property.constraints && property.constraints.notEmpty;
+        nodes.push(field(property.label + (required ? ' (krävs)' : ''), input, property.description));
+      });
+      return nodes;
+    }
+
+    function applyTemplate(element, template) {
+      modeling.updateProperties(element, { implementation: template.properties[0].value });
+      if (!bo(element).name) modeling.updateLabel(element, template.name);
+      var props = findExt(bo(element), 'camunda:Properties');
+      if (!props) return;
+      // Keep what still fits the chosen service; drop what it does not take.
+      var names = template.properties.slice(1).map(function (p) { return p.binding.name; });
+      var kept = props.get('values').filter(function (p) { return names.indexOf(p.name) !== -1; });
+      modeling.updateModdleProperties(element, props, { values: kept });
+    }
+
+    function setProperty(element, name, value) {
+      var props = ensureExt(element, 'camunda:Properties', { values: [] });
+      var others = props.get('values').filter(function (p) { return p.name !== name; });
+      var next = value.trim() ? others.concat([create('camunda:Property', { name: name, value: value.trim() }, props)]) : others;
+      modeling.updateModdleProperties(element, props, { values: next });
+    }
+
+    function conditionSection(element) {
+      var flow = bo(element);
+      var source = flow.sourceRef;
+      if (!source || !(source.$instanceOf('bpmn:ExclusiveGateway') || source.$instanceOf('bpmn:InclusiveGateway'))) return [];
+      var sourceShape = registry.get(source.id);
+      var isDefault = source.default === flow;
+      var nodes = [h('h3', { text: 'Villkor' })];
+      nodes.push(checkbox('Standardflöde (väljs när inget villkor gäller)', isDefault, function (on) {
+        modeling.updateProperties(sourceShape, { default: on ? flow : undefined });
+        render(element);
+      }));
+      if (!isDefault) {
+        var body = flow.conditionExpression ? flow.conditionExpression.body || '' : '';
+        nodes.push(field('Villkor (FEEL)', textInput(body, function (v) {
+          modeling.updateProperties(element, { conditionExpression: v.trim() ? create('bpmn:FormalExpression', { body: v.trim() }) : undefined });
+        }), 'Läser ärendets variabler, t.ex. svar = "ja" eller antalRum > 1.'));
+      }
+      return nodes;
+    }
+
+    function laneSection(element) {
+      var tasks = (bo(element).get('flowNodeRef') || []).filter(function (node) { return node.$instanceOf('bpmn:UserTask'); });
+      var role = catalogue.roles[0].id;
+      var picker = select(catalogue.roles, role, function (v) { role = v; });
+      return [
+        h('h3', { text: 'Roll för banans uppgifter' }),
+        field('Roll', picker, 'Banan har ' + tasks.length + (tasks.length === 1 ? ' användaruppgift' : ' användaruppgifter') + '.'),
+        button('Ge banans användaruppgifter rollen', function () {
+          tasks.forEach(function (task) {
+            var shape = registry.get(task.id);
+            if (shape) modeling.updateProperties(shape, { 'camunda:candidateGroups': role });
+          });
+          if (!bo(element).name) modeling.updateLabel(element, catalogue.roles.filter(function (r) { return r.id === role; })[0].name);
+        }, true),
+      ];
+    }
+
+    function sectionsFor(element) {
+      var businessObject = bo(element);
+      var nodes = [];
+      if (unsupported[businessObject.$type]) return [h('p', { class: 'field-error', text: unsupported[businessObject.$type] })];
+      nodes = nodes.concat(generalSection(element));
+      if (isA(element, 'bpmn:Process')) {
+        nodes.push(roleCheckboxes('Vem får starta ärenden', businessObject.get('camunda:candidateStarterGroups'), function (list) {
+          modeling.updateProperties(element, { 'camunda:candidateStarterGroups': list || undefined });
+        }, 'Lämna tomt om alla handläggare får starta.'));
+      }
+      if (isA(element, 'bpmn:UserTask')) {
+        nodes.push(roleCheckboxes('Roll som utför uppgiften', businessObject.get('camunda:candidateGroups'), function (list) {
+          modeling.updateProperties(element, { 'camunda:candidateGroups': list || undefined });
+        }, 'Uppgiften visas i inkorgen för den som har någon av rollerna.'));
+        nodes.push(dueDateSection(element));
+        nodes = nodes.concat(formFieldsSection(element));
+      }
+      if (isProcessStart(element)) nodes = nodes.concat(formFieldsSection(element));
+      if (isA(element, 'bpmn:ServiceTask') || isA(element, 'bpmn:SendTask')) nodes = nodes.concat(serviceSection(element));
+      if (isA(element, 'bpmn:Event')) {
+        (businessObject.get('eventDefinitions') || []).forEach(function (definition) {
+          if (definition.$type === 'bpmn:TimerEventDefinition') nodes = nodes.concat(timerSection(element, definition));
+        });
+      }
+      if (isA(element, 'bpmn:SequenceFlow')) nodes = nodes.concat(conditionSection(element));
+      if (isA(element, 'bpmn:Lane')) nodes = nodes.concat(laneSection(element));
+      return nodes;
+    }
+
+    function render(element) {
+      current = element || canvas.getRootElement();
+      if (current.labelTarget) current = current.labelTarget;
+      var businessObject = bo(current);
+      container.textContent = '';
+      container.appendChild(h('h2', { text: (typeNames[businessObject.$type] || businessObject.$type.replace('bpmn:', '')) + (businessObject.name ? ': ' + businessObject.name : '') }));
+      container.appendChild(h('p', { class: 'hint', text: 'Id: ' + businessObject.id }));
+      sectionsFor(current).forEach(function (node) { container.appendChild(node); });
+    }
+
+    eventBus.on('selection.changed', function (event) { render(event.newSelection[0]); });
+    // Undo/redo or a change on the canvas: redraw the panel, unless the user is typing in it.
+    eventBus.on('elements.changed', function (event) {
+      if (!current || container.contains(document.activeElement)) return;
+      if (event.elements.some(function (e) { return e === current || e.id === current.id; })) render(registry.get(current.id) || null);
+    });
+    render(null);
+    return { render: render, current: function () { return current; } };
+  };
+})();

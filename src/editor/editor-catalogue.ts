@@ -1,0 +1,29 @@
+// What the diagram editor offers to choose from: the roles, the form field types and the service-task templates.
+import { roleNames, workRoles } from '../auth/roles.js';
+import { formFieldTypes } from '../forms/index.js';
+import type { ServiceHandler } from '../handlers/handler.js';
+import { elementTemplates, type ElementTemplate } from './element-templates.js';
+
+export interface EditorCatalogue {
+  roles: { id: string; name: string }[];
+  formFieldTypes: { id: string; name: string }[];
+  templates: ElementTemplate[];
+}
+
+const fieldTypeNames: Record<(typeof formFieldTypes)[number], string> = {
+  string: 'Text (en rad)',
+  text: 'Text (flera rader)',
+  long: 'Heltal',
+  boolean: 'Ja/nej',
+  date: 'Datum',
+  enum: 'Val från lista',
+};
+
+/** Only the roles that take part in the routines can be candidate groups; the system roles never get tasks. */
+export function editorCatalogue(handlers: readonly ServiceHandler<unknown>[]): EditorCatalogue {
+  return {
+    roles: workRoles.map((id) => ({ id, name: roleNames[id] })),
+    formFieldTypes: formFieldTypes.map((id) => ({ id, name: fieldTypeNames[id] })),
+    templates: elementTemplates(handlers),
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { useServerAndBrowser } from './e2e-hooks.js';
+import { signIn } from './e2e-kit.js';
+
+const key = 'korttidsvistelse-lss';
+
+describe('a process owner changes a routine in the editor, in a real browser', () => {
+  const e2e = useServerAndBrowser();
+
+  /** The JSON API as a demo user (HTTP Basic), as an outside client would call it. */
+  async function api(user: string, method: string, path: string, body?: unknown) {
+    const response = await fetch(`${e2e.server.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    expect(response.status, `${method} ${path}`).toBeLessThan(300);
+    return response.json();
+  }
+  const startCase = (businessKey: string) =>
+    api('lss-handlaggare', 'POST', `/api/processes/${key}/instances`, {
+      businessKey,
+      variables: { beslutsdatum: '2026-11-02', brukare: businessKey, kon: 'kvinna', antalDygn: 10, behov: 'Avlösning varannan helg.' },
+    }) as Promise<{ id: string }>;
+  const openTaskNames = async (instanceId: string) =>
+    ((await api('admin', 'GET', `/api/tasks?instanceId=${instanceId}`)) as { name: string }[]).map((t) => t.name);
+
+  test('when a task is renamed and a timer changed and published, then new cases start on version 2 and a running one stays on version 1', async () => {
+    // given: a case already running on version 1
+    const old = await startCase('E2E-GAMMAL');
+    const page = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    await signIn(page, e2e.server.baseUrl, 'processagare');
+    await page.goto(`${e2e.server.baseUrl}/processes/${key}`);
+    await page.getByRole('link', { name: 'Redigera rutinen i webbläsaren' }).click();
+    await page.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+    const panel = page.locator('#editor-properties');
+    const status = page.locator('#editor-status');
+
+    // when: the task is renamed
+    await page.click('[data-element-id="verkstallBestallning"]');
+    await panel.getByLabel('Namn', { exact: true }).fill('Verkställ beställningen i verksamhetssystemet');
+    await panel.getByLabel('Namn', { exact: true }).press('Tab');
+    // and the IVO timer on it becomes every second month, with its meaning shown in words
+    await page.click('[data-element-id="treManaderUtanVerkstallighet"]');
+    const timerValue = panel.getByLabel('Värde', { exact: true });
+    await timerValue.fill('="R/" + string(date(beslutsdatum) + duration("P2M")) + "/P2M"');
+    await expect.poll(() => panel.locator('.timer-words').textContent()).toBe('Betyder: 2 månader efter beslutsdatum, sedan var 2:a månad');
+    await timerValue.press('Tab');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('Kontrollerat: inga fel. Klart att publicera.');
+    await page.getByRole('button', { name: 'Publicera som ny version' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('Version 2 är publicerad');
+    const fresh = await startCase('E2E-NY');
+
+    // then: the new case runs version 2 with the new name and timer, the old one stays on version 1
+    expect(await api('admin', 'GET', `/api/instances/${fresh.id}`)).toMatchObject({ version: 2, state: 'running' });
+    expect(await api('admin', 'GET', `/api/instances/${old.id}`)).toMatchObject({ version: 1, state: 'running' });
+    expect(await openTaskNames(fresh.id)).toEqual(['Verkställ beställningen i verksamhetssystemet']);
+    expect(await openTaskNames(old.id)).toEqual(['Verkställ beställning']);
+    const v2 = await (await page.request.get(`${e2e.server.baseUrl}/processes/${key}/versions/2.bpmn`)).text();
+    expect(v2).toContain('<bpmn:timeCycle xsi:type="bpmn:tFormalExpression">="R/" + string(date(beslutsdatum) + duration("P2M")) + "/P2M"</bpmn:timeCycle>');
+    // the old case's page draws the diagram it runs on: version 1, with the old name
+    await page.goto(`${e2e.server.baseUrl}/cases/${old.id}`);
+    await page.waitForSelector('#case-diagram[data-state="drawn"]', { timeout: 15_000 });
+    expect(await page.locator('#case-diagram [data-element-id="verkstallBestallning"]').textContent()).toBe('Verkställ beställning');
+    expect((await api('admin', 'GET', `/api/processes/${key}`)).versions).toEqual([
+      expect.objectContaining({ version: 1, deployedBy: 'system' }),
+      expect.objectContaining({ version: 2, deployedBy: 'processagare' }),
+    ]);
+  });
+});
