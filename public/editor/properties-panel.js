@@ -190,7 +190,7 @@
       var input = textInput(value, function (v) { modeling.updateProperties(element, { 'camunda:dueDate': v.trim() || undefined }); });
       input.addEventListener('input', function () { words.update('dueDate', input.value); });
       var wrap = field('Förfallodatum', input, 'Till exempel P14D (14 dagar efter att uppgiften skapats) eller =date(beslutsdatum) + duration("P3M"). Lämna tomt om uppgiften inte har något.');
-      wrap.appendChild(words.node);
+      wrap.insertBefore(words.node, input.nextSibling);
       return wrap;
     }
 
@@ -258,12 +258,13 @@
         props[nextKind] = create('bpmn:FormalExpression', { body: nextValue.trim() }, definition);
         modeling.updateModdleProperties(element, definition, props);
       }
-      var input = textInput(value, function (v) { commit(kind, v); });
+      var input = textInput(value, function (v) { commit(kind, v); }, { multiline: true });
+      input.rows = 2;
       input.addEventListener('input', function () { words.update(kind, input.value); });
       var kindSelect = select(timerKinds, kind, function (v) { kind = v; commit(kind, input.value); words.update(kind, input.value); });
       var nodes = [h('h3', { text: 'Timer' }), field('Sort', kindSelect)];
       var valueField = field('Värde', input, 'ISO 8601 som P14D, P3M, R/P3M eller 2027-04-30, eller FEEL som börjar med =, t.ex. ="R/" + string(date(beslutsdatum) + duration("P3M")) + "/P3M".');
-      valueField.appendChild(words.node);
+      valueField.insertBefore(words.node, input.nextSibling);
       nodes.push(valueField);
       if (isA(element, 'bpmn:BoundaryEvent')) {
         nodes.push(checkbox('Avbryter uppgiften när timern löser ut', bo(element).cancelActivity !== false, function (on) {
@@ -291,6 +292,7 @@
         render(element);
       }), 'Tjänsterna är de som servern har registrerade; steget anropar aldrig något annat.'));
       if (!template) return nodes;
+      nodes.push(h('p', { class: 'hint', text: 'Fälten tar fast text, eller FEEL som börjar med = och läser ärendets variabler (t.ex. =beslutsdatum).' }));
       var props = findExt(bo(element), 'camunda:Properties');
       var values = {};
       (props ? props.get('values') : []).forEach(function (p) { values[p.name] = p.value; });
@@ -303,7 +305,8 @@
           nodes.push(list);
         }
         var required = property.constraints && property.constraints.notEmpty;
-        nodes.push(field(property.label + (required ? ' (krävs)' : ''), input, property.description));
+        var choices = property.choices ? 'Möjliga värden: ' + property.choices.map(function (c) { return c.value; }).join(', ') + '.' : null;
+        nodes.push(field(property.label + (required ? ' (krävs)' : ''), input, choices));
       });
       return nodes;
     }
