@@ -12,9 +12,15 @@ export interface ModdleElement {
   [key: string]: unknown;
 }
 
+/** Something the reader skipped or could not resolve, with the element it sits on when known. */
+export interface ParseWarning {
+  message: string;
+  elementId: string | null;
+}
+
 export interface ParsedBpmn {
   definitions: ModdleElement;
-  warnings: string[];
+  warnings: ParseWarning[];
   /** The whole reader result (root, references, ids) that the context serializer needs. */
   moddleContext: unknown;
 }
@@ -32,7 +38,10 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
     return {
       moddleContext,
       definitions: rootElement as unknown as ModdleElement,
-      warnings: (warnings as unknown as { message: string }[]).map((w) => w.message),
+      warnings: (warnings as unknown as { message: string; element?: { id?: unknown } }[]).map((w) => ({
+        message: w.message,
+        elementId: typeof w.element?.id === 'string' ? w.element.id : null,
+      })),
     };
   } catch (err) {
     throw new Error(`XML-filen kunde inte läsas: ${(err as Error).message}`);

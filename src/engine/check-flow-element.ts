@@ -26,6 +26,7 @@ const refusedTypes: Record<string, string> = {
   'bpmn:SubProcess': 'Delprocesser stöds inte ännu: rita stegen direkt i processen.',
   'bpmn:AdHocSubProcess': 'Ad hoc-delprocesser stöds inte.',
 };
+const knownPrefixes = new Set(['xmlns', 'bpmn', 'camunda', 'xsi']);
 const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
 const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type'];
 const timerKinds: TimerKind[] = ['timeDuration', 'timeDate', 'timeCycle'];
@@ -41,6 +42,12 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   }
   for (const attr of refusedCamundaAttributes) {
     if (typeof el[attr] === 'string' && el[attr] && el.$type !== 'bpmn:SequenceFlow') problem(`Attributet camunda:${attr} stöds inte.`);
+  }
+  // The reader already warns of unknown bpmn: and camunda: attributes; one from another namespace it keeps silently,
+  // and nothing would ever read it.
+  for (const name of Object.keys((el.$attrs as Record<string, unknown> | undefined) ?? {})) {
+    const prefix = name.includes(':') ? name.slice(0, name.indexOf(':')) : '';
+    if (prefix && !knownPrefixes.has(prefix)) problem(`Attributet ${name} hör till ett okänt tillägg och stöds inte.`);
   }
   if (el.loopCharacteristics) problem('Upprepade aktiviteter och multi-instans stöds inte ännu.');
   const condition = el.conditionExpression as ModdleElement | undefined;

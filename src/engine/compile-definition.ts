@@ -54,7 +54,7 @@ export async function checkDefinition(
   } catch (err) {
     return { parsed: null, model: null, problems: [{ file, elementId: null, message: (err as Error).message }], warnings: [] };
   }
-  const problems: DefinitionProblem[] = parsed.warnings.map((message) => ({ file, elementId: null, message: `XML: ${message}` }));
+  const problems: DefinitionProblem[] = parsed.warnings.map(({ message, elementId }) => ({ file, elementId, message: `XML: ${inSwedish(message)}` }));
   const { model, problems: found } = inspectDefinition(parsed.definitions, file, handlerNames);
   problems.push(...found);
   const warnings: DefinitionProblem[] = [];
@@ -79,4 +79,20 @@ function checkStaticHandlerInputs(model: ProcessModel, handlers: ReadonlyMap<str
     }
   }
   return problems;
+}
+
+/** The reader's most common warnings in Swedish; anything else keeps its English text. */
+const readerWarnings: [RegExp, (name: string) => string][] = [
+  [/^unknown attribute <(.+)>$/, (name) => `attributet ${name} finns inte för det här elementet och stöds inte.`],
+  [/^unresolved reference <(.+)>$/, (name) => `referensen ${name} pekar på ett element som inte finns.`],
+  [/^unparsable content <(.+)> detected/, (name) => `elementet <${name}> kunde inte läsas här.`],
+  [/^duplicate ID <(.+)>$/, (name) => `id:t ${name} används mer än en gång.`],
+];
+
+function inSwedish(message: string): string {
+  for (const [pattern, say] of readerWarnings) {
+    const match = pattern.exec(message);
+    if (match) return say(match[1]!);
+  }
+  return message;
 }

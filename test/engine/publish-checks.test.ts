@@ -53,6 +53,23 @@ describe("bpmnlint's recommended rules on a publish", () => {
   });
 });
 
+describe('attributes the engine does not know', () => {
+  test('when a user task carries camunda:expression or an attribute of another namespace, then each is refused at the task', async () => {
+    // given: camunda:expression belongs to service tasks; on a user task nothing would ever read it, nor foo:bar
+    const xml = (await vantetid()).replace(
+      '<bpmn:userTask id="folja"',
+      '<bpmn:userTask xmlns:foo="http://example.com/foo" foo:bar="${environment.services.sendBevakning}" camunda:expression="${environment.services.sendBevakning}" id="folja"',
+    );
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    // then
+    expect(check.problems).toEqual([
+      { elementId: 'folja', message: 'XML: attributet camunda:expression finns inte för det här elementet och stöds inte.' },
+      { elementId: 'folja', message: 'Attributet foo:bar hör till ett okänt tillägg och stöds inte.' },
+    ]);
+  });
+});
+
 describe('publishing from the editor keeps the routine', () => {
   test('when the process id changed, then the check says so and nothing is published', async () => {
     // given
