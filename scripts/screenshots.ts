@@ -30,6 +30,16 @@ try {
   await page.waitForSelector('#case-diagram[data-state="drawn"]', { timeout: 15_000 });
   await page.screenshot({ path: path.join(outDir, 'arende-med-diagram.png'), fullPage: true });
   await page.close();
+  // The editor with a timer selected: its value and its meaning in words.
+  const editor = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(editor, server.baseUrl, 'processagare');
+  await editor.goto(`${server.baseUrl}/processes/korttidsvistelse-lss/edit`);
+  await editor.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+  await editor.waitForFunction(() => document.getElementById('editor-status')?.textContent?.startsWith('Kontrollerat'), null, { timeout: 15_000 });
+  await editor.click('[data-element-id="treManaderUtanVerkstallighet"]');
+  await editor.waitForFunction(() => document.querySelector('.timer-words')?.textContent?.startsWith('Betyder'), null, { timeout: 10_000 });
+  await editor.screenshot({ path: path.join(outDir, 'redigerare.png'), fullPage: true });
+  await editor.close();
   console.log(`Skärmbilder sparade i ${outDir}`);
 } finally {
   await browser.close();

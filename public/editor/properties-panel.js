@@ -141,10 +141,15 @@
         id.value = businessObject.id;
         nodes.push(field('Processens id', id, 'Id:t kan inte ändras: det binder ihop alla versioner av rutinen.'));
       }
-      nodes.push(field('Dokumentation', textInput(documentationText(businessObject), function (value) {
-        modeling.updateProperties(element, { documentation: value.trim() ? [create('bpmn:Documentation', { text: value })] : [] });
-      }, { multiline: true }), 'Vad steget innebär, gärna med rutinens egen formulering.'));
       return nodes;
+    }
+
+    /** Last in the panel: what the step means matters, but the fields the engine reads come first. */
+    function documentationField(element) {
+      var businessObject = bo(element);
+      return field('Dokumentation', textInput(documentationText(businessObject), function (value) {
+        modeling.updateProperties(element, { documentation: value.trim() ? [create('bpmn:Documentation', { text: value })] : [] });
+      }, { multiline: true }), 'Vad steget innebär, gärna med rutinens egen formulering.');
     }
 
     function roleCheckboxes(legend, selected, commit, hint) {
@@ -392,6 +397,7 @@
       }
       if (isA(element, 'bpmn:SequenceFlow')) nodes = nodes.concat(conditionSection(element));
       if (isA(element, 'bpmn:Lane')) nodes = nodes.concat(laneSection(element));
+      nodes.push(documentationField(element));
       return nodes;
     }
 
