@@ -36,7 +36,10 @@
     },
     /** Resolves { status, body } where body is { key, problems, warnings } on 200. */
     check: function (key, xml) { return postXml('/api/editor/check?key=' + encodeURIComponent(key), xml); },
-    /** Resolves { status, body }: 201 { key, version }, or 400 { message, fields: [{ field, message }] }. */
-    publish: function (key, xml) { return postXml('/api/editor/publish?key=' + encodeURIComponent(key), xml); },
+    /** Resolves { status, body }: 201 { key, version }, 400 { message, fields: [{ field, message }] }, or 409 when
+     *  someone published after `base`, the version the editor started from. */
+    publish: function (key, base, xml) {
+      return postXml('/api/editor/publish?key=' + encodeURIComponent(key) + '&base=' + encodeURIComponent(base), xml);
+    },
   };
 })();

@@ -70,7 +70,7 @@
       refreshButtons();
       say('Publicerar…');
       modeler.saveXML({ format: true })
-        .then(function (saved) { return api.publish(key, saved.xml); })
+        .then(function (saved) { return api.publish(key, root.getAttribute('data-version'), saved.xml); })
         .then(function (answer) {
           publishing = false;
           if (answer.status === 201) {
@@ -92,6 +92,18 @@
         .catch(function () { publishing = false; refreshButtons(); say('Publiceringen kunde inte göras: ingen kontakt med servern. Ändringarna finns kvar här.', 'error'); });
     }
 
+    /** The draft as a file, so nothing is lost when it cannot be published. */
+    function download() {
+      modeler.saveXML({ format: true }).then(function (saved) {
+        var link = document.createElement('a');
+        link.href = URL.createObjectURL(new Blob([saved.xml], { type: 'application/xml' }));
+        link.download = key + '-utkast.bpmn';
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+      });
+    }
+
     modeler.importXML(xml)
       .then(function (result) {
         modeler.get('canvas').zoom('fit-viewport');
@@ -106,6 +118,7 @@
         undoButton.addEventListener('click', function () { commandStack.undo(); });
         redoButton.addEventListener('click', function () { commandStack.redo(); });
         publishButton.addEventListener('click', publish);
+        document.getElementById('editor-download').addEventListener('click', download);
         window.addEventListener('beforeunload', function (event) {
           if (dirty) { event.preventDefault(); event.returnValue = ''; }
         });

@@ -112,7 +112,7 @@ export const routeTable: RouteRule[] = [
   get('/api/editor/catalogue', only('processagare')),
   get('/api/editor/timer-words', only('processagare'), () => '/api/editor/timer-words?kind=timeDuration&value=P14D'),
   post('/api/editor/check', only('processagare'), () => ({ url: '/api/editor/check?key=web-beslut', headers: { 'content-type': 'application/xml' }, payload: webBeslutBpmn })),
-  post('/api/editor/publish', only('processagare'), () => ({ url: '/api/editor/publish?key=web-beslut', headers: { 'content-type': 'application/xml' }, payload: webBeslutBpmn })),
+  post('/api/editor/publish', only('processagare'), () => ({ url: '/api/editor/publish?key=web-beslut&base=1', headers: { 'content-type': 'application/xml' }, payload: webBeslutBpmn })),
   get('/processes/:key', anyUser, () => '/processes/web-beslut'),
   get('/processes/:key/versions/:version.bpmn', anyUser, () => '/processes/web-beslut/versions/1.bpmn'),
   get('/processes/:key/diff', anyUser, () => '/processes/web-beslut/diff?from=1&to=1'),

@@ -16,6 +16,11 @@ export interface EditorOptions extends RouteOptions {
 
 const KeyParamsSchema = z.object({ key: IdSchema });
 const KeyQuerySchema = z.strictObject({ key: IdSchema });
+const PublishQuerySchema = z.strictObject({
+  key: IdSchema,
+  /** The version the editor started from; a publish on top of a newer one would silently undo someone's changes. */
+  base: z.string().regex(/^[1-9][0-9]{0,8}$/, 'Ange versionen du utgick från, t.ex. 2.').transform(Number),
+});
 const TimerWordsQuerySchema = z.strictObject({
   kind: z.enum(['timeDuration', 'timeDate', 'timeCycle', 'dueDate']),
   value: z.string().max(500, 'Värdet får vara högst 500 tecken.'),
@@ -72,8 +77,16 @@ export const editorPages: FastifyPluginAsync<EditorOptions> = async (app, { runt
   });
 
   app.post('/api/editor/publish', { onRequest: onlyOwners, bodyLimit: bpmnMaxBytes }, async (request, reply) => {
-    const { key } = parseInput(KeyQuerySchema, request.query, 'query');
-    const published = await runtime.deploy(diagramText(request.body), actorOf(request), key);
+    const { key, base } = parseInput(PublishQuerySchema, request.query, 'query');
+    const xml = diagramText(request.body);
+    const newest = runtime.getProcess(key).versions.at(-1)!;
+    if (newest.version !== base) {
+      throw new AppError(
+        'conflict',
+        `${newest.deployedBy} publicerade version ${newest.version} efter att du öppnade version ${base}. Ladda ner ditt utkast, öppna redigeraren på nytt och för över dina ändringar.`,
+      );
+    }
+    const published = await runtime.deploy(xml, actorOf(request), key);
     request.log.info({ event: 'process.published', user: actorOf(request).username, key, version: published.version, from: 'editor' }, 'rutin publicerad');
     return reply.code(201).send(published);
   });

@@ -81,7 +81,7 @@ describe('POST /api/editor/publish', () => {
     // given
     const draft = (await webBeslut()).replace('name="Lämna svar"', 'name="Lämna svar på erbjudandet"');
     // when
-    const response = await t.call('processagare', { method: 'POST', url: '/api/editor/publish?key=web-beslut', headers: xml, payload: draft });
+    const response = await t.call('processagare', { method: 'POST', url: '/api/editor/publish?key=web-beslut&base=1', headers: xml, payload: draft });
     // then
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ key: 'web-beslut', version: 2 });
@@ -92,11 +92,26 @@ describe('POST /api/editor/publish', () => {
     // given
     const draft = (await webBeslut()).replaceAll('web-beslut', 'web-kopia');
     // when
-    const response = await t.call('processagare', { method: 'POST', url: '/api/editor/publish?key=web-beslut', headers: xml, payload: draft });
+    const response = await t.call('processagare', { method: 'POST', url: '/api/editor/publish?key=web-beslut&base=1', headers: xml, payload: draft });
     // then
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: 'invalid_definition', fields: [{ field: 'web-kopia', message: expect.stringContaining('måste vara web-beslut') }] });
     expect((await t.call('admin', { method: 'GET', url: '/api/processes' })).json().map((p: { key: string }) => p.key)).not.toContain('web-kopia');
+  });
+});
+
+describe('publishing on top of a newer version', () => {
+  test('when someone published after the editor opened, then 409 saying who, and nothing is published', async () => {
+    // given: two owners opened version 1; the admin publishes first
+    const first = (await webBeslut()).replace('name="Lämna svar"', 'name="Lämna svar nu"');
+    await t.call('admin', { method: 'POST', url: '/api/editor/publish?key=web-beslut&base=1', headers: xml, payload: first });
+    const second = (await webBeslut()).replace('name="Lämna svar"', 'name="Lämna svar senare"');
+    // when
+    const response = await t.call('processagare', { method: 'POST', url: '/api/editor/publish?key=web-beslut&base=1', headers: xml, payload: second });
+    // then
+    expect(response.statusCode).toBe(409);
+    expect(response.json().message).toContain('admin publicerade version 2 efter att du öppnade version 1');
+    expect((await t.call('admin', { method: 'GET', url: '/api/processes/web-beslut' })).json().version).toBe(2);
   });
 });
 
