@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Mutex } from 'async-mutex';
+import { Mutex, Semaphore } from 'async-mutex';
 import { DefinitionError, type DefinitionProblem } from '../errors.js';
 import type { ServiceHandler } from '../handlers/handler.js';
 import type { DefinitionRepository } from '../store/port.js';
@@ -10,12 +10,23 @@ import type { Clock } from '../timers/clock.js';
 import { compileDefinition } from './compile-definition.js';
 import { checkDefinitionOffThread } from './parse-off-thread.js';
 import type { ParseAnswer } from './parse-worker.js';
+import type { DefinitionVersion } from '../store/port.js';
 import type { CompiledDefinition } from './process-model.js';
+
+/** A publish from the editor started from an older version than the newest one. */
+export class VersionConflictError extends Error {
+  constructor(readonly newest: DefinitionVersion) {
+    super(`version ${newest.version} of ${newest.key} is newer than the one edited`);
+    this.name = 'VersionConflictError';
+  }
+}
 
 export class DefinitionRegistry {
   private readonly byKey = new Map<string, CompiledDefinition[]>();
   /** Two uploads at once must not both take the next version number. */
   private readonly deploying = new Mutex();
+  /** An open editor checks on every pause; a few workers at a time, each up to its memory cap, is plenty. */
+  private readonly checking = new Semaphore(2);
 
   constructor(
     private readonly repository: DefinitionRepository,
@@ -58,18 +69,26 @@ export class DefinitionRegistry {
    * `expectedKey` (the editor publishing a routine) the process id must stay that routine's id.
    */
   async check(xml: string, file: string, expectedKey?: string): Promise<ParseAnswer> {
-    const answer = await checkDefinitionOffThread(xml, file, this.handlers.keys());
+    const answer = await this.checking.runExclusive(() => checkDefinitionOffThread(xml, file, this.handlers.keys()));
     if (expectedKey !== undefined && answer.key !== null && answer.key !== expectedKey) {
       answer.problems.push({ file, elementId: answer.key, message: `Processens id måste vara ${expectedKey}, rutinens id; ett nytt id skulle bli en ny rutin.` });
     }
     return answer;
   }
 
-  /** Deploys one uploaded diagram once it passes `check`; the same content as the newest version deploys nothing. */
-  async deploy(xml: string, file: string, deployedBy: string, expectedKey?: string): Promise<CompiledDefinition> {
-    const { problems } = await this.check(xml, file, expectedKey);
+  /**
+   * Deploys one uploaded diagram once it passes `check`; the same content as the newest version deploys nothing.
+   * From the editor, `editing` names the routine and the version it started from; the version is compared under the
+   * deploy lock, so two owners publishing on top of the same version cannot both succeed.
+   */
+  async deploy(xml: string, file: string, deployedBy: string, editing?: { key: string; baseVersion?: number }): Promise<CompiledDefinition> {
+    const { problems } = await this.check(xml, file, editing?.key);
     if (problems.length) throw new DefinitionError(problems);
-    return this.deploying.runExclusive(() => this.deployUnlocked(xml, file, deployedBy));
+    return this.deploying.runExclusive(() => {
+      const newest = editing ? this.latest(editing.key) : undefined;
+      if (newest && editing?.baseVersion !== undefined && newest.version.version !== editing.baseVersion) throw new VersionConflictError(newest.version);
+      return this.deployUnlocked(xml, file, deployedBy);
+    });
   }
 
   private async deployUnlocked(xml: string, file: string, deployedBy: string): Promise<CompiledDefinition> {

@@ -68,6 +68,12 @@ export interface WaitingTime {
   avslutatDatum: string | null;
 }
 
+/** The routine and version a diagram was edited from. */
+export interface EditedVersion {
+  key: string;
+  baseVersion?: number;
+}
+
 /** One finding of a diagram check; `elementId` is null when it concerns the whole file. */
 export interface CheckFinding {
   elementId: string | null;
@@ -90,8 +96,11 @@ export type ClockMove = { advance: string } | { to: string };
 export interface RuntimeApi {
   listProcesses(): ProcessListItem[];
   getProcess(key: string): ProcessDetail;
-  /** With `expectedKey` (publishing from the editor) the diagram must keep that process id. */
-  deploy(xml: string, actor: Actor, expectedKey?: string): Promise<{ key: string; version: number }>;
+  /**
+   * Publishing from the editor names the routine (`key`: the diagram must keep that process id) and the version it
+   * started from (`baseVersion`: conflict when a newer one was published meanwhile).
+   */
+  deploy(xml: string, actor: Actor, editing?: EditedVersion): Promise<{ key: string; version: number }>;
   /** Every check a publish runs, without publishing: problems stop a publish, warnings (bpmnlint's) do not. */
   checkDefinition(xml: string, expectedKey?: string): Promise<DefinitionCheckResult>;
   startInstance(key: string, input: { businessKey?: string; variables: Record<string, unknown> }, actor: Actor): Promise<{ id: string }>;

@@ -1,6 +1,7 @@
 // The runtime's process definitions: list, detail, deploy an uploaded diagram and read a version's source.
 import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
-import type { Actor, CheckFinding, DefinitionCheckResult, ProcessDetail, ProcessListItem } from './runtime-api.js';
+import { VersionConflictError } from './definition-registry.js';
+import type { Actor, CheckFinding, DefinitionCheckResult, EditedVersion, ProcessDetail, ProcessListItem } from './runtime-api.js';
 import type { RuntimeParts } from './runtime-parts.js';
 import { toProcessDetail, toProcessListItem } from './views.js';
 
@@ -19,15 +20,21 @@ export function getProcess(parts: RuntimeParts, key: string): ProcessDetail {
 }
 
 /** Deploys an uploaded diagram as a new version; a bad one becomes invalid_definition with a field per problem. */
-export async function deploy(parts: RuntimeParts, xml: string, actor: Actor, expectedKey?: string): Promise<{ key: string; version: number }> {
+export async function deploy(parts: RuntimeParts, xml: string, actor: Actor, editing?: EditedVersion): Promise<{ key: string; version: number }> {
   try {
-    const { version } = await parts.registry.deploy(xml, uploadedFile, actor.username, expectedKey);
+    const { version } = await parts.registry.deploy(xml, uploadedFile, actor.username, editing);
     return { key: version.key, version: version.version };
   } catch (err) {
+    if (err instanceof VersionConflictError) throw new AppError('conflict', conflictMessage(err, editing?.baseVersion));
     if (!(err instanceof DefinitionError)) throw err;
     const fields = err.problems.map((p) => ({ field: p.elementId ?? '', message: p.message }));
     throw new AppError('invalid_definition', `Diagrammet kan inte driftsättas: ${err.problems.length} fel. Tidigare version gäller fortfarande.`, fields);
   }
+}
+
+function conflictMessage({ newest }: VersionConflictError, base: number | undefined): string {
+  if (base === undefined || base > newest.version) return `Versionen du utgick från finns inte; den senaste är version ${newest.version}. Ladda ner ditt utkast och öppna redigeraren på nytt.`;
+  return `${newest.deployedBy} publicerade version ${newest.version} efter att du öppnade version ${base}. Ladda ner ditt utkast, öppna redigeraren på nytt och för över dina ändringar.`;
 }
 
 /** The checks of a publish on a draft; a file that cannot be read at all is one problem, like any other. */

@@ -1,7 +1,7 @@
 // The process runtime behind the API: one method per call, each handed to the module of its concern.
 import { appendCaseRead, listCaseReads, type CaseRead, type CaseReadFilter, type CaseReadKind } from '../audit/case-reads.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
-import type { Actor, ClockMove, InstanceFilter, RuntimeApi, TaskFilter } from './runtime-api.js';
+import type { Actor, ClockMove, InstanceFilter, RuntimeApi, TaskFilter, EditedVersion } from './runtime-api.js';
 import * as clock from './runtime-clock.js';
 import * as inbox from './runtime-inbox.js';
 import * as instances from './runtime-instances.js';
@@ -26,8 +26,8 @@ export class Runtime implements RuntimeApi {
     return processes.getProcess(this.parts, key);
   }
 
-  deploy(xml: string, actor: Actor, expectedKey?: string) {
-    return processes.deploy(this.parts, xml, actor, expectedKey);
+  deploy(xml: string, actor: Actor, editing?: EditedVersion) {
+    return processes.deploy(this.parts, xml, actor, editing);
   }
 
   checkDefinition(xml: string, expectedKey?: string) {

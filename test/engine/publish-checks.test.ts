@@ -76,7 +76,7 @@ describe('publishing from the editor keeps the routine', () => {
     const xml = (await vantetid()).replaceAll('vantetid', 'annan-rutin');
     // when
     const check = await h.runtime.checkDefinition(xml, 'vantetid');
-    const publish = h.runtime.deploy(xml, actors.admin, 'vantetid');
+    const publish = h.runtime.deploy(xml, actors.admin, { key: 'vantetid' });
     // then
     expect(check).toMatchObject({ key: 'annan-rutin', problems: [{ elementId: 'annan-rutin', message: expect.stringContaining('måste vara vantetid') }] });
     await expect(publish).rejects.toMatchObject({ code: 'invalid_definition' });
@@ -88,5 +88,23 @@ describe('publishing from the editor keeps the routine', () => {
     const check = await h.runtime.checkDefinition('inte ett diagram');
     // then
     expect(check).toEqual({ key: null, problems: [{ elementId: null, message: expect.stringContaining('inte ett BPMN-diagram') }], warnings: [] });
+  });
+
+  test('when two owners publish on top of the same version at once, then one becomes version 2 and the other is told', async () => {
+    // given: both opened version 1 and changed the task's name differently
+    const base = await vantetid();
+    const first = base.replace('name="Följ upp"', 'name="Följ upp beslutet"');
+    const second = base.replace('name="Följ upp"', 'name="Följ upp ärendet"');
+    // when
+    const outcomes = await Promise.allSettled([
+      h.runtime.deploy(first, actors.admin, { key: 'vantetid', baseVersion: 1 }),
+      h.runtime.deploy(second, actors.admin, { key: 'vantetid', baseVersion: 1 }),
+    ]);
+    // then
+    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value)).toEqual([{ key: 'vantetid', version: 2 }]);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason)).toEqual([
+      expect.objectContaining({ code: 'conflict', message: expect.stringContaining('publicerade version 2 efter att du öppnade version 1') }),
+    ]);
+    expect(h.runtime.getProcess('vantetid').version).toBe(2);
   });
 });

@@ -78,15 +78,8 @@ export const editorPages: FastifyPluginAsync<EditorOptions> = async (app, { runt
 
   app.post('/api/editor/publish', { onRequest: onlyOwners, bodyLimit: bpmnMaxBytes }, async (request, reply) => {
     const { key, base } = parseInput(PublishQuerySchema, request.query, 'query');
-    const xml = diagramText(request.body);
-    const newest = runtime.getProcess(key).versions.at(-1)!;
-    if (newest.version !== base) {
-      throw new AppError(
-        'conflict',
-        `${newest.deployedBy} publicerade version ${newest.version} efter att du öppnade version ${base}. Ladda ner ditt utkast, öppna redigeraren på nytt och för över dina ändringar.`,
-      );
-    }
-    const published = await runtime.deploy(xml, actorOf(request), key);
+    runtime.getProcess(key); // 404 for a routine that does not exist, before the diagram is read
+    const published = await runtime.deploy(diagramText(request.body), actorOf(request), { key, baseVersion: base });
     request.log.info({ event: 'process.published', user: actorOf(request).username, key, version: published.version, from: 'editor' }, 'rutin publicerad');
     return reply.code(201).send(published);
   });
