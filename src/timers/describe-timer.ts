@@ -6,6 +6,7 @@ import { checkTimer, type TimerKind } from './timer-spec.js';
 import { STOCKHOLM, parseDateOrDateTime } from './date-math.js';
 import { parseIsoDuration, type DurationParts } from './iso-duration.js';
 import { parseCycle } from './timer-cycle.js';
+import { TimerError } from './timer-error.js';
 
 /** What a timer value is: one of the BPMN timer kinds, or a user task's camunda:dueDate. */
 export type DescribedKind = TimerKind | 'dueDate';
@@ -40,8 +41,13 @@ export function describeTimer(kind: DescribedKind, raw: string): TimerDescriptio
   const problem = checkTimer(timerKind, text);
   if (problem) return { ok: false, message: problem };
   const reached = kind === 'dueDate' ? 'efter att uppgiften skapats' : 'efter att flödet når timern';
-  const words = text.startsWith('=') ? describeFeel(text.replace(/\s+/g, ' '), reached) : describeText(timerKind, text, reached);
-  return { ok: true, text: words };
+  try {
+    const words = text.startsWith('=') ? describeFeel(text.replace(/\s+/g, ' '), timerKind, reached) : describeText(timerKind, text, reached);
+    return { ok: true, text: words };
+  } catch (error) {
+    if (error instanceof TimerError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 function describeText(kind: TimerKind, text: string, reached: string): string {
@@ -49,11 +55,12 @@ function describeText(kind: TimerKind, text: string, reached: string): string {
   if (kind === 'timeDate') return dateWords(text);
   const { repeat, cycle } = parseCycle(text);
   const first = cycle.start ? `${dateWords(text.split('/')[1]!)}, sedan ${everyWords(cycle.duration)}` : `${everyWords(cycle.duration)}, första gången ${durationWords(parseIsoDuration(cycle.duration))} ${reached}`;
-  return repeat > 0 ? `${first} (${repeat} gånger)` : first;
+  return repeat > 0 ? `${first} (${timesWords(repeat)})` : first;
 }
 
-function describeFeel(text: string, reached: string): string {
-  let m = feelDate.exec(text) ?? feelBareVariable.exec(text);
+function describeFeel(text: string, kind: TimerKind, reached: string): string {
+  // A bare variable is a day only where a date is expected; as a duration or cycle the engine reads it otherwise.
+  let m = feelDate.exec(text) ?? (kind === 'timeDate' ? feelBareVariable.exec(text) : null);
   if (m) return `dagen som anges i ${m[1]}`;
   m = feelDatePlus.exec(text);
   if (m) return `${durationWords(parseIsoDuration(m[2]!))} efter ${m[1]}`;
@@ -63,10 +70,14 @@ function describeFeel(text: string, reached: string): string {
   if (m) {
     const [, count, anchor, offset, period] = m;
     const first = offset ? `${durationWords(parseIsoDuration(offset))} efter ${anchor}` : `dagen som anges i ${anchor}`;
-    const times = count ? ` (${count} gånger)` : '';
+    const times = count ? ` (${timesWords(Number(count))})` : '';
     return `${first}, sedan ${everyWords(period!)}${times}`;
   }
   return `beräknas av uttrycket ${text.slice(1).trim()}`;
+}
+
+function timesWords(n: number): string {
+  return n === 1 ? '1 gång' : `${n} gånger`;
 }
 
 /** "3 månader", "1 år och 6 månader", "14 dagar". */

@@ -39,7 +39,13 @@ describe('a timer in words for the editor', () => {
     expect(words('timeDate', '=if x = null then today() else date(x)')).toBe('beräknas av uttrycket if x = null then today() else date(x)');
   });
 
+  it('reads a bare variable as a day only where a date is expected, and counts one repetition as "1 gång"', () => {
+    expect(words('timeDuration', '=vantetid')).toBe('beräknas av uttrycket vantetid');
+    expect(words('timeCycle', 'R1/P3M')).toBe('var 3:e månad, första gången 3 månader efter att flödet når timern (1 gång)');
+  });
+
   it('says why a value cannot be used, as the publish check would', () => {
+    expect(describeTimer('timeDate', '=date(x) + duration("P1H")')).toEqual({ ok: false, message: expect.stringContaining('En varaktighet i uttrycket går inte att tolka.') });
     expect(describeTimer('timeDuration', '14 dagar')).toEqual({ ok: false, message: expect.stringContaining('ISO 8601') });
     expect(describeTimer('timeDate', '${x}')).toEqual({ ok: false, message: expect.stringContaining('FEEL') });
     expect(describeTimer('timeCycle', '')).toEqual({ ok: false, message: 'Timern saknar värde.' });

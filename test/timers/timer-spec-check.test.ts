@@ -28,6 +28,7 @@ describe('checkTimer', () => {
     const cases: [TimerKind, string, RegExp][] = [
       ['timeDuration', '3 months', /^Varaktigheten följer inte ISO 8601/],
       ['timeDuration', '2027-04-30', /^Varaktigheten följer inte ISO 8601/],
+      ['timeDate', '=date(beslutsdatum) + duration("P1H")', /^En varaktighet i uttrycket går inte att tolka\. Varaktigheten följer inte ISO 8601/],
       ['timeDate', 'P14D', /^Datumet kan inte tolkas/],
       ['timeDate', '2027-02-30', /^Datumet eller klockslaget finns inte/],
       ['timeCycle', 'P3M', /^Upprepningen kan inte tolkas/],
