@@ -23,7 +23,8 @@
 
     function badge(elementId, findings, severity) {
       var element = registry.get(elementId);
-      if (!element) return;
+      // The process itself has no place on the canvas; its findings are in the list only.
+      if (!element || element === canvas.getRootElement()) return;
       var html = document.createElement('div');
       html.className = 'check-marker is-' + severity;
       html.textContent = findings.length === 1 ? (severity === 'error' ? '1 fel' : '1 varning') : findings.length + (severity === 'error' ? ' fel' : ' varningar');
@@ -48,7 +49,8 @@
         go.type = 'button';
         go.textContent = elementName(element);
         go.addEventListener('click', function () {
-          selection.select(element);
+          // Nothing selected shows the process in the properties panel.
+          selection.select(element === canvas.getRootElement() ? null : element);
           if (typeof canvas.scrollToElement === 'function') canvas.scrollToElement(element);
         });
         item.appendChild(go);

@@ -35,6 +35,8 @@
     var checkRound = 0;
     var dirty = false;
     var publishing = false;
+    /** Counts changes, so a publish only clears `dirty` when nothing changed while it was under way. */
+    var changeCount = 0;
 
     function refreshButtons() {
       undoButton.disabled = !commandStack.canUndo();
@@ -69,12 +71,13 @@
       publishing = true;
       refreshButtons();
       say('Publicerar…');
+      var publishedChange = changeCount;
       modeler.saveXML({ format: true })
         .then(function (saved) { return api.publish(key, root.getAttribute('data-version'), saved.xml); })
         .then(function (answer) {
           publishing = false;
           if (answer.status === 201) {
-            dirty = false;
+            dirty = changeCount !== publishedChange;
             root.setAttribute('data-version', String(answer.body.version));
             say('Version ' + answer.body.version + ' är publicerad. Nya ärenden startar på den; pågående ärenden fortsätter på sin version.', 'ok');
             var link = document.createElement('a');
@@ -111,6 +114,8 @@
         if (result.warnings && result.warnings.length) say('Diagrammet lästes med ' + result.warnings.length + ' varningar.');
         modeler.on('commandStack.changed', function () {
           dirty = true;
+          changeCount += 1;
+          lastCheck = null;
           refreshButtons();
           clearTimeout(checkTimer);
           checkTimer = setTimeout(check, 700);

@@ -130,11 +130,11 @@
     function generalSection(element) {
       var nodes = [];
       var businessObject = bo(element);
-      if (!isA(element, 'bpmn:Process')) {
-        nodes.push(field('Namn', textInput(businessObject.name, function (value) {
-          if (element.label || element.labelTarget || isA(element, 'bpmn:FlowNode') || isA(element, 'bpmn:SequenceFlow') || isA(element, 'bpmn:Lane')) modeling.updateLabel(element, value);
-          else modeling.updateProperties(element, { name: value });
-        })));
+      if (isA(element, 'bpmn:TextAnnotation')) {
+        // A comment's words are its text, not a name; bpmn-js's label handling writes them there.
+        nodes.push(field('Text', textInput(businessObject.text, function (value) { modeling.updateLabel(element, value); }, { multiline: true })));
+      } else if (!isA(element, 'bpmn:Process')) {
+        nodes.push(field('Namn', textInput(businessObject.name, function (value) { modeling.updateLabel(element, value); })));
       } else {
         nodes.push(field('Namn', textInput(businessObject.name, function (value) { modeling.updateProperties(element, { name: value }); }), 'Rutinens namn som det visas för handläggarna.'));
         var id = h('input', { type: 'text', readOnly: true });
@@ -175,14 +175,17 @@
     function timerWordsLine(kind, value) {
       var line = h('p', { class: 'timer-words', 'aria-live': 'polite' });
       var timer = null;
+      var asked = 0;
       function update(k, v) {
         clearTimeout(timer);
+        var round = ++asked;
         if (!v.trim()) { line.textContent = ''; return; }
         timer = setTimeout(function () {
           api.timerWords(k, v).then(function (answer) {
+            if (round !== asked) return; // an answer to an older value
             line.classList.toggle('is-error', !answer.ok);
             line.textContent = answer.ok ? 'Betyder: ' + answer.text : answer.message;
-          }, function () { line.textContent = 'Förhandsvisningen kunde inte hämtas.'; });
+          }, function () { if (round === asked) line.textContent = 'Förhandsvisningen kunde inte hämtas.'; });
         }, 250);
       }
       update(kind, value);
@@ -212,7 +215,8 @@
         box.appendChild(field('Id (variabelns namn)', textInput(formField.id, function (v) { modeling.updateModdleProperties(element, formField, { id: v.trim() }); }), 'Bokstäver och siffror, t.ex. beslutsdatum.'));
         box.appendChild(field('Etikett', textInput(formField.label, function (v) { modeling.updateModdleProperties(element, formField, { label: v }); })));
         box.appendChild(field('Typ', select(catalogue.formFieldTypes, formField.type, function (v) {
-          modeling.updateModdleProperties(element, formField, { type: v });
+          // Choices belong to a list field only; they would linger unseen on any other type.
+          modeling.updateModdleProperties(element, formField, v === 'enum' ? { type: v } : { type: v, values: [] });
           render(element);
         })));
         box.appendChild(checkbox('Obligatoriskt', required, function (on) { setRequired(element, formField, on); }));
@@ -235,7 +239,9 @@
       });
       nodes.push(button('Lägg till fält', function () {
         var data = ensureExt(element, 'camunda:FormData', { fields: [] });
+        var taken = data.get('fields').map(function (f) { return f.id; });
         var n = data.get('fields').length + 1;
+        while (taken.indexOf('falt' + n) !== -1) n += 1;
         var made = create('camunda:FormField', { id: 'falt' + n, label: 'Nytt fält ' + n, type: 'string' }, data);
         modeling.updateModdleProperties(element, data, { fields: data.get('fields').concat([made]) });
         render(element);

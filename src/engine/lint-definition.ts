@@ -40,7 +40,7 @@ const swedishMessages: Record<string, string> = {
   'start-event-required': 'Processen saknar starthändelse.',
   'sub-process-blank-start-event': 'Delprocessen måste börja med en starthändelse utan typ.',
   'superfluous-gateway': 'Gatewayen har bara ett flöde in och ett ut och behövs inte.',
-  'superfluous-label': 'Sluthändelsen har ett namn som inte visas (överflödig etikett).',
+  'superfluous-label': 'Flödet har ett namn fast det varken har ett villkor eller går ut från en gateway som väljer väg.',
   'superfluous-termination': 'Avslutande sluthändelse behövs inte här; en vanlig sluthändelse räcker.',
 };
 
