@@ -45,8 +45,18 @@
     var canvas = modeler.get('canvas');
     var registry = modeler.get('elementRegistry');
     var eventBus = modeler.get('eventBus');
+    var commandStack = modeler.get('commandStack');
     var current = null;
     var uid = 0;
+
+    // One panel action may take several modeling commands (create the form, then add a field); run inside this
+    // command they are one step for Ångra, as diagram-js records commands run in preExecute with their parent.
+    function BatchHandler() {}
+    BatchHandler.prototype.preExecute = function (context) { context.run(); };
+    BatchHandler.prototype.execute = function () { return []; };
+    BatchHandler.prototype.revert = function () { return []; };
+    commandStack.registerHandler('boendekoordination.panelAction', BatchHandler);
+    function asOneStep(run) { commandStack.execute('boendekoordination.panelAction', { run: run }); }
 
     // ---- small DOM helpers ----
     function h(tag, attrs, children) {
@@ -219,7 +229,7 @@
           modeling.updateModdleProperties(element, formField, v === 'enum' ? { type: v } : { type: v, values: [] });
           render(element);
         })));
-        box.appendChild(checkbox('Obligatoriskt', required, function (on) { setRequired(element, formField, on); }));
+        box.appendChild(checkbox('Obligatoriskt', required, function (on) { asOneStep(function () { setRequired(element, formField, on); }); }));
         if (formField.type === 'enum') {
           var lines = (formField.get('values') || []).map(function (v) { return v.id + ' = ' + (v.name || ''); }).join('\n');
           box.appendChild(field('Val', textInput(lines, function (text) {
@@ -238,15 +248,19 @@
         nodes.push(box);
       });
       nodes.push(button('Lägg till fält', function () {
-        var data = ensureExt(element, 'camunda:FormData', { fields: [] });
-        var taken = data.get('fields').map(function (f) { return f.id; });
-        var n = data.get('fields').length + 1;
-        while (taken.indexOf('falt' + n) !== -1) n += 1;
-        var made = create('camunda:FormField', { id: 'falt' + n, label: 'Nytt fält ' + n, type: 'string' }, data);
-        modeling.updateModdleProperties(element, data, { fields: data.get('fields').concat([made]) });
+        asOneStep(function () { addField(element); });
         render(element);
       }, true));
       return nodes;
+    }
+
+    function addField(element) {
+      var data = ensureExt(element, 'camunda:FormData', { fields: [] });
+      var taken = data.get('fields').map(function (f) { return f.id; });
+      var n = data.get('fields').length + 1;
+      while (taken.indexOf('falt' + n) !== -1) n += 1;
+      var made = create('camunda:FormField', { id: 'falt' + n, label: 'Nytt fält ' + n, type: 'string' }, data);
+      modeling.updateModdleProperties(element, data, { fields: data.get('fields').concat([made]) });
     }
 
     function setRequired(element, formField, on) {
@@ -299,7 +313,7 @@
       }
       nodes.push(field('Tjänst', select(options, template ? template.id : '', function (id) {
         var chosen = catalogue.templates.filter(function (t) { return t.id === id; })[0];
-        if (chosen) applyTemplate(element, chosen);
+        if (chosen) asOneStep(function () { applyTemplate(element, chosen); });
         render(element);
       }), 'Tjänsterna är de som servern har registrerade; steget anropar aldrig något annat.'));
       if (!template) return nodes;
@@ -309,7 +323,7 @@
       (props ? props.get('values') : []).forEach(function (p) { values[p.name] = p.value; });
       template.properties.slice(1).forEach(function (property) {
         var name = property.binding.name;
-        var input = textInput(values[name], function (v) { setProperty(element, name, v); });
+        var input = textInput(values[name], function (v) { asOneStep(function () { setProperty(element, name, v); }); });
         if (property.choices) {
           var list = h('datalist', { id: nextId('choices') }, property.choices.map(function (c) { return h('option', { value: c.value, text: c.name }); }));
           input.setAttribute('list', list.id);
@@ -368,11 +382,13 @@
         h('h3', { text: 'Roll för banans uppgifter' }),
         field('Roll', picker, 'Banan har ' + tasks.length + (tasks.length === 1 ? ' användaruppgift' : ' användaruppgifter') + '.'),
         button('Ge banans användaruppgifter rollen', function () {
-          tasks.forEach(function (task) {
-            var shape = registry.get(task.id);
-            if (shape) modeling.updateProperties(shape, { 'camunda:candidateGroups': role });
+          asOneStep(function () {
+            tasks.forEach(function (task) {
+              var shape = registry.get(task.id);
+              if (shape) modeling.updateProperties(shape, { 'camunda:candidateGroups': role });
+            });
+            if (!bo(element).name) modeling.updateLabel(element, catalogue.roles.filter(function (r) { return r.id === role; })[0].name);
           });
-          if (!bo(element).name) modeling.updateLabel(element, catalogue.roles.filter(function (r) { return r.id === role; })[0].name);
         }, true),
       ];
     }

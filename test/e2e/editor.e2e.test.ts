@@ -67,4 +67,36 @@ describe('a process owner changes a routine in the editor, in a real browser', (
       expect.objectContaining({ version: 2, deployedBy: 'processagare' }),
     ]);
   });
+
+  test('when a lane gives its tasks a role, then Ångra takes it back in one step; when a task loses its role, then the error shows at the task and publishing waits', async () => {
+    // given
+    const page = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    await signIn(page, e2e.server.baseUrl, 'processagare');
+    await page.goto(`${e2e.server.baseUrl}/processes/${key}/edit`);
+    await page.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+    const panel = page.locator('#editor-properties');
+    const rolesOf = async (taskId: string) => {
+      await page.click(`[data-element-id="${taskId}"]`);
+      return [await panel.getByLabel('Enhetschef', { exact: true }).isChecked(), await panel.getByLabel('Utförare', { exact: true }).isChecked()];
+    };
+
+    // when: the lane of the utförare gives both its user tasks the role utförare, and that is taken back
+    await page.click('[data-element-id="laneUtforare"]', { position: { x: 15, y: 60 } });
+    await panel.getByLabel('Roll', { exact: true }).selectOption('utforare');
+    await panel.getByRole('button', { name: 'Ge banans användaruppgifter rollen' }).click();
+    const given = [await rolesOf('verkstallBestallning'), await rolesOf('avslutaVerkstallighet')];
+    await page.getByRole('button', { name: 'Ångra' }).click();
+    const undone = [await rolesOf('verkstallBestallning'), await rolesOf('avslutaVerkstallighet')];
+    // and a task's only role is removed
+    await page.click('[data-element-id="verkstallBestallning"]');
+    await panel.getByLabel('Enhetschef', { exact: true }).uncheck();
+
+    // then: [enhetschef, utförare] checked per task
+    expect(given).toEqual([[false, true], [false, true]]);
+    expect(undone).toEqual([[true, false], [true, false]]);
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 15_000 }).toBe('1 fel att rätta före publicering.');
+    expect(await page.locator('.djs-overlay .check-marker.is-error').textContent()).toBe('1 fel');
+    expect(await page.locator('#editor-checks-list').textContent()).toContain('Användaruppgiften saknar camunda:candidateGroups');
+    expect(await page.getByRole('button', { name: 'Publicera som ny version' }).isDisabled()).toBe(true);
+  });
 });
