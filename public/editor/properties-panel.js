@@ -393,10 +393,29 @@
       ];
     }
 
+    /** A task without a type does nothing when a case reaches it; offer the two kinds the engine runs. */
+    function typeChoice(element) {
+      var replace = modeler.get('bpmnReplace');
+      var turnInto = function (type) {
+        return function () {
+          var replaced = replace.replaceElement(element, { type: type });
+          modeler.get('selection').select(replaced);
+        };
+      };
+      return [
+        h('p', { class: 'field-error', text: 'En uppgift utan typ gör ingenting när ärendet når den. Välj vad den ska vara:' }),
+        h('div', { class: 'form-actions' }, [
+          button('Användaruppgift (någon fyller i ett formulär)', turnInto('bpmn:UserTask'), true),
+          button('Tjänsteuppgift (systemet gör något)', turnInto('bpmn:ServiceTask'), true),
+        ]),
+      ];
+    }
+
     function sectionsFor(element) {
       var businessObject = bo(element);
       var nodes = [];
       if (unsupported[businessObject.$type]) return [h('p', { class: 'field-error', text: unsupported[businessObject.$type] })];
+      if (businessObject.$type === 'bpmn:Task' || businessObject.$type === 'bpmn:ManualTask') return generalSection(element).concat(typeChoice(element));
       nodes = nodes.concat(generalSection(element));
       if (isA(element, 'bpmn:Process')) {
         nodes.push(roleCheckboxes('Vem får starta ärenden', businessObject.get('camunda:candidateStarterGroups'), function (list) {
@@ -434,10 +453,25 @@
     }
 
     eventBus.on('selection.changed', function (event) { render(event.newSelection[0]); });
-    // Undo/redo or a change on the canvas: redraw the panel, unless the user is typing in it.
+    // Undo/redo or a change on the canvas: redraw the panel, unless the user is typing in it. A press on a panel
+    // button can itself end a label edit on the canvas; redrawing then would swap the button before its click lands,
+    // so the redraw waits until the press is over.
+    var pressed = false;
+    var redrawAfterPress = false;
+    function redraw() { render(registry.get(current.id) || null); }
+    container.addEventListener('pointerdown', function () { pressed = true; }, true);
+    document.addEventListener('pointerup', function () {
+      if (!pressed) return;
+      pressed = false;
+      if (redrawAfterPress) {
+        redrawAfterPress = false;
+        setTimeout(function () { if (!container.contains(document.activeElement) || document.activeElement.tagName === 'BUTTON') redraw(); }, 0);
+      }
+    }, true);
     eventBus.on('elements.changed', function (event) {
-      if (!current || container.contains(document.activeElement)) return;
-      if (event.elements.some(function (e) { return e === current || e.id === current.id; })) render(registry.get(current.id) || null);
+      if (!current || !event.elements.some(function (e) { return e === current || e.id === current.id; })) return;
+      if (pressed) redrawAfterPress = true;
+      else if (!container.contains(document.activeElement)) redraw();
     });
     render(null);
     return { render: render, current: function () { return current; } };

@@ -25,6 +25,8 @@ const refusedTypes: Record<string, string> = {
   'bpmn:Transaction': 'Transaktioner stöds inte.',
   'bpmn:SubProcess': 'Delprocesser stöds inte ännu: rita stegen direkt i processen.',
   'bpmn:AdHocSubProcess': 'Ad hoc-delprocesser stöds inte.',
+  'bpmn:Task': 'En uppgift utan typ gör ingenting när ärendet når den. Gör den till en användaruppgift (någon fyller i ett formulär) eller en tjänsteuppgift (systemet gör något).',
+  'bpmn:ManualTask': 'En manuell uppgift syns inte för någon och gör ingenting. Gör den till en användaruppgift, så hamnar den i rollens inkorg.',
 };
 const knownPrefixes = new Set(['xmlns', 'bpmn', 'camunda', 'xsi']);
 const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
@@ -119,7 +121,7 @@ function checkServiceTask(el: ModdleElement, ctx: CheckContext, problem: (m: str
   const known = [...ctx.handlerNames].sort().join(', ');
   const match = typeof el.implementation === 'string' ? serviceImplementation.exec(el.implementation.trim()) : null;
   if (!match) {
-    return problem(`Tjänsteuppgiften måste ha implementation="\${environment.services.<hanterare>}". Kända hanterare: ${known}.`);
+    return problem(`Tjänsteuppgiften anropar ingen registrerad hanterare: välj vad steget gör, eller skriv implementation="\${environment.services.<hanterare>}". Kända hanterare: ${known}.`);
   }
   const handler = match[1]!;
   if (!ctx.handlerNames.has(handler)) return problem(`Okänd hanterare "${handler}". Kända hanterare: ${known}.`);

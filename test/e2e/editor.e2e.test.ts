@@ -99,4 +99,22 @@ describe('a process owner changes a routine in the editor, in a real browser', (
     expect(await page.locator('#editor-checks-list').textContent()).toContain('Användaruppgiften saknar camunda:candidateGroups');
     expect(await page.getByRole('button', { name: 'Publicera som ny version' }).isDisabled()).toBe(true);
   });
+
+  test('when a task is appended on the canvas, then one click makes it a user task, and the check asks for its role', async () => {
+    // given
+    const page = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    await signIn(page, e2e.server.baseUrl, 'processagare');
+    await page.goto(`${e2e.server.baseUrl}/processes/${key}/edit`);
+    await page.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+    const panel = page.locator('#editor-properties');
+    // when: bpmn-js appends a plain task and opens its label for typing; the first click in the panel must still count
+    await page.click('[data-element-id="registreraVerkstallighet"]');
+    await page.click('.djs-context-pad .entry[data-action="append.append-task"]');
+    const offered = await panel.textContent();
+    await panel.getByRole('button', { name: /^Användaruppgift/ }).click();
+    // then
+    expect(offered).toContain('En uppgift utan typ gör ingenting när ärendet når den.');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Användaruppgift');
+    await expect.poll(() => page.locator('#editor-checks-list').textContent(), { timeout: 15_000 }).toContain('Användaruppgiften saknar camunda:candidateGroups');
+  });
 });

@@ -53,6 +53,17 @@ describe("bpmnlint's recommended rules on a publish", () => {
   });
 });
 
+describe('tasks that would do nothing', () => {
+  test('when a task has no type, then it is refused with what to make of it', async () => {
+    // given
+    const xml = (await vantetid()).replace(/<bpmn:userTask id="folja"[^>]*\/>/, '<bpmn:task id="folja" name="Följ upp" />');
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    // then
+    expect(check.problems).toEqual([{ elementId: 'folja', message: expect.stringContaining('Gör den till en användaruppgift') }]);
+  });
+});
+
 describe('attributes the engine does not know', () => {
   test('when a user task carries camunda:expression or an attribute of another namespace, then each is refused at the task', async () => {
     // given: camunda:expression belongs to service tasks; on a user task nothing would ever read it, nor foo:bar
