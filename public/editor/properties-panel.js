@@ -393,6 +393,54 @@
       ];
     }
 
+    function definitions() { return modeler.getDefinitions(); }
+    function rootElementsOf(type) { return definitions().get('rootElements').filter(function (r) { return r.$type === type; }); }
+    /** Adds a message or error to the file, as one of the steps of the panel action that needs it. */
+    function addRootElement(element, type, props) {
+      var made = modeler.get('bpmnFactory').create(type, props);
+      made.$parent = definitions();
+      modeling.updateModdleProperties(element, definitions(), { rootElements: definitions().get('rootElements').concat([made]) });
+      return made;
+    }
+
+    /** Which message a receive task or message event waits for; API clients deliver it by its name. */
+    function messageSection(element, holder) {
+      var messages = rootElementsOf('bpmn:Message');
+      var chosen = holder.messageRef ? holder.messageRef.id : '';
+      var options = [{ id: '', name: '— Välj meddelande —' }].concat(messages.map(function (m) { return { id: m.id, name: m.name || m.id }; }));
+      var nodes = [h('h3', { text: 'Meddelande' })];
+      nodes.push(field('Väntar på meddelandet', select(options, chosen, function (id) {
+        var message = messages.filter(function (m) { return m.id === id; })[0];
+        modeling.updateModdleProperties(element, holder, { messageRef: message || undefined });
+      }), 'Meddelandet levereras till ärendet med sitt namn (POST /api/instances/:id/messages/:namn).'));
+      var name = h('input', { type: 'text' });
+      nodes.push(field('Eller ett nytt meddelande med namnet', name, 'Till exempel brukarenAvliden.'));
+      nodes.push(button('Skapa och välj meddelandet', function () {
+        var text = name.value.trim();
+        if (!text) { name.focus(); return; }
+        asOneStep(function () {
+          var message = rootElementsOf('bpmn:Message').filter(function (m) { return m.name === text; })[0] || addRootElement(element, 'bpmn:Message', { name: text });
+          modeling.updateModdleProperties(element, holder, { messageRef: message });
+        });
+        render(element);
+      }, true));
+      return nodes;
+    }
+
+    /** Which business error of a service an error boundary event catches, from the errors the handlers raise. */
+    function errorSection(element, definition) {
+      var caught = definition.errorRef ? definition.errorRef.errorCode : '';
+      var options = [{ id: '', name: '— Välj fel —' }].concat(catalogue.businessErrors.map(function (e) { return { id: e.code, name: e.name + ' (' + e.code + ')' }; }));
+      return [h('h3', { text: 'Fel som fångas' }), field('Fel', select(options, caught, function (code) {
+        var known = catalogue.businessErrors.filter(function (e) { return e.code === code; })[0];
+        asOneStep(function () {
+          if (!known) return modeling.updateModdleProperties(element, definition, { errorRef: undefined });
+          var error = rootElementsOf('bpmn:Error').filter(function (e) { return e.errorCode === code; })[0] || addRootElement(element, 'bpmn:Error', { name: known.name, errorCode: code });
+          modeling.updateModdleProperties(element, definition, { errorRef: error });
+        });
+      }), 'Tjänsten i uppgiften som händelsen sitter på kan ge dessa fel; flödet fortsätter då härifrån.')];
+    }
+
     /** A task without a type does nothing when a case reaches it; offer the two kinds the engine runs. */
     function typeChoice(element) {
       var replace = modeler.get('bpmnReplace');
@@ -434,8 +482,11 @@
       if (isA(element, 'bpmn:Event')) {
         (businessObject.get('eventDefinitions') || []).forEach(function (definition) {
           if (definition.$type === 'bpmn:TimerEventDefinition') nodes = nodes.concat(timerSection(element, definition));
+          if (definition.$type === 'bpmn:MessageEventDefinition') nodes = nodes.concat(messageSection(element, definition));
+          if (definition.$type === 'bpmn:ErrorEventDefinition') nodes = nodes.concat(errorSection(element, definition));
         });
       }
+      if (isA(element, 'bpmn:ReceiveTask')) nodes = nodes.concat(messageSection(element, businessObject));
       if (isA(element, 'bpmn:SequenceFlow')) nodes = nodes.concat(conditionSection(element));
       if (isA(element, 'bpmn:Lane')) nodes = nodes.concat(laneSection(element));
       nodes.push(documentationField(element));

@@ -1,6 +1,7 @@
-// What the diagram editor offers to choose from: the roles, the form field types and the service-task templates.
+// What the diagram editor offers to choose from: roles, form field types, service-task templates, business errors.
 import { roleNames, workRoles } from '../auth/roles.js';
 import { formFieldTypes } from '../forms/index.js';
+import { businessErrors } from '../handlers/business-errors.js';
 import type { ServiceHandler } from '../handlers/handler.js';
 import { elementTemplates, type ElementTemplate } from './element-templates.js';
 
@@ -8,6 +9,8 @@ export interface EditorCatalogue {
   roles: { id: string; name: string }[];
   formFieldTypes: { id: string; name: string }[];
   templates: ElementTemplate[];
+  /** The errors service tasks can raise, for error boundary events. */
+  businessErrors: { code: string; name: string }[];
 }
 
 const fieldTypeNames: Record<(typeof formFieldTypes)[number], string> = {
@@ -25,5 +28,6 @@ export function editorCatalogue(handlers: readonly ServiceHandler<unknown>[]): E
     roles: workRoles.map((id) => ({ id, name: roleNames[id] })),
     formFieldTypes: formFieldTypes.map((id) => ({ id, name: fieldTypeNames[id] })),
     templates: elementTemplates(handlers),
+    businessErrors: Object.entries(businessErrors).map(([code, name]) => ({ code, name })),
   };
 }
