@@ -75,6 +75,20 @@ describe('POST /api/processes', () => {
     expect(detail.json()).toMatchObject({ name: 'Beslut att besvara', version: 1 });
   });
 
+  test("when a task has no flow into it, then bpmnlint's rule refuses it with 400 naming the task, as in the editor", async () => {
+    // given: the flow that led into "Granska" now ends the process directly
+    t = await startTestApp();
+    const unreachable = uploadableBpmn('ny-process').replace('sourceRef="start" targetRef="granska"', 'sourceRef="start" targetRef="klar"');
+
+    // when
+    const response = await t.call('processagare', { method: 'POST', url: '/api/processes', headers: xml, payload: unreachable });
+
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toContainEqual({ field: 'granska', message: 'Elementet har inget inkommande flöde; börja med en starthändelse. (no-implicit-start)' });
+    expect((await t.call('processagare', { method: 'GET', url: '/api/processes/ny-process' })).statusCode).toBe(404);
+  });
+
   test('when the body is not BPMN, then 400 invalid_definition', async () => {
     // given
     t = await startTestApp();
