@@ -35,8 +35,8 @@
     var checkRound = 0;
     var dirty = false;
     var publishing = false;
-    /** Counts changes, so a publish only clears `dirty` when nothing changed while it was under way. */
-    var changeCount = 0;
+    /** The diagram as last loaded or published; undoing back to it leaves nothing to publish. */
+    var baselineXml = null;
 
     function refreshButtons() {
       undoButton.disabled = !commandStack.canUndo();
@@ -51,7 +51,10 @@
       refreshButtons();
       say('Kontrollerar…');
       return modeler.saveXML({ format: true })
-        .then(function (saved) { return api.check(key, saved.xml); })
+        .then(function (saved) {
+          if (round === checkRound) dirty = saved.xml !== baselineXml;
+          return api.check(key, saved.xml);
+        })
         .then(function (answer) {
           if (round !== checkRound) return;
           if (answer.status !== 200) {
@@ -61,7 +64,7 @@
           lastCheck = answer.body;
           markers.show(lastCheck);
           if (lastCheck.problems.length) say(lastCheck.problems.length + ' fel att rätta före publicering.', 'error');
-          else say(dirty ? 'Kontrollerat: inga fel. Klart att publicera.' : 'Kontrollerat: inga fel. Gör en ändring för att kunna publicera.', 'ok');
+          else say(dirty ? 'Kontrollerat: inga fel. Klart att publicera.' : 'Kontrollerat: inga fel. Inga ändringar att publicera än.', 'ok');
           refreshButtons();
         })
         .catch(function () { if (round === checkRound) say('Kontrollen kunde inte göras: ingen kontakt med servern.', 'error'); });
@@ -71,13 +74,23 @@
       publishing = true;
       refreshButtons();
       say('Publicerar…');
-      var publishedChange = changeCount;
+      var sent = null;
       modeler.saveXML({ format: true })
-        .then(function (saved) { return api.publish(key, root.getAttribute('data-version'), saved.xml); })
+        .then(function (saved) { sent = saved.xml; return api.publish(key, root.getAttribute('data-version'), saved.xml); })
         .then(function (answer) {
           publishing = false;
           if (answer.status === 201) {
-            dirty = changeCount !== publishedChange;
+            baselineXml = sent;
+            // Changes made while the publish was under way are not in it and still wait.
+            return modeler.saveXML({ format: true }).then(function (now) {
+              dirty = now.xml !== baselineXml;
+              return answer;
+            });
+          }
+          return answer;
+        })
+        .then(function (answer) {
+          if (answer.status === 201) {
             root.setAttribute('data-version', String(answer.body.version));
             say('Version ' + answer.body.version + ' är publicerad. Nya ärenden startar på den; pågående ärenden fortsätter på sin version.', 'ok');
             var link = document.createElement('a');
@@ -113,8 +126,7 @@
         window.PropertiesPanel(modeler, document.getElementById('editor-properties'), catalogue, api);
         if (result.warnings && result.warnings.length) say('Diagrammet lästes med ' + result.warnings.length + ' varningar.');
         modeler.on('commandStack.changed', function () {
-          dirty = true;
-          changeCount += 1;
+          dirty = true; // until the check compares it with the baseline
           lastCheck = null;
           refreshButtons();
           clearTimeout(checkTimer);
@@ -127,8 +139,11 @@
         window.addEventListener('beforeunload', function (event) {
           if (dirty) { event.preventDefault(); event.returnValue = ''; }
         });
-        root.setAttribute('data-ready', 'true');
-        return check();
+        return modeler.saveXML({ format: true }).then(function (saved) {
+          baselineXml = saved.xml;
+          root.setAttribute('data-ready', 'true');
+          return check();
+        });
       })
       .catch(function (error) { say('Diagrammet kunde inte läsas: ' + error.message, 'error'); });
   }

@@ -87,6 +87,8 @@ describe('a process owner changes a routine in the editor, in a real browser', (
     const given = [await rolesOf('verkstallBestallning'), await rolesOf('avslutaVerkstallighet')];
     await page.getByRole('button', { name: 'Ångra' }).click();
     const undone = [await rolesOf('verkstallBestallning'), await rolesOf('avslutaVerkstallighet')];
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 15_000 }).toBe('Kontrollerat: inga fel. Inga ändringar att publicera än.');
+    const publishableWhenUndone = await page.getByRole('button', { name: 'Publicera som ny version' }).isEnabled();
     // and a task's only role is removed
     await page.click('[data-element-id="verkstallBestallning"]');
     await panel.getByLabel('Enhetschef', { exact: true }).uncheck();
@@ -94,6 +96,7 @@ describe('a process owner changes a routine in the editor, in a real browser', (
     // then: [enhetschef, utförare] checked per task
     expect(given).toEqual([[false, true], [false, true]]);
     expect(undone).toEqual([[true, false], [true, false]]);
+    expect(publishableWhenUndone).toBe(false);
     await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 15_000 }).toBe('1 fel att rätta före publicering.');
     expect(await page.locator('.djs-overlay .check-marker.is-error').textContent()).toBe('1 fel');
     expect(await page.locator('#editor-checks-list').textContent()).toContain('Användaruppgiften saknar camunda:candidateGroups');
