@@ -50,6 +50,8 @@ export function processVersionsModel(runtime: RuntimeApi, key: string) {
     newest: index === 0,
     running: running.get(v.version) ?? 0,
     bpmnUrl: `${base}/${v.version}.bpmn`,
+    // What this version changed, against the one before it.
+    diffUrl: v.version > 1 ? `/processes/${encodeURIComponent(key)}/diff?from=${v.version - 1}&to=${v.version}` : null,
   }));
   const numbers = process.versions.map((v) => v.version);
   return {

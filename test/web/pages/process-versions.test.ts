@@ -49,8 +49,9 @@ describe('process version pages', () => {
     // then
     expect(page.statusCode).toBe(200);
     const body = text(page.body);
-    expect(body).toContain('2 senaste 15 jan. 2027 09:00 admin 1 Ladda ner version 2');
-    expect(body).toContain('1 15 jan. 2027 09:00 system 2 Ladda ner version 1');
+    expect(body).toContain('2 senaste 15 jan. 2027 09:00 admin 1 Vad version 2 ändrade Ladda ner version 2');
+    expect(body).toContain('1 15 jan. 2027 09:00 system 2 Första versionen Ladda ner version 1');
+    expect(page.body).toContain('<a href="/processes/web-beslut/diff?from&#x3D;1&amp;to&#x3D;2">Vad version 2 ändrade</a>');
     expect(page.body).toContain('<a href="/processes/web-beslut/versions/1.bpmn" download>');
     expect(page.body).toContain('data-diagram-url="/processes/web-beslut/versions/2.bpmn"');
     expect(page.body).toContain('<script src="/assets/app/version-diagram.js" defer></script>');
