@@ -1,6 +1,6 @@
 // `npm run screenshots`: pictures of the main pages for docs/screenshots/, taken in Debian's Chromium on demo data.
 import path from 'node:path';
-import { launchBrowser, signIn, startServer } from '../test/e2e/e2e-kit.js';
+import { launchBrowser, openEditor, signIn, startServer } from '../test/e2e/e2e-kit.js';
 
 const outDir = path.join('docs', 'screenshots');
 const shots: { user: string; url: string; file: string }[] = [
@@ -31,10 +31,7 @@ try {
   await page.screenshot({ path: path.join(outDir, 'arende-med-diagram.png'), fullPage: true });
   await page.close();
   // The editor with a timer selected: its value and its meaning in words.
-  const editor = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await signIn(editor, server.baseUrl, 'processagare');
-  await editor.goto(`${server.baseUrl}/processes/korttidsvistelse-lss/edit`);
-  await editor.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+  const editor = await openEditor(browser, server.baseUrl, 'korttidsvistelse-lss', { width: 1440, height: 1000 });
   await editor.waitForFunction(() => document.getElementById('editor-status')?.textContent?.startsWith('Kontrollerat'), null, { timeout: 15_000 });
   await editor.click('[data-element-id="treManaderUtanVerkstallighet"]');
   await editor.waitForFunction(() => document.querySelector('.timer-words')?.textContent?.startsWith('Betyder'), null, { timeout: 10_000 });

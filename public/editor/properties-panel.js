@@ -24,15 +24,6 @@
     'bpmn:SequenceFlow': 'Flöde',
     'bpmn:TextAnnotation': 'Kommentar',
   };
-  // The same refusals as the server's checks; the panel says so at once instead of offering fields.
-  var unsupported = {
-    'bpmn:ScriptTask': 'Skriptuppgifter är inte tillåtna: ett diagram får aldrig köra kod. Använd en tjänsteuppgift.',
-    'bpmn:SubProcess': 'Delprocesser stöds inte ännu: rita stegen direkt i processen.',
-    'bpmn:CallActivity': 'Anropsaktiviteter stöds inte ännu.',
-    'bpmn:BusinessRuleTask': 'Affärsregeluppgifter stöds inte; använd en tjänsteuppgift med en hanterare ur katalogen.',
-    'bpmn:ComplexGateway': 'Komplexa gateways stöds inte.',
-    'bpmn:Transaction': 'Transaktioner stöds inte.',
-  };
   var timerKinds = [
     { id: 'timeDuration', name: 'Varaktighet (efter att flödet når timern)' },
     { id: 'timeDate', name: 'Datum' },
@@ -443,6 +434,7 @@
 
     /** A task without a type does nothing when a case reaches it; offer the two kinds the engine runs. */
     function typeChoice(element) {
+      var reason = catalogue.refusedTypes[bo(element).$type];
       var replace = modeler.get('bpmnReplace');
       var turnInto = function (type) {
         return function () {
@@ -451,7 +443,7 @@
         };
       };
       return [
-        h('p', { class: 'field-error', text: 'En uppgift utan typ gör ingenting när ärendet når den. Välj vad den ska vara:' }),
+        h('p', { class: 'field-error', text: reason }),
         h('div', { class: 'form-actions' }, [
           button('Användaruppgift (någon fyller i ett formulär)', turnInto('bpmn:UserTask'), true),
           button('Tjänsteuppgift (systemet gör något)', turnInto('bpmn:ServiceTask'), true),
@@ -462,8 +454,8 @@
     function sectionsFor(element) {
       var businessObject = bo(element);
       var nodes = [];
-      if (unsupported[businessObject.$type]) return [h('p', { class: 'field-error', text: unsupported[businessObject.$type] })];
       if (businessObject.$type === 'bpmn:Task' || businessObject.$type === 'bpmn:ManualTask') return generalSection(element).concat(typeChoice(element));
+      if (catalogue.refusedTypes[businessObject.$type]) return [h('p', { class: 'field-error', text: catalogue.refusedTypes[businessObject.$type] })];
       nodes = nodes.concat(generalSection(element));
       if (isA(element, 'bpmn:Process')) {
         nodes.push(roleCheckboxes('Vem får starta ärenden', businessObject.get('camunda:candidateStarterGroups'), function (list) {

@@ -1,5 +1,7 @@
-// What the diagram editor offers to choose from: roles, form field types, service-task templates, business errors.
+// What the diagram editor offers to choose from (roles, form field types, service-task templates, business errors)
+// and what it must not offer (the element types the checks refuse).
 import { roleNames, workRoles } from '../auth/roles.js';
+import { refusedElementTypes } from '../engine/check-flow-element.js';
 import { formFieldTypes } from '../forms/index.js';
 import { businessErrors } from '../handlers/business-errors.js';
 import type { ServiceHandler } from '../handlers/handler.js';
@@ -11,6 +13,8 @@ export interface EditorCatalogue {
   templates: ElementTemplate[];
   /** The errors service tasks can raise, for error boundary events. */
   businessErrors: { code: string; name: string }[];
+  /** Element types the checks refuse, with the reason; the panel says it at once instead of offering fields. */
+  refusedTypes: Readonly<Record<string, string>>;
 }
 
 const fieldTypeNames: Record<(typeof formFieldTypes)[number], string> = {
@@ -29,5 +33,6 @@ export function editorCatalogue(handlers: readonly ServiceHandler<unknown>[]): E
     formFieldTypes: formFieldTypes.map((id) => ({ id, name: fieldTypeNames[id] })),
     templates: elementTemplates(handlers),
     businessErrors: Object.entries(businessErrors).map(([code, name]) => ({ code, name })),
+    refusedTypes: refusedElementTypes,
   };
 }

@@ -17,7 +17,8 @@ export interface CheckContext {
 }
 
 const serviceImplementation = /^\$\{environment\.services\.([A-Za-z_][A-Za-z0-9_]*)\}$/;
-const refusedTypes: Record<string, string> = {
+/** Element types the engine does not run, with what to do instead; the editor shows the same words. */
+export const refusedElementTypes: Readonly<Record<string, string>> = {
   'bpmn:ScriptTask': 'Skriptuppgifter är inte tillåtna: ett diagram får aldrig köra kod.',
   'bpmn:CallActivity': 'Anropsaktiviteter (call activity) stöds inte ännu.',
   'bpmn:BusinessRuleTask': 'Affärsregeluppgifter stöds inte; använd en tjänsteuppgift med en registrerad hanterare.',
@@ -37,7 +38,7 @@ const timerKindNames: Record<TimerKind, string> = { timeDuration: 'varaktighet',
 export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   const id = el.id ?? null;
   const problem = (message: string) => ctx.problems.push({ file: ctx.file, elementId: id, message });
-  const refused = refusedTypes[el.$type];
+  const refused = refusedElementTypes[el.$type];
   if (refused) problem(refused);
   for (const ext of extensionValues(el)) {
     if (!allowedExtensions.has(ext.$type)) problem(`Tillägget ${ext.$type} stöds inte (lyssnare, skript och in-/utdata körs aldrig).`);

@@ -10,6 +10,7 @@ import type { Clock } from '../timers/clock.js';
 import { compileDefinition } from './compile-definition.js';
 import { checkDefinitionOffThread } from './parse-off-thread.js';
 import type { ParseAnswer } from './parse-worker.js';
+import type { EditedVersion } from './runtime-api.js';
 import type { DefinitionVersion } from '../store/port.js';
 import type { CompiledDefinition } from './process-model.js';
 
@@ -81,7 +82,7 @@ export class DefinitionRegistry {
    * From the editor, `editing` names the routine and the version it started from; the version is compared under the
    * deploy lock, so two owners publishing on top of the same version cannot both succeed.
    */
-  async deploy(xml: string, file: string, deployedBy: string, editing?: { key: string; baseVersion?: number }): Promise<CompiledDefinition> {
+  async deploy(xml: string, file: string, deployedBy: string, editing?: EditedVersion): Promise<CompiledDefinition> {
     const { problems } = await this.check(xml, file, editing?.key);
     if (problems.length) throw new DefinitionError(problems);
     return this.deploying.runExclusive(() => {

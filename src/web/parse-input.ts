@@ -37,5 +37,11 @@ export const IdSchema = z
   .max(200)
   .regex(/^[A-Za-z0-9._:-]+$/, 'Får bara innehålla bokstäver a–z, siffror och . _ : -');
 
+/** A version number as written in a path or a query: 1, 2, … */
+export const VersionSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,8}$/, 'Ange ett versionsnummer, till exempel 2.')
+  .transform(Number);
+
 /** Process variables as sent by a client: a JSON object. */
 export const VariablesSchema = z.record(z.string(), z.unknown());

@@ -60,3 +60,17 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.waitForURL(`${baseUrl}/`);
 }
+
+/** Opens the diagram editor of a routine as a process owner, in a page wide enough for canvas and panel. */
+export async function openEditor(browser: Browser, baseUrl: string, key: string, viewport = { width: 1500, height: 1000 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await signIn(page, baseUrl, 'processagare');
+  await page.goto(`${baseUrl}/processes/${key}/edit`);
+  await waitForEditor(page);
+  return page;
+}
+
+/** Resolves once the editor has drawn the diagram. */
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+}

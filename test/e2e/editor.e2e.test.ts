@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useServerAndBrowser } from './e2e-hooks.js';
-import { signIn } from './e2e-kit.js';
+import { openEditor, signIn, waitForEditor } from './e2e-kit.js';
 
 const key = 'korttidsvistelse-lss';
 
@@ -32,7 +32,7 @@ describe('a process owner changes a routine in the editor, in a real browser', (
     await signIn(page, e2e.server.baseUrl, 'processagare');
     await page.goto(`${e2e.server.baseUrl}/processes/${key}`);
     await page.getByRole('link', { name: 'Redigera rutinen i webbläsaren' }).click();
-    await page.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+    await waitForEditor(page);
     const panel = page.locator('#editor-properties');
     const status = page.locator('#editor-status');
 
@@ -70,10 +70,7 @@ describe('a process owner changes a routine in the editor, in a real browser', (
 
   test('when a lane gives its tasks a role, then Ångra takes it back in one step; when a task loses its role, then the error shows at the task and publishing waits', async () => {
     // given
-    const page = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
-    await signIn(page, e2e.server.baseUrl, 'processagare');
-    await page.goto(`${e2e.server.baseUrl}/processes/${key}/edit`);
-    await page.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+    const page = await openEditor(e2e.browser, e2e.server.baseUrl, key);
     const panel = page.locator('#editor-properties');
     const rolesOf = async (taskId: string) => {
       await page.click(`[data-element-id="${taskId}"]`);
@@ -105,10 +102,7 @@ describe('a process owner changes a routine in the editor, in a real browser', (
 
   test('when a task is appended on the canvas, then one click makes it a user task, and the check asks for its role', async () => {
     // given
-    const page = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
-    await signIn(page, e2e.server.baseUrl, 'processagare');
-    await page.goto(`${e2e.server.baseUrl}/processes/${key}/edit`);
-    await page.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+    const page = await openEditor(e2e.browser, e2e.server.baseUrl, key);
     const panel = page.locator('#editor-properties');
     // when: bpmn-js appends a plain task and opens its label for typing; the first click in the panel must still count
     await page.click('[data-element-id="registreraVerkstallighet"]');

@@ -3,10 +3,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { EditorCatalogue } from '../../editor/editor-catalogue.js';
-import { AppError } from '../../errors.js';
 import { describeTimer } from '../../timers/describe-timer.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
-import { IdSchema, parseInput } from '../parse-input.js';
+import { IdSchema, parseInput, VersionSchema } from '../parse-input.js';
+import { acceptBpmnXml, bpmnXmlBody } from '../routes/bpmn-xml-body.js';
 import type { RouteOptions } from '../routes/route-options.js';
 
 export interface EditorOptions extends RouteOptions {
@@ -19,7 +19,7 @@ const KeyQuerySchema = z.strictObject({ key: IdSchema });
 const PublishQuerySchema = z.strictObject({
   key: IdSchema,
   /** The version the editor started from; a publish on top of a newer one would silently undo someone's changes. */
-  base: z.string().regex(/^[1-9][0-9]{0,8}$/, 'Ange versionen du utgick från, t.ex. 2.').transform(Number),
+  base: VersionSchema,
 });
 const TimerWordsQuerySchema = z.strictObject({
   kind: z.enum(['timeDuration', 'timeDate', 'timeCycle', 'dueDate']),
@@ -45,12 +45,7 @@ const editorAssets = {
 
 export const editorPages: FastifyPluginAsync<EditorOptions> = async (app, { runtime, catalogue, bpmnMaxBytes }) => {
   const onlyOwners = requireRole('processagare');
-  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: bpmnMaxBytes }, (_request, body, done) => done(null, body));
-  const diagramText = (body: unknown): string => {
-    if (typeof body !== 'string') throw new AppError('unsupported_media_type', 'Skicka diagrammet som application/xml.');
-    if (body.trim() === '') throw new AppError('bad_request', 'Inget diagram skickades.');
-    return body;
-  };
+  acceptBpmnXml(app, bpmnMaxBytes);
 
   app.get('/processes/:key/edit', { onRequest: onlyOwners }, async (request, reply) => {
     const { key } = parseInput(KeyParamsSchema, request.params, 'params');
@@ -73,13 +68,13 @@ export const editorPages: FastifyPluginAsync<EditorOptions> = async (app, { runt
 
   app.post('/api/editor/check', { onRequest: onlyOwners, bodyLimit: bpmnMaxBytes }, async (request) => {
     const { key } = parseInput(KeyQuerySchema, request.query, 'query');
-    return runtime.checkDefinition(diagramText(request.body), key);
+    return runtime.checkDefinition(bpmnXmlBody(request.body), key);
   });
 
   app.post('/api/editor/publish', { onRequest: onlyOwners, bodyLimit: bpmnMaxBytes }, async (request, reply) => {
     const { key, base } = parseInput(PublishQuerySchema, request.query, 'query');
     runtime.getProcess(key); // 404 for a routine that does not exist, before the diagram is read
-    const published = await runtime.deploy(diagramText(request.body), actorOf(request), { key, baseVersion: base });
+    const published = await runtime.deploy(bpmnXmlBody(request.body), actorOf(request), { key, baseVersion: base });
     request.log.info({ event: 'process.published', user: actorOf(request).username, key, version: published.version, from: 'editor' }, 'rutin publicerad');
     return reply.code(201).send(published);
   });

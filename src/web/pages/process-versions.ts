@@ -1,15 +1,10 @@
 // The process pages: every routine, one routine's versions with diagrams and downloads, and a diff of two versions.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { IdSchema, parseInput } from '../parse-input.js';
+import { IdSchema, parseInput, VersionSchema } from '../parse-input.js';
 import type { RouteOptions } from '../routes/route-options.js';
 import { diffModel, processListModel, processVersionsModel } from '../views/process-versions-model.js';
 
-/** A version number as written in a path or a query: 1, 2, … */
-const VersionSchema = z
-  .string()
-  .regex(/^[1-9][0-9]{0,8}$/, 'Ange ett versionsnummer, till exempel 2.')
-  .transform(Number);
 const KeyParamsSchema = z.object({ key: IdSchema });
 const VersionParamsSchema = z.object({ key: IdSchema, version: VersionSchema });
 const DiffQuerySchema = z.strictObject({ from: VersionSchema, to: VersionSchema });

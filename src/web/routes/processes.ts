@@ -1,10 +1,10 @@
 // Process definitions: list, read, deploy a BPMN upload, start an instance.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput, VariablesSchema } from '../parse-input.js';
 import { presentProcess, presentProcessItem } from '../present.js';
+import { acceptBpmnXml, bpmnXmlBody } from './bpmn-xml-body.js';
 import type { RouteOptions } from './route-options.js';
 
 const KeyParamsSchema = z.object({ key: IdSchema });
@@ -39,20 +39,12 @@ export const processRoutes: FastifyPluginAsync<ProcessRouteOptions> = async (app
 
   // A child context: only the upload route accepts XML.
   await app.register(async (upload) => {
-    upload.addContentTypeParser(
-      ['application/xml', 'text/xml'],
-      { parseAs: 'string', bodyLimit: bpmnMaxBytes },
-      (_request, body, done) => done(null, body),
-    );
+    acceptBpmnXml(upload, bpmnMaxBytes);
     upload.post(
       '/api/processes',
       { bodyLimit: bpmnMaxBytes, onRequest: requireRole('processagare') },
       async (request, reply) => {
-        if (typeof request.body !== 'string') {
-          throw new AppError('unsupported_media_type', 'Skicka BPMN-filen som application/xml.');
-        }
-        if (request.body.trim() === '') throw new AppError('bad_request', 'Ingen BPMN-fil skickades.');
-        const deployed = await runtime.deploy(request.body, actorOf(request));
+        const deployed = await runtime.deploy(bpmnXmlBody(request.body), actorOf(request));
         return reply.code(201).send({ key: deployed.key, version: deployed.version });
       },
     );
