@@ -1,5 +1,5 @@
 // Fills a data directory with running instances of the bench process, straight through the runtime.
-import { createRuntime } from '../src/engine/index.js';
+import { createRuntime } from '../src/runtime/index.js';
 import { defaultHandlers } from '../src/handlers/index.js';
 import { createLowdbStore } from '../src/store/lowdb-store.js';
 import { loadIvoConfig } from '../src/reports/ivo-config.js';

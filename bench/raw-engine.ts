@@ -1,8 +1,8 @@
 // (a) bpmn-engine alone, in process, no storage: start → user task → user task → end.
 import { readFile } from 'node:fs/promises';
 import { Engine } from 'bpmn-engine';
-import { parseBpmn } from '../src/engine/bpmn-parse.js';
-import { buildSourceContext } from '../src/engine/element-types.js';
+import { parseBpmn } from '../src/engine/definitions/bpmn-parse.js';
+import { buildSourceContext } from '../src/engine/elements/element-types.js';
 
 const silentLogger = () => ({ debug() {}, warn() {}, error() {} });
 

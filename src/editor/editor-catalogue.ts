@@ -1,7 +1,7 @@
 // What the diagram editor offers to choose from (roles, form field types, service-task templates, business errors)
 // and what it must not offer (the element types the checks refuse).
 import { roleNames, workRoles } from '../auth/roles.js';
-import { refusedElementTypes } from '../engine/check-flow-element.js';
+import { refusedElementTypes } from '../engine/definitions/check-flow-element.js';
 import { formFieldTypes } from '../forms/index.js';
 import { businessErrors } from '../handlers/business-errors.js';
 import type { ServiceHandler } from '../handlers/handler.js';

@@ -4,9 +4,9 @@ import { AppError } from '../errors.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/handler.js';
 import { StaleRevisionError, type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary } from '../store/port.js';
 import type { Clock } from '../timers/clock.js';
-import type { DefinitionRegistry } from './definition-registry.js';
+import type { DefinitionRegistry } from './definitions/definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
-import { InstanceSession, type SessionDeps } from './instance-session.js';
+import { InstanceSession, type SessionDeps } from './execution/instance-session.js';
 import { SessionCache } from './session-cache.js';
 import type { HousingRegister } from '../housing/housing-register.js';
 

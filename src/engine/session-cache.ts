@@ -1,6 +1,6 @@
 // Keeps the engines of the most recently used instances, so a burst of steps on one case skips recover and resume.
 import { LRUCache } from 'lru-cache';
-import type { InstanceSession } from './instance-session.js';
+import type { InstanceSession } from './execution/instance-session.js';
 
 interface Kept {
   session: InstanceSession;

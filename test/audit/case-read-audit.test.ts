@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, test } from 'vitest';
 import { caseReadAuditPlugin } from '../../src/audit/case-read-audit.js';
-import type { RuntimeApi } from '../../src/engine/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
 
 type Read = Parameters<RuntimeApi['recordCaseRead']>[0];
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseBpmn } from '../../src/engine/bpmn-parse.js';
-import { diffDefinitions, type DiagramVersion } from '../../src/engine/definition-diff.js';
-import { inspectDefinition } from '../../src/engine/inspect-definition.js';
+import { parseBpmn } from '../../src/engine/definitions/bpmn-parse.js';
+import { diffDefinitions, type DiagramVersion } from '../../src/engine/definitions/definition-diff.js';
+import { inspectDefinition } from '../../src/engine/definitions/inspect-definition.js';
 
 /** Reads a diagram the way the runtime does; a diagram with problems fails the test. */
 async function version(xml: string): Promise<DiagramVersion> {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { refuseScripts, serviceLookupOnly } from '../../src/engine/engine-guards.js';
+import { refuseScripts, serviceLookupOnly } from '../../src/engine/elements/engine-guards.js';
 
 describe('engine guards', () => {
   test('when the engine registers a script task or script condition, then it fails instead of running it', () => {

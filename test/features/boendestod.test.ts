@@ -1,6 +1,6 @@
 // Whole flows of processes/boendestod.bpmn (Solna, samverkansrutin boendestöd) on the runtime with the manual clock.
 import { describe, expect, test } from 'vitest';
-import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
+import type { Actor, RuntimeApi } from '../../src/runtime/runtime-api.js';
 import { completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
 import { enhetschef, handlaggare, startBoendestod, utforare } from './kits/boendestod-kit.js';
 

@@ -1,7 +1,7 @@
 // What the whole-flow tests of every process share: users by role, a harness per test, tasks, a case's inbox, the register.
 import { readFile } from 'node:fs/promises';
 import { afterEach } from 'vitest';
-import type { Actor, RuntimeApi } from '../../src/engine/runtime-api.js';
+import type { Actor, RuntimeApi } from '../../src/runtime/runtime-api.js';
 import type { Apartment } from '../../src/housing/housing-model.js';
 import type { Bevakning } from '../../src/store/port.js';
 import { startHarness, type Harness, type HarnessOptions } from './runtime-harness.js';

@@ -2,8 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { allFlowElements, parseBpmn, type ModdleElement } from '../../src/engine/bpmn-parse.js';
-import { compileDefinition } from '../../src/engine/compile-definition.js';
+import { allFlowElements, parseBpmn, type ModdleElement } from '../../src/engine/definitions/bpmn-parse.js';
+import { compileDefinition } from '../../src/engine/definitions/compile-definition.js';
 import { defaultHandlers } from '../../src/handlers/index.js';
 
 const dir = 'processes';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { checkDefinitionOffThread } from '../../src/engine/parse-off-thread.js';
+import { checkDefinitionOffThread } from '../../src/engine/definitions/parse-off-thread.js';
 import { DefinitionError } from '../../src/errors.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'processes', 'web', 'web-beslut.bpmn');

@@ -1,8 +1,8 @@
 // A timer event definition whose due dates are ours: our clock, calendar months clamped, FEEL values, cycles without drift.
 import { TimerEventDefinition } from 'bpmn-elements';
 import { nextCycleDue, resolveTimer, type ResolvedTimer, type TimerKind } from '../../timers/timer-spec.js';
-import type { DurableTimers } from '../durable-timers.js';
-import { processVariables } from '../process-variables.js';
+import type { DurableTimers } from './durable-timers.js';
+import { processVariables } from './process-variables.js';
 
 const kTimerContent = Symbol.for('timerContent');
 const timerKinds: TimerKind[] = ['timeDuration', 'timeDate', 'timeCycle'];

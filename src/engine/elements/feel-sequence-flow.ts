@@ -1,7 +1,7 @@
 // A sequence flow whose condition is FEEL over the process variables: no script, no JavaScript expression.
 import { SequenceFlow } from 'bpmn-elements';
 import { evaluateCondition } from '../../expressions/feel.js';
-import { processVariables } from '../process-variables.js';
+import { processVariables } from './process-variables.js';
 
 interface FlowThis {
   behaviour: { conditionExpression?: { body?: string; language?: string } };

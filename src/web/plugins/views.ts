@@ -4,7 +4,7 @@ import '@fastify/csrf-protection';
 import path from 'node:path';
 import view from '@fastify/view';
 import Handlebars from 'handlebars';
-import type { Actor } from '../../engine/runtime-api.js';
+import type { Actor } from '../../runtime/runtime-api.js';
 import { navigationFor } from '../views/navigation.js';
 import { viewHelpers } from '../views/view-helpers.js';
 import { sharedPlugin } from './shared-plugin.js';

@@ -1,5 +1,5 @@
 // What the page that starts a case shows: the process's start form with a case number field first.
-import type { Actor, ProcessDetail } from '../../engine/runtime-api.js';
+import type { Actor, ProcessDetail } from '../../runtime/runtime-api.js';
 import type { FormField } from '../../forms/index.js';
 import { formView } from './form-view-model.js';
 import { isReadOnly, type Submitted } from './task-page-model.js';

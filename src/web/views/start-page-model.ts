@@ -1,5 +1,5 @@
 // What the start page shows, computed from the runtime for one user.
-import type { Actor, RuntimeApi, TaskView } from '../../engine/runtime-api.js';
+import type { Actor, RuntimeApi, TaskView } from '../../runtime/runtime-api.js';
 
 export function startPageModel(runtime: RuntimeApi, actor: Actor) {
   const now = runtime.clockNow().now;

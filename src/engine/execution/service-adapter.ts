@@ -1,9 +1,9 @@
 // Binds registered handlers to the engine's `(scope, callback)` service convention; the only file that knows it.
-import { evaluateFeel } from '../expressions/feel.js';
-import { BpmnBusinessError, type HandlerContext, type ServiceHandler } from '../handlers/handler.js';
-import type { ProcessModel } from './process-model.js';
-import { processVariables } from './process-variables.js';
-import { reservedVariableNames } from './process-model.js';
+import { evaluateFeel } from '../../expressions/feel.js';
+import { BpmnBusinessError, type HandlerContext, type ServiceHandler } from '../../handlers/handler.js';
+import type { ProcessModel } from '../definitions/process-model.js';
+import { processVariables } from '../elements/process-variables.js';
+import { reservedVariableNames } from '../definitions/process-model.js';
 
 interface ExecutionScope {
   content: { id: string };

@@ -1,7 +1,7 @@
 // Turns what happens in one transition into history entries: engine events plus the runtime's own actions.
-import type { HistoryEntry } from '../store/port.js';
-import type { Clock } from '../timers/clock.js';
-import type { ProcessModel } from './process-model.js';
+import type { HistoryEntry } from '../../store/port.js';
+import type { Clock } from '../../timers/clock.js';
+import type { ProcessModel } from '../definitions/process-model.js';
 
 export interface ActivityApi {
   id: string;

@@ -1,9 +1,9 @@
 // The bpmn-elements behaviours we run with: the standard ones, with FEEL conditions and durable timers swapped in.
 import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
-import { FeelSequenceFlow } from './elements/feel-sequence-flow.js';
-import { DurableTimerEventDefinition } from './elements/durable-timer-event-definition.js';
-import { ParallelJoinGateway } from './elements/parallel-join-gateway.js';
+import { FeelSequenceFlow } from './feel-sequence-flow.js';
+import { DurableTimerEventDefinition } from './durable-timer-event-definition.js';
+import { ParallelJoinGateway } from './parallel-join-gateway.js';
 
 export const elementOverrides = {
   SequenceFlow: FeelSequenceFlow,

@@ -1,6 +1,6 @@
 // Runs the parse and check of an uploaded diagram in a worker thread with memory limits and a deadline.
 import { Worker } from 'node:worker_threads';
-import { DefinitionError } from '../errors.js';
+import { DefinitionError } from '../../errors.js';
 import type { ParseAnswer, ParseRequest } from './parse-worker.js';
 
 /** The limits an upload is parsed under; a diagram needing more is refused, the server is never stalled or exhausted. */

@@ -4,12 +4,12 @@ import type { Store } from '../store/port.js';
 import { ManualClock, SystemClock, type Clock, type ClockMode } from '../timers/clock.js';
 import { HousingRegister } from '../housing/housing-register.js';
 import type { IvoConfig } from '../reports/ivo-config.js';
-import { DefinitionRegistry } from './definition-registry.js';
-import { InstanceIndex } from './instance-index.js';
-import { InstanceTransitions } from './instance-transitions.js';
+import { DefinitionRegistry } from '../engine/definitions/definition-registry.js';
+import { InstanceIndex } from '../engine/instance-index.js';
+import { InstanceTransitions } from '../engine/instance-transitions.js';
 import { manualClockSetting, Runtime } from './runtime.js';
 import type { RuntimeApi } from './runtime-api.js';
-import { TimerScheduler } from './timer-scheduler.js';
+import { TimerScheduler } from '../engine/timer-scheduler.js';
 
 export interface RuntimeOptions {
   store: Store;

@@ -3,15 +3,15 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Mutex, Semaphore } from 'async-mutex';
-import { DefinitionError, type DefinitionProblem } from '../errors.js';
-import type { ServiceHandler } from '../handlers/handler.js';
-import type { DefinitionRepository } from '../store/port.js';
-import type { Clock } from '../timers/clock.js';
+import { DefinitionError, type DefinitionProblem } from '../../errors.js';
+import type { ServiceHandler } from '../../handlers/handler.js';
+import type { DefinitionRepository } from '../../store/port.js';
+import type { Clock } from '../../timers/clock.js';
 import { compileDefinition } from './compile-definition.js';
 import { checkDefinitionOffThread } from './parse-off-thread.js';
 import type { ParseAnswer } from './parse-worker.js';
-import type { EditedVersion } from './runtime-api.js';
-import type { DefinitionVersion } from '../store/port.js';
+import type { EditedVersion } from '../../runtime/runtime-api.js';
+import type { DefinitionVersion } from '../../store/port.js';
 import type { CompiledDefinition } from './process-model.js';
 
 /** A publish from the editor started from an older version than the newest one. */

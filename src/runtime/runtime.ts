@@ -2,17 +2,17 @@
 import { appendCaseRead, listCaseReads, type CaseRead, type CaseReadFilter, type CaseReadKind } from '../audit/case-reads.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
 import type { Actor, ClockMove, InstanceFilter, RuntimeApi, TaskFilter, EditedVersion } from './runtime-api.js';
-import * as clock from './runtime-clock.js';
-import * as inbox from './runtime-inbox.js';
-import * as instances from './runtime-instances.js';
+import * as clock from './clock.js';
+import * as inbox from './inbox.js';
+import * as instances from './instances.js';
 import type { RuntimeParts } from './runtime-parts.js';
-import * as processes from './runtime-processes.js';
-import * as reads from './runtime-reads.js';
-import * as tasks from './runtime-tasks.js';
-import * as versions from './runtime-versions.js';
+import * as processes from './processes.js';
+import * as reads from './reads.js';
+import * as tasks from './tasks.js';
+import * as versions from './versions.js';
 
 export type { RuntimeParts } from './runtime-parts.js';
-export { manualClockSetting } from './runtime-clock.js';
+export { manualClockSetting } from './clock.js';
 
 /** The RuntimeApi over the parts createRuntime builds. */
 export class Runtime implements RuntimeApi {

@@ -1,6 +1,6 @@
 // Maps stored records to the shapes the API serves.
 import type { InstanceSummary, TaskRecord } from '../store/port.js';
-import type { CompiledDefinition } from './process-model.js';
+import type { CompiledDefinition } from '../engine/definitions/process-model.js';
 import type { InstanceListItem, ProcessDetail, ProcessListItem, TaskView } from './runtime-api.js';
 
 export function toProcessListItem(d: CompiledDefinition): ProcessListItem {

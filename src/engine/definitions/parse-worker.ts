@@ -1,8 +1,8 @@
 // Worker thread body: parses and checks one uploaded diagram away from the server's event loop, answers with its problems.
 // Uploads are new diagrams, so bpmnlint's recommended rules apply here too.
-import '../zod-jitless.js';
+import '../../zod-jitless.js';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DefinitionProblem } from '../errors.js';
+import type { DefinitionProblem } from '../../errors.js';
 import { checkDefinition } from './compile-definition.js';
 
 /** What the main thread hands over: plain data only, nothing that carries functions. */

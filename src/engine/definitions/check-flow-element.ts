@@ -1,8 +1,8 @@
 // The per-element rules of our diagram conventions: no scripts, FEEL only, known handlers, roles, forms and timers.
-import type { DefinitionProblem } from '../errors.js';
-import { readFormFields } from '../forms/index.js';
-import { checkTimer, type TimerKind } from '../timers/timer-spec.js';
-import { isRole } from '../auth/roles.js';
+import type { DefinitionProblem } from '../../errors.js';
+import { readFormFields } from '../../forms/index.js';
+import { checkTimer, type TimerKind } from '../../timers/timer-spec.js';
+import { isRole } from '../../auth/roles.js';
 import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
 import type { ProcessModel } from './process-model.js';
 import { feelProblem, splitList } from './inspect-definition.js';

@@ -1,19 +1,19 @@
 // One hydrated engine for one transition of one instance: start or recover, act, run to the next wait, snapshot.
 import { EventEmitter } from 'node:events';
-import { AppError } from '../errors.js';
-import type { ServiceHandler, HandlerLogger } from '../handlers/handler.js';
-import type { InstanceDocument, InstanceSummary, TaskRecord } from '../store/port.js';
-import type { Clock } from '../timers/clock.js';
-import { DurableTimers } from './durable-timers.js';
+import { AppError } from '../../errors.js';
+import type { ServiceHandler, HandlerLogger } from '../../handlers/handler.js';
+import type { InstanceDocument, InstanceSummary, TaskRecord } from '../../store/port.js';
+import type { Clock } from '../../timers/clock.js';
+import { DurableTimers } from '../elements/durable-timers.js';
 import { activePositions } from './active-positions.js';
-import { createEngine, type EngineInstance } from './create-engine.js';
+import { createEngine, type EngineInstance } from '../elements/create-engine.js';
 import { HistoryRecorder } from './history-recorder.js';
-import type { CompiledDefinition } from './process-model.js';
-import { processVariables } from './process-variables.js';
+import type { CompiledDefinition } from '../definitions/process-model.js';
+import { processVariables } from '../elements/process-variables.js';
 import { bindServices } from './service-adapter.js';
 import { taskRecords, type WaitingActivity } from './task-records.js';
 import { TransitionEffects } from './transition-effects.js';
-import type { HousingRegister } from '../housing/housing-register.js';
+import type { HousingRegister } from '../../housing/housing-register.js';
 
 export interface SessionDeps {
   definition: CompiledDefinition;

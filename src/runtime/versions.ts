@@ -1,7 +1,7 @@
 // The runtime's reads across versions of one process: what changed from one deployed version to another.
 import { AppError } from '../errors.js';
-import { parseBpmn } from './bpmn-parse.js';
-import { diffDefinitions, type DefinitionDiff, type DiagramVersion } from './definition-diff.js';
+import { parseBpmn } from '../engine/definitions/bpmn-parse.js';
+import { diffDefinitions, type DefinitionDiff, type DiagramVersion } from '../engine/definitions/definition-diff.js';
 import type { RuntimeParts } from './runtime-parts.js';
 
 /** The diff from version `from` to version `to` of a process; not_found when either version does not exist. */

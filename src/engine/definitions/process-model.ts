@@ -1,5 +1,5 @@
 // What the runtime needs to know about one process version, read once from its diagram.
-import type { FormField } from '../forms/form-field.js';
+import type { FormField } from '../../forms/form-field.js';
 
 export interface UserTaskModel {
   candidateGroups: string[];
@@ -35,7 +35,7 @@ export const reservedVariableNames = new Set(['fields', 'content', 'properties',
 
 /** One deployed version, parsed and ready to run: the model, and the context the engine recovers against. */
 export interface CompiledDefinition {
-  version: import('../store/port.js').DefinitionVersion;
+  version: import('../../store/port.js').DefinitionVersion;
   model: ProcessModel;
   sourceContext: unknown;
 }

@@ -1,8 +1,8 @@
 // Checks a parsed diagram against our conventions and reads the process model; every problem names file and element.
-import type { DefinitionProblem } from '../errors.js';
-import { readFormFields } from '../forms/index.js';
-import { checkFeel } from '../expressions/feel.js';
-import { isRole } from '../auth/roles.js';
+import type { DefinitionProblem } from '../../errors.js';
+import { readFormFields } from '../../forms/index.js';
+import { checkFeel } from '../../expressions/feel.js';
+import { isRole } from '../../auth/roles.js';
 import { allFlowElements, camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
 import { reservedVariableNames, type ProcessModel } from './process-model.js';
 import { checkFlowElement } from './check-flow-element.js';

@@ -6,7 +6,7 @@ import type { HistoryEntry, InstanceSummary } from '../store/port.js';
 import { assertCanStart } from './access.js';
 import type { Actor, InstanceFilter, InstanceListItem, InstanceView } from './runtime-api.js';
 import { findSummary, type RuntimeParts } from './runtime-parts.js';
-import { toInstanceListItem } from './views.js';
+import { toInstanceListItem } from './api-shapes.js';
 
 /** Starts the latest version of a process with its validated start form and runs it to its first wait. */
 export async function startInstance(parts: RuntimeParts, key: string, input: { businessKey?: string; variables: Record<string, unknown> }, actor: Actor): Promise<{ id: string }> {

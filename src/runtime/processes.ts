@@ -1,9 +1,9 @@
 // The runtime's process definitions: list, detail, deploy an uploaded diagram and read a version's source.
 import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
-import { VersionConflictError } from './definition-registry.js';
+import { VersionConflictError } from '../engine/definitions/definition-registry.js';
 import type { Actor, CheckFinding, DefinitionCheckResult, EditedVersion, ProcessDetail, ProcessListItem } from './runtime-api.js';
 import type { RuntimeParts } from './runtime-parts.js';
-import { toProcessDetail, toProcessListItem } from './views.js';
+import { toProcessDetail, toProcessListItem } from './api-shapes.js';
 
 /** How an uploaded diagram is named in its problems (it has no file name of its own). */
 const uploadedFile = 'uppladdad fil';

@@ -6,7 +6,7 @@ import type { ClockMode } from '../timers/clock.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
 import type { HousingView } from '../housing/housing-view.js';
 import type { IvoReport } from '../reports/ivo-report.js';
-import type { DefinitionDiff } from './definition-diff.js';
+import type { DefinitionDiff } from '../engine/definitions/definition-diff.js';
 
 export interface Actor {
   username: string;

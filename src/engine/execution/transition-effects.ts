@@ -1,10 +1,10 @@
 // What the steps of one transition cause besides moving the engine: bevakningar, case events, register changes.
 import { randomUUID } from 'node:crypto';
-import type { HandlerContext, HandlerLogger } from '../handlers/handler.js';
-import type { HousingRegister } from '../housing/housing-register.js';
-import type { HousingTransaction } from '../housing/housing-transaction.js';
-import type { Bevakning, CaseEvent, InstanceSummary } from '../store/port.js';
-import type { Clock } from '../timers/clock.js';
+import type { HandlerContext, HandlerLogger } from '../../handlers/handler.js';
+import type { HousingRegister } from '../../housing/housing-register.js';
+import type { HousingTransaction } from '../../housing/housing-transaction.js';
+import type { Bevakning, CaseEvent, InstanceSummary } from '../../store/port.js';
+import type { Clock } from '../../timers/clock.js';
 import type { HistoryRecorder } from './history-recorder.js';
 
 export interface EffectDeps {

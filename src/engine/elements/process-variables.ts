@@ -1,5 +1,5 @@
 // The business variables of a process: its environment variables without what the engine keeps there itself.
-import { reservedVariableNames } from './process-model.js';
+import { reservedVariableNames } from '../definitions/process-model.js';
 
 export function processVariables(environmentVariables: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import type { Bevakning } from '../store/port.js';
 import type { Actor, BevakningDetail } from './runtime-api.js';
 import type { RuntimeParts } from './runtime-parts.js';
-import { toInstanceListItem } from './views.js';
+import { toInstanceListItem } from './api-shapes.js';
 
 /** The bevakningar of the actor's groups (all of them for an admin), newest first. */
 export function listInbox(parts: RuntimeParts, actor: Actor): Bevakning[] {

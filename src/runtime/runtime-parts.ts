@@ -5,10 +5,10 @@ import type { HousingRegister } from '../housing/housing-register.js';
 import type { IvoConfig } from '../reports/ivo-config.js';
 import type { InstanceSummary, Store, TaskRecord } from '../store/port.js';
 import type { Clock } from '../timers/clock.js';
-import type { DefinitionRegistry } from './definition-registry.js';
-import type { InstanceIndex } from './instance-index.js';
-import type { InstanceTransitions } from './instance-transitions.js';
-import type { TimerScheduler } from './timer-scheduler.js';
+import type { DefinitionRegistry } from '../engine/definitions/definition-registry.js';
+import type { InstanceIndex } from '../engine/instance-index.js';
+import type { InstanceTransitions } from '../engine/instance-transitions.js';
+import type { TimerScheduler } from '../engine/timer-scheduler.js';
 
 /** Everything the runtime's actions use, built once by createRuntime. */
 export interface RuntimeParts {

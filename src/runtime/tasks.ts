@@ -5,7 +5,7 @@ import type { TaskRecord } from '../store/port.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
 import type { Actor, TaskFilter, TaskView } from './runtime-api.js';
 import { findOpenTask, type RuntimeParts } from './runtime-parts.js';
-import { toTaskView } from './views.js';
+import { toTaskView } from './api-shapes.js';
 
 /** The open tasks the actor may see, earliest due first (tasks without a due date last). */
 export function listTasks(parts: RuntimeParts, filter: TaskFilter, actor: Actor): TaskView[] {

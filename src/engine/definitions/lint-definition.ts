@@ -1,6 +1,6 @@
 // bpmnlint's recommended rules over a parsed diagram, reported in Swedish; its errors stop a publish, warnings are shown.
 import { createRequire } from 'node:module';
-import type { DefinitionProblem } from '../errors.js';
+import type { DefinitionProblem } from '../../errors.js';
 import type { ModdleElement } from './bpmn-parse.js';
 
 const require = createRequire(import.meta.url);
