@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allRoles, type Role } from '../../src/auth/roles.js';
 import { routeTable, type Attempt, type Fixture, type RouteRule } from './authorization-table.js';
-import { getPage, postForm, signIn, type SignedIn } from './pages/session.js';
+import { getPage, postForm, signIn, type SignedIn } from './page-session.js';
 import { startBeslut, startTestApp, type TestApp } from './test-app.js';
 
 type Who = Role | null;

@@ -5,8 +5,8 @@ import path from 'node:path';
 import view from '@fastify/view';
 import Handlebars from 'handlebars';
 import type { Actor } from '../../runtime/runtime-api.js';
-import { navigationFor } from '../views/navigation.js';
-import { viewHelpers } from '../views/view-helpers.js';
+import { navigationFor } from '../shared/navigation.js';
+import { viewHelpers } from './view-helpers.js';
 import { sharedPlugin } from './shared-plugin.js';
 
 declare module 'fastify' {

@@ -1,0 +1,144 @@
+// One history entry said in Swedish for the case page's timeline: what happened, and the values that came with it.
+import type { HistoryEntry } from '../../store/port.js';
+import { formatDateTime } from '../plugins/view-helpers.js';
+
+/** One labelled value shown under a history entry. */
+export interface Detail {
+  label: string;
+  value: string;
+}
+
+/** How an element type is named in a sentence ("Uppgiften ”Lämna svar” påbörjades"). */
+const elementKinds: Record<string, string> = {
+  'bpmn:UserTask': 'Uppgiften',
+  'bpmn:ServiceTask': 'Det automatiska steget',
+  'bpmn:StartEvent': 'Starten',
+  'bpmn:EndEvent': 'Slutet',
+  'bpmn:ExclusiveGateway': 'Vägvalet',
+  'bpmn:ParallelGateway': 'Förgreningen',
+  'bpmn:EventBasedGateway': 'Väntan på händelse',
+  'bpmn:IntermediateCatchEvent': 'Väntan',
+  'bpmn:BoundaryEvent': 'Händelsen',
+  'bpmn:MessageEventDefinition': 'Händelsen',
+  'bpmn:TimerEventDefinition': 'Tidsfristen',
+};
+
+const caseEvents: Record<string, string> = {
+  erbjudande: 'Ett erbjudande lämnades',
+  avbojt: 'Erbjudandet avböjdes',
+  verkstallt: 'Beslutet verkställdes',
+  avslutat: 'Ärendet avslutades utan verkställighet',
+  avbrott: 'Verkställigheten avbröts',
+  aterupptagen: 'Verkställigheten återupptogs',
+  drojsmal: 'Skäl till dröjsmål angavs',
+  overlamnad: 'Beslutet lämnades över till ett annat ärende',
+};
+
+const housingEvents: Record<string, string> = {
+  'unit.created': 'En enhet lades in i boenderegistret',
+  'apartment.created': 'En lägenhet lades in i boenderegistret',
+  'apartment.vacated': 'En lägenhet anmäldes ledig',
+  'apartment.reserved': 'En lägenhet reserverades',
+  'apartment.released': 'En reserverad lägenhet släpptes',
+  'apartment.booked': 'En lägenhet bokades',
+  'apartment.rentedOut': 'En lägenhet hyrdes ut',
+  'queue.added': 'Brukaren ställdes i kö',
+  'queue.left': 'Brukaren lämnade kön',
+  'offer.recorded': 'Ett erbjudande om lägenhet registrerades',
+  'offer.answered': 'Erbjudandet om lägenhet besvarades',
+  'waitlist.added': 'Brukaren sattes upp på väntelistan för byte av boende',
+  'waitlist.left': 'Brukaren lämnade väntelistan för byte av boende',
+};
+
+/** Swedish labels of the keys the runtime and the handlers write; other keys are shown as they are. */
+const labels: Record<string, string> = {
+  businessKey: 'Ärendenummer',
+  date: 'Datum',
+  reason: 'Orsak',
+  dueAt: 'Förfaller',
+  group: 'Grupp',
+  subject: 'Ämne',
+  apartmentId: 'Lägenhet',
+  readyDate: 'Inflyttningsklar',
+  moveInDate: 'Inflyttning',
+  queueEntryId: 'Köplats',
+  waitlistEntryId: 'Plats på väntelistan',
+  offerId: 'Erbjudande',
+  offerDate: 'Erbjudet',
+  answer: 'Svar',
+  answeredAt: 'Besvarat',
+};
+
+/** The sentence for one entry, e.g. "Uppgiften ”Lämna svar” slutfördes". */
+export function describeEntry(entry: HistoryEntry): string {
+  const name = `”${entry.elementName ?? entry.elementId ?? ''}”`;
+  const data = entry.data ?? {};
+  const kind = elementKinds[String(data.type)] ?? 'Steget';
+  switch (entry.type) {
+    case 'instance.started': return 'Ärendet startades';
+    case 'instance.completed': return 'Processen avslutades';
+    case 'instance.failed': return `Processen stoppades av ett fel: ${String(data.message ?? '')}`;
+    case 'instance.cancelled': return 'Ärendet avbröts';
+    case 'activity.entered': return `${kind} ${name} påbörjades`;
+    case 'activity.left': return `${kind} ${name} avslutades`;
+    case 'activity.cancelled': return `${kind} ${name} avbröts`;
+    case 'task.created': return `Uppgiften ${name} skapades`;
+    case 'task.claimed': return `Uppgiften ${name} togs av ${entry.actor ?? 'någon'}`;
+    case 'task.unclaimed': return `Uppgiften ${name} lämnades tillbaka till gruppen`;
+    case 'task.draft-saved': return `Ett utkast till uppgiften ${name} sparades`;
+    case 'task.completed': return `Uppgiften ${name} slutfördes`;
+    case 'timer.scheduled': return `Tidsfristen ${name} startade`;
+    case 'timer.fired': return `Tidsfristen ${name} löpte ut`;
+    case 'bevakning.sent': return `En bevakning skickades till ${String(data.group ?? '')}`;
+    case 'bevakning.read': return `Bevakningen lästes (${String(data.group ?? '')})`;
+    case 'message.received': return `Meddelandet ”${String(data.name ?? data.message ?? '')}” togs emot`;
+  }
+  if (entry.type.startsWith('case.')) return caseEvents[entry.type.slice(5)] ?? `Händelse i ärendet: ${entry.type.slice(5)}`;
+  if (entry.type.startsWith('housing.')) return housingEvents[entry.type.slice(8)] ?? `Ändring i boenderegistret: ${entry.type.slice(8)}`;
+  return `Händelse: ${entry.type}`;
+}
+
+/** The values that came with an entry: submitted form values, message variables, dates and reasons. */
+export function entryDetails(entry: HistoryEntry): Detail[] {
+  const data = entry.data ?? {};
+  switch (entry.type) {
+    case 'instance.started': return [...details({ businessKey: data.businessKey }), ...details(asRecord(data.variables))];
+    case 'task.completed': return details(asRecord(data.values));
+    case 'message.received': return details(asRecord(data.variables));
+    case 'bevakning.sent': return details({ subject: data.subject });
+    case 'timer.scheduled':
+    case 'timer.fired': return details({ dueAt: formatDateTime(data.dueAt) });
+    case 'activity.entered':
+    case 'activity.left':
+    case 'activity.cancelled':
+    case 'bevakning.read':
+    case 'instance.failed': return [];
+  }
+  // Housing events carry their record (a queue entry, an offer, …) one level down: its fields are shown beside the rest.
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'type') continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(flat, value);
+    else flat[key] = value;
+  }
+  return details(flat);
+}
+
+/** Any value as text: dates and words as they are, yes/no for booleans, JSON for lists and records. */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  return JSON.stringify(value);
+}
+
+function details(values: Record<string, unknown>): Detail[] {
+  return Object.entries(values)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => ({ label: labels[key] ?? key, value: displayValue(value) }));
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,24 @@
+// The case list: every case, filtered by process, state and case number from the query string.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { IdSchema, parseInput } from '../shared/parse-input.js';
+import type { RouteOptions } from '../shared/route-options.js';
+import { caseListModel } from './case-list-model.js';
+import { takeNotice } from '../shared/notice-model.js';
+
+/** An empty field of the filter form means "any". */
+const blankAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const QuerySchema = z.object({
+  process: z.preprocess(blankAsAbsent, IdSchema.optional()),
+  state: z.preprocess(blankAsAbsent, z.enum(['running', 'completed', 'cancelled', 'failed']).optional()),
+  businessKey: z.preprocess(blankAsAbsent, z.string().trim().max(200).optional()),
+});
+
+/** `GET /cases`: any signed-in user may list the cases (reading one is logged on its own page). */
+export const caseListPage: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  app.get('/cases', async (request, reply) => {
+    const filter = parseInput(QuerySchema, request.query, 'query');
+    return reply.page('cases/list.hbs', { title: 'Ärenden', notice: takeNotice(request), ...caseListModel(runtime, filter) });
+  });
+};

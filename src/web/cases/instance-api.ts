@@ -1,0 +1,51 @@
+// Process instances: list, read, history, and delivering a BPMN message.
+import type { FastifyPluginAsync } from 'fastify';
+import { logCaseRead } from '../plugins/case-read-log.js';
+import { z } from 'zod';
+import { actorOf, requireRole } from '../plugins/auth.js';
+import { IdSchema, parseInput, VariablesSchema } from '../shared/parse-input.js';
+import { presentHistoryEntry, presentInstance, presentInstanceItem } from '../shared/present.js';
+import type { RouteOptions } from '../shared/route-options.js';
+
+const ListQuerySchema = z.object({
+  processKey: IdSchema.optional(),
+  state: z.enum(['running', 'completed', 'cancelled', 'failed']).optional(),
+  businessKey: z.string().min(1).max(200).optional(),
+});
+
+const IdParamsSchema = z.object({ id: IdSchema });
+const MessageParamsSchema = z.object({ id: IdSchema, name: IdSchema });
+const MessageBodySchema = z.object({ variables: VariablesSchema.default({}) }).strict();
+
+/** `/api/instances…`. */
+export const instanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  app.get('/api/instances', async (request) => {
+    const filter = parseInput(ListQuerySchema, request.query, 'query');
+    return runtime.listInstances(filter).map(presentInstanceItem);
+  });
+
+  app.get('/api/instances/:id', async (request) => {
+    const { id } = parseInput(IdParamsSchema, request.params, 'params');
+    const instance = presentInstance(runtime.getInstance(id));
+    logCaseRead(request.log, { user: actorOf(request).username, instanceId: id, kind: 'instance' });
+    return instance;
+  });
+
+  app.get('/api/instances/:id/history', async (request) => {
+    const { id } = parseInput(IdParamsSchema, request.params, 'params');
+    const history = (await runtime.getHistory(id)).map(presentHistoryEntry);
+    logCaseRead(request.log, { user: actorOf(request).username, instanceId: id, kind: 'history' });
+    return history;
+  });
+
+  app.post(
+    '/api/instances/:id/messages/:name',
+    { onRequest: requireRole('lss-handlaggare', 'enhetschef') },
+    async (request, reply) => {
+      const { id, name } = parseInput(MessageParamsSchema, request.params, 'params');
+      const { variables } = parseInput(MessageBodySchema, request.body ?? {}, 'body');
+      await runtime.deliverMessage(id, name, variables, actorOf(request));
+      return reply.code(202).send({});
+    },
+  );
+};

@@ -1,0 +1,56 @@
+// The housing register (Boendemodul), read-only: its changes come from process steps. See docs/housing-api.md.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { apartmentStatuses } from '../../housing/housing-model.js';
+import { HousingSeedSchema } from '../../housing/housing-seed.js';
+import { actorOf, requireRole } from '../plugins/auth.js';
+import { IdSchema, parseInput } from '../shared/parse-input.js';
+import type { RouteOptions } from '../shared/route-options.js';
+
+const ApartmentQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.enum(apartmentStatuses).optional() });
+const StatusQuerySchema = z.object({ status: z.enum(['aktiv', 'avslutad']).optional() });
+const OfferQuerySchema = z.object({ apartmentId: IdSchema.optional(), queueEntryId: z.string().uuid().optional() });
+
+const NewHousingSchema = z
+  .object({ units: HousingSeedSchema.shape.units.default([]), apartments: HousingSeedSchema.shape.apartments.default([]) })
+  .strict()
+  .refine((b) => b.units.length + b.apartments.length > 0, { message: 'Ange minst ett boende eller en lägenhet.' });
+
+export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  // New units and apartments enter the register here; their later status changes come only from process steps.
+  app.post('/api/housing', { onRequest: requireRole('boendesamordnare') }, async (request, reply) => {
+    const body = parseInput(NewHousingSchema, request.body ?? {}, 'body');
+    await runtime.seedHousing(body);
+    request.log.info({ event: 'housing.registered', user: actorOf(request).username, units: body.units.length, apartments: body.apartments.length }, 'boenderegistret utökat');
+    return reply.code(201).send({ units: body.units.length, apartments: body.apartments.length });
+  });
+
+  app.get('/api/housing/units', async () => {
+    const { units, apartments } = runtime.housingRegister();
+    return units.map((unit) => {
+      const own = apartments.filter((a) => a.unitId === unit.id);
+      const counts = Object.fromEntries(apartmentStatuses.map((s) => [s, own.filter((a) => a.status === s).length]));
+      return { ...unit, apartments: own.length, ...counts };
+    });
+  });
+
+  app.get('/api/housing/apartments', async (request) => {
+    const { unitId, status } = parseInput(ApartmentQuerySchema, request.query, 'query');
+    return runtime.housingRegister().apartments.filter((a) => (!unitId || a.unitId === unitId) && (!status || a.status === status));
+  });
+
+  app.get('/api/housing/queue', async (request) => {
+    const { status } = parseInput(StatusQuerySchema, request.query, 'query');
+    return runtime.housingRegister().queue.filter((q) => !status || q.status === status);
+  });
+
+  app.get('/api/housing/offers', async (request) => {
+    const { apartmentId, queueEntryId } = parseInput(OfferQuerySchema, request.query, 'query');
+    return runtime.housingRegister().offers.filter((o) => (!apartmentId || o.apartmentId === apartmentId) && (!queueEntryId || o.queueEntryId === queueEntryId));
+  });
+
+  app.get('/api/housing/waitlist', async (request) => {
+    const { status } = parseInput(StatusQuerySchema, request.query, 'query');
+    return runtime.housingRegister().waitlist.filter((w) => !status || w.status === status);
+  });
+};

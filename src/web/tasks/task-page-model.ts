@@ -1,0 +1,74 @@
+// What the task page shows: the task and its case, who may do what with it, and the form with its values.
+import type { Actor, RuntimeApi, TaskView } from '../../runtime/runtime-api.js';
+import type { FieldError } from '../../errors.js';
+import type { FormField } from '../../forms/index.js';
+import { formView } from '../shared/form-view-model.js';
+
+/** What the signed-in user may do with the task; the runtime checks the same again. */
+export interface TaskPermissions {
+  canClaim: boolean;
+  canUnclaim: boolean;
+  /** May save a draft and complete it. */
+  canWork: boolean;
+  claimedByOther: boolean;
+}
+
+/** A form that came back with errors: what was submitted (as typed) and a message per field. */
+export interface Submitted {
+  values: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+/** The auditor reads everything and changes nothing. */
+export function isReadOnly(actor: Actor): boolean {
+  return actor.roles.every((r) => r === 'revisor');
+}
+
+export function taskPermissions(actor: Actor, task: TaskView): TaskPermissions {
+  const admin = actor.roles.includes('admin');
+  const inGroups = admin || task.candidateGroups.some((g) => actor.roles.includes(g));
+  const mine = task.assignee === actor.username;
+  const claimedByOther = task.assignee !== null && !mine;
+  if (isReadOnly(actor)) return { canClaim: false, canUnclaim: false, canWork: false, claimedByOther };
+  return {
+    canClaim: inGroups && task.assignee === null,
+    canUnclaim: task.assignee !== null && (mine || admin),
+    canWork: (inGroups || mine) && (!claimedByOther || admin),
+    claimedByOther,
+  };
+}
+
+/** The page's data; `submitted` when the form comes back with errors. */
+export function taskPageModel(runtime: RuntimeApi, actor: Actor, task: TaskView, submitted?: Submitted) {
+  const instance = runtime.getInstance(task.instanceId);
+  const processName = runtime.listProcesses().find((p) => p.key === task.processKey)?.name ?? task.processKey;
+  const permissions = taskPermissions(actor, task);
+  const values = formValues(task, instance.variables, submitted?.values);
+  return {
+    task,
+    processName,
+    caseLabel: instance.businessKey ?? 'Öppna ärendet',
+    overdue: task.due !== null && task.due < runtime.clockNow().now,
+    permissions,
+    lockedReason: permissions.canWork ? null : lockedReason(actor, task),
+    hasDraft: !submitted && task.draft !== undefined && Object.keys(task.draft).length > 0,
+    form: formView(task.form, values, submitted?.errors ?? [], !permissions.canWork),
+  };
+}
+
+/** Readonly fields show the case's variables; the others what was submitted, else the draft, the variable or the default. */
+function formValues(task: TaskView, variables: Record<string, unknown>, submitted: Record<string, unknown> | undefined) {
+  const values: Record<string, unknown> = {};
+  const own = (from: Record<string, unknown> | undefined, field: FormField) => (from && Object.hasOwn(from, field.id) ? from[field.id] : undefined);
+  for (const field of task.form) {
+    if (submitted && !field.readonly) values[field.id] = own(submitted, field);
+    else values[field.id] = own(field.readonly ? undefined : task.draft, field) ?? own(variables, field) ?? field.defaultValue;
+  }
+  return values;
+}
+
+function lockedReason(actor: Actor, task: TaskView): string {
+  if (isReadOnly(actor)) return 'Du kan läsa uppgiften men inte ändra den.';
+  if (task.assignee && task.assignee !== actor.username) return `Uppgiften är tagen av ${task.assignee}. Du kan läsa formuläret men inte fylla i det.`;
+  return 'Uppgiften gäller inte dina roller.';
+}

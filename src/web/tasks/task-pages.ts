@@ -1,0 +1,97 @@
+// The task page: read a task, claim it or give it back, save a draft, or complete it through its generated form.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { TaskView } from '../../runtime/runtime-api.js';
+import { AppError } from '../../errors.js';
+import { validateSubmission } from '../../forms/index.js';
+import { actorOf } from '../plugins/auth.js';
+import { IdSchema, parseInput } from '../shared/parse-input.js';
+import type { RouteOptions } from '../shared/route-options.js';
+import { draftValues, submittedValues } from '../shared/form-post-model.js';
+import { setNotice, takeNotice } from '../shared/notice-model.js';
+import { isReadOnly, taskPageModel, taskPermissions, type Submitted } from './task-page-model.js';
+
+const ParamsSchema = z.object({ id: IdSchema });
+
+/** `/tasks/:id` and its form posts; every post answers with a redirect, or the form again with status 400. */
+export const taskPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  const render = (request: FastifyRequest, reply: FastifyReply, task: TaskView, submitted?: Submitted) => {
+    const model = taskPageModel(runtime, actorOf(request), task, submitted);
+    const title = submitted ? `Fel: ${task.name}` : task.name;
+    return reply.page('tasks/task.hbs', { title, notice: submitted ? null : takeNotice(request), ...model }, submitted ? 400 : 200);
+  };
+
+  /** The open task a post is about, after the checks every post shares: visible to the caller, who may change things. */
+  const taskToChange = (request: FastifyRequest) => {
+    const { id } = parseInput(ParamsSchema, request.params, 'params');
+    const actor = actorOf(request);
+    const task = runtime.getTask(id, actor);
+    if (isReadOnly(actor)) throw new AppError('forbidden', 'Revisorer kan läsa men inte ändra något.');
+    return { task, actor };
+  };
+
+  /** Saving and completing are checked before the values are, so that a refused caller never sees messages. */
+  const workableTask = (request: FastifyRequest) => {
+    const { task, actor } = taskToChange(request);
+    const permissions = taskPermissions(actor, task);
+    if (permissions.claimedByOther && !permissions.canWork) throw new AppError('task_claimed', `Uppgiften är tagen av ${task.assignee}.`);
+    if (!permissions.canWork) throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan fylla i den.');
+    return { task, actor };
+  };
+
+  app.get('/tasks/:id', async (request, reply) => {
+    const { id } = parseInput(ParamsSchema, request.params, 'params');
+    const actor = actorOf(request);
+    const task = runtime.getTask(id, actor);
+    // The page shows the case's values, so opening it is a read of the case.
+    await runtime.recordCaseRead({ user: actor.username, instanceId: task.instanceId, kind: 'page' });
+    return render(request, reply, task);
+  });
+
+  app.post('/tasks/:id/claim', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const { task, actor } = taskToChange(request);
+    await runtime.claimTask(task.id, actor);
+    setNotice(request, taskPath(task), 'Du har tagit uppgiften.');
+    return reply.redirect(taskPath(task), 303);
+  });
+
+  app.post('/tasks/:id/unclaim', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const { task, actor } = taskToChange(request);
+    await runtime.unclaimTask(task.id, actor);
+    setNotice(request, taskPath(task), 'Uppgiften är tillbaka hos gruppen.');
+    return reply.redirect(taskPath(task), 303);
+  });
+
+  app.post('/tasks/:id/save', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const { task, actor } = workableTask(request);
+    const submitted = submittedValues(request.body);
+    try {
+      await runtime.saveTaskDraft(task.id, draftValues(task.form, submitted), actor);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validation_failed') return render(request, reply, task, { values: submitted, errors: error.fields ?? [] });
+      throw error;
+    }
+    setNotice(request, taskPath(task), 'Utkastet är sparat. Du kan fortsätta senare.');
+    return reply.redirect(taskPath(task), 303);
+  });
+
+  app.post('/tasks/:id/complete', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const { task, actor } = workableTask(request);
+    const submitted = submittedValues(request.body);
+    const result = validateSubmission(task.form, submitted, 'html');
+    if (!result.ok) return render(request, reply, task, { values: submitted, errors: result.errors });
+    try {
+      await runtime.completeTask(task.id, result.values, actor);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validation_failed') return render(request, reply, task, { values: submitted, errors: error.fields ?? [] });
+      throw error;
+    }
+    setNotice(request, '/', `Uppgiften ”${task.name}” är slutförd.`);
+    return reply.redirect('/', 303);
+  });
+};
+
+/** Task ids hold only characters that may stand in a path as they are (IdSchema). */
+function taskPath(task: TaskView): string {
+  return `/tasks/${task.id}`;
+}

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { startBeslut, startTestApp, type TestApp } from '../test-app.js';
+import { getPage, signIn } from '../page-session.js';
+
+/** The rows of the access log table as "user | business key and case id | what". */
+function rows(body: string): string[] {
+  const tbody = /<tbody>([\s\S]*?)<\/tbody>/.exec(body)?.[1] ?? '';
+  return [...tbody.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+    [...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)].slice(1).map(([, cell]) => cell!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()).join(' | '),
+  );
+}
+
+describe('access log', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  test('when a case is read on its page, its diagram and through the API, then each read is logged and the auditor sees who, which case and when', async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId } = await startBeslut(t);
+    const caseworker = await signIn(t, 'enhetschef');
+    await getPage(t, caseworker, `/cases/${instanceId}`);
+    await getPage(t, caseworker, `/cases/${instanceId}/diagram.bpmn`);
+    await t.call('lss-handlaggare', { method: 'GET', url: `/api/instances/${instanceId}` });
+    await t.call('lss-handlaggare', { method: 'GET', url: `/api/instances/${instanceId}/history` });
+    const auditor = await signIn(t, 'revisor');
+    // when
+    const log = await getPage(t, auditor, '/audit/access-log');
+    // then
+    expect(log.statusCode).toBe(200);
+    expect(rows(log.body)).toEqual([
+      `lss-handlaggare | B-1 ${instanceId} | Historiken (API)`,
+      `lss-handlaggare | B-1 ${instanceId} | Ärendet (API)`,
+      `enhetschef | B-1 ${instanceId} | Processdiagrammet`,
+      `enhetschef | B-1 ${instanceId} | Ärendesidan`,
+    ]);
+    expect(log.body).toContain('<time datetime="2027-01-15T08:00:00.000Z">15 jan. 2027 09:00</time>');
+  });
+
+  test('when the auditor filters by case and by user, then only the matching reads are listed', async () => {
+    // given
+    t = await startTestApp();
+    const first = await startBeslut(t, 'B-1');
+    const second = await startBeslut(t, 'B-2');
+    await t.call('enhetschef', { method: 'GET', url: `/api/instances/${first.instanceId}` });
+    await t.call('lss-handlaggare', { method: 'GET', url: `/api/instances/${first.instanceId}` });
+    await t.call('enhetschef', { method: 'GET', url: `/api/instances/${second.instanceId}` });
+    const auditor = await signIn(t, 'revisor');
+    // when
+    const byCase = await getPage(t, auditor, `/audit/access-log?instanceId=${first.instanceId}`);
+    const byUser = await getPage(t, auditor, '/audit/access-log?user=enhetschef');
+    const both = await getPage(t, auditor, `/audit/access-log?instanceId=${second.instanceId}&user=lss-handlaggare`);
+    // then
+    expect(rows(byCase.body)).toEqual([`lss-handlaggare | B-1 ${first.instanceId} | Ärendet (API)`, `enhetschef | B-1 ${first.instanceId} | Ärendet (API)`]);
+    expect(rows(byUser.body)).toEqual([`enhetschef | B-2 ${second.instanceId} | Ärendet (API)`, `enhetschef | B-1 ${first.instanceId} | Ärendet (API)`]);
+    expect(byUser.body).toContain('value="enhetschef"');
+    expect(both.body).toContain('Inga läsningar som matchar filtret.');
+  });
+
+  test('when a read fails because the case does not exist, then nothing is logged', async () => {
+    // given
+    t = await startTestApp();
+    await t.call('enhetschef', { method: 'GET', url: '/api/instances/finns-inte' });
+    const auditor = await signIn(t, 'revisor');
+    // when
+    const log = await getPage(t, auditor, '/audit/access-log');
+    // then
+    expect(rows(log.body)).toEqual([]);
+    expect(log.body).toContain('Inga läsningar.');
+  });
+
+  test('when someone other than an auditor or admin opens the access log, then a 403 page answers', async () => {
+    // given
+    t = await startTestApp();
+    const caseworker = await signIn(t, 'enhetschef');
+    const admin = await signIn(t, 'admin');
+    // when
+    const refused = await getPage(t, caseworker, '/audit/access-log');
+    const allowed = await getPage(t, admin, '/audit/access-log');
+    // then
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Du har inte behörighet');
+    expect(refused.body).not.toContain('<h2 id="lasningar">');
+    expect(allowed.statusCode).toBe(200);
+  });
+
+  test('when a filter is too long, then the form comes back with the message beside the field and status 400', async () => {
+    // given
+    t = await startTestApp();
+    const auditor = await signIn(t, 'revisor');
+    // when
+    const page = await getPage(t, auditor, `/audit/access-log?user=${'x'.repeat(101)}`);
+    // then
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('<span class="field-error" id="user-error">Användarnamnet får vara högst 100 tecken.</span>');
+    expect(page.body).toContain(`value="${'x'.repeat(101)}"`);
+  });
+});

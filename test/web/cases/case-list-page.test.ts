@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { startBeslut, startTestApp, type TestApp } from '../test-app.js';
+import { getPage, signIn } from '../page-session.js';
+
+/** Two cases of web-beslut: LSS-2027-1 still running, LSS-2027-2 answered and so completed. */
+async function twoCases(t: TestApp) {
+  const running = await startBeslut(t, 'LSS-2027-1');
+  const answered = await startBeslut(t, 'LSS-2027-2');
+  const done = await t.call('enhetschef', { method: 'POST', url: `/api/tasks/${answered.taskId}/complete`, payload: { variables: { svar: 'ja' } } });
+  if (done.statusCode !== 200) throw new Error(`complete failed: ${done.statusCode}`);
+  return { running: running.instanceId, completed: answered.instanceId };
+}
+
+/** The case numbers in the list, in the order shown. */
+function listed(body: string): string[] {
+  return [...body.matchAll(/<td><a href="\/cases\/[^"]+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]!);
+}
+
+describe('case list page', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  test('when a user opens the case list, then every case is listed with a link to its page, its process and its state', async () => {
+    // given
+    t = await startTestApp();
+    const { running, completed } = await twoCases(t);
+    const session = await signIn(t, 'arbetsterapeut');
+    // when
+    const page = await getPage(t, session, '/cases');
+    // then
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h2 id="traffar">2 ärenden</h2>');
+    expect(page.body).toContain(`<a href="/cases/${running}">LSS-2027-1</a>`);
+    expect(page.body).toContain(`<a href="/cases/${completed}">LSS-2027-2</a>`);
+    expect(page.body).toContain('<td>Beslut att besvara <span class="badge">v1</span></td>');
+    expect(page.body).toContain('<td>Pågår</td>');
+    expect(page.body).toContain('<td>Avslutat</td>');
+    expect(page.body).toContain('<option value="web-beslut">Beslut att besvara</option>');
+    expect(page.body).toContain('<label for="filter-business-key">Ärendenummer</label>');
+  });
+
+  test('when the list is filtered by state, process or part of the case number, then only the matching cases are listed and the filter stays filled in', async () => {
+    // given
+    t = await startTestApp();
+    await twoCases(t);
+    const session = await signIn(t, 'revisor');
+    // when
+    const byState = await getPage(t, session, '/cases?state=completed');
+    const byNumber = await getPage(t, session, '/cases?businessKey=lss-2027-1');
+    const byProcess = await getPage(t, session, '/cases?process=web-beslut&state=running&businessKey=');
+    const noMatch = await getPage(t, session, '/cases?process=web-skript');
+    // then
+    expect(listed(byState.body)).toEqual(['LSS-2027-2']);
+    expect(byState.body).toContain('<option value="completed" selected>Avslutat</option>');
+    expect(listed(byNumber.body)).toEqual(['LSS-2027-1']);
+    expect(byNumber.body).toContain('name="businessKey" value="lss-2027-1"');
+    expect(listed(byProcess.body)).toEqual(['LSS-2027-1']);
+    expect(byProcess.body).toContain('<option value="web-beslut" selected>');
+    expect(noMatch.statusCode).toBe(200);
+    expect(noMatch.body).toContain('Inga ärenden matchar filtret.');
+    expect(noMatch.body).toContain('<a href="/cases">Visa alla</a>');
+  });
+
+  test('when the filter holds a state that does not exist, then the page answers 400 with a Swedish message', async () => {
+    // given
+    t = await startTestApp();
+    const session = await signIn(t, 'arbetsterapeut');
+    // when
+    const page = await getPage(t, session, '/cases?state=borta');
+    // then
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('Sökvillkoren är inte giltiga.');
+  });
+
+  test('when a case number holds a script tag, then the list shows it as text', async () => {
+    // given
+    t = await startTestApp();
+    await startBeslut(t, '<script>alert(1)</script>');
+    const session = await signIn(t, 'arbetsterapeut');
+    // when
+    const page = await getPage(t, session, '/cases');
+    // then
+    expect(listed(page.body)).toEqual(['&lt;script&gt;alert(1)&lt;/script&gt;']);
+    expect(page.body).not.toContain('<script>alert(1)</script>');
+  });
+
+  test('when nobody is signed in, then the case list sends them to the sign-in form', async () => {
+    // given
+    t = await startTestApp();
+    // when
+    const page = await getPage(t, null, '/cases');
+    // then
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/login');
+  });
+});
