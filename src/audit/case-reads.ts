@@ -1,6 +1,11 @@
 // The durable access log: every read of a case (who, which case, what, when) appended to a journal, read back newest first.
 import { z } from 'zod';
-import type { JournalRepository } from '../store/port.js';
+
+/** The append-only log the reads are kept in, never rewritten; a store's journal satisfies it. */
+export interface AccessLogJournal {
+  readAll(): Promise<unknown[]>;
+  append(records: unknown[]): Promise<void>;
+}
 
 /** What was read: the case page, its diagram, or the API's instance and history. */
 export const caseReadKinds = ['page', 'diagram', 'instance', 'history'] as const;
@@ -33,14 +38,14 @@ const CaseReadSchema = z.object({
 });
 
 /** Appends one read durably; resolves once it is on disk. */
-export async function appendCaseRead(journal: JournalRepository, read: Omit<CaseRead, 'at'>, now: Date): Promise<CaseRead> {
+export async function appendCaseRead(journal: AccessLogJournal, read: Omit<CaseRead, 'at'>, now: Date): Promise<CaseRead> {
   const record: CaseRead = { at: now.toISOString(), user: read.user, instanceId: read.instanceId, kind: read.kind };
   await journal.append([record]);
   return record;
 }
 
 /** The reads matching the filter, newest first (later appends first when two share a time). */
-export async function listCaseReads(journal: JournalRepository, filter: CaseReadFilter): Promise<CaseRead[]> {
+export async function listCaseReads(journal: AccessLogJournal, filter: CaseReadFilter): Promise<CaseRead[]> {
   const limit = Math.max(0, Math.min(Math.floor(filter.limit), maxCaseReads));
   const found: CaseRead[] = [];
   const records = await journal.readAll();

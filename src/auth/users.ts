@@ -1,6 +1,6 @@
 // The local users and their roles; with DEMO=1 one demo user per role, otherwise none yet.
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../runtime/runtime-api.js';
+import type { Actor } from './actor.js';
 import { allRoles, type Role } from './roles.js';
 import { hashPassword, verifyPassword } from './password.js';
 

@@ -1,5 +1,5 @@
 // The in-memory view of every instance's summary: lists, the task inbox and due timers without loading any engine.
-import type { InstanceSummary, TaskRecord, TimerRecord } from '../store/port.js';
+import type { InstanceSummary, TaskRecord, TimerRecord } from './records/index.js';
 
 export class InstanceIndex {
   private readonly summaries = new Map<string, InstanceSummary>();

@@ -2,7 +2,7 @@
 import { Mutex } from 'async-mutex';
 import { AppError } from '../errors.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/handler.js';
-import { StaleRevisionError, type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary } from '../store/port.js';
+import { StaleRevisionError, type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary } from './records/index.js';
 import type { Clock } from '../timers/clock.js';
 import type { DefinitionRegistry } from './definitions/definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { HousingEvent } from '../housing/housing-events.js';
 import type { HousingState } from '../housing/housing-model.js';
-import type { CaseEventType } from '../store/port.js';
+import type { CaseEventType } from '../decisions/index.js';
 import type { Clock } from '../timers/clock.js';
 
 export interface HandlerLogger {

@@ -1,6 +1,6 @@
 // "Registrera ärendehändelse": a fact the IVO report is computed from (offer, decline, executed, closed, …).
 import { z } from 'zod';
-import { caseEventTypes } from '../store/port.js';
+import { caseEventTypes } from '../decisions/index.js';
 import { stockholmDay } from '../timers/calendar-days.js';
 import { defineHandler } from './handler.js';
 import { DateInput } from './handler-inputs.js';

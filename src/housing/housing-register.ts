@@ -1,30 +1,15 @@
 // The register in memory, rebuilt at boot from its journal; changed only through transactions of process steps.
 import { randomUUID } from 'node:crypto';
-import type { JournalRepository } from '../store/port.js';
+import type { HousingJournal, HousingRecord, HousingVoid } from './housing-journal.js';
 import { applyHousingEvent, type HousingEvent } from './housing-events.js';
 import { emptyHousingState, type HousingState } from './housing-model.js';
 import { HousingTransaction } from './housing-transaction.js';
-
-/** One applied change; `instanceId` and `rev` name the instance transition it belongs to (null: set-up data). */
-export interface HousingRecord {
-  seq: number;
-  at: string;
-  transitionId: string;
-  instanceId: string | null;
-  rev: number | null;
-  event: HousingEvent;
-}
-
-/** Written when a transition that had changed the register was not stored after all. */
-export interface HousingVoid {
-  void: string;
-}
 
 export class HousingRegister {
   readonly state: HousingState = emptyHousingState();
   private seq = 0;
 
-  constructor(private readonly journal: JournalRepository) {}
+  constructor(private readonly journal: HousingJournal) {}
 
   /**
    * Replays the journal. Changes are written before their instance's document, so a change whose transition was not

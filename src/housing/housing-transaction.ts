@@ -1,8 +1,7 @@
 // The register changes of one instance transition: applied at once in memory, written before the instance is stored,
 // taken back (and voided in the journal) if the transition is not stored.
-import type { JournalRepository } from '../store/port.js';
 import type { HousingEvent } from './housing-events.js';
-import type { HousingRecord, HousingVoid } from './housing-register.js';
+import type { HousingJournal, HousingRecord, HousingVoid } from './housing-journal.js';
 
 interface TransactionDeps {
   transitionId: string;
@@ -11,7 +10,7 @@ interface TransactionDeps {
   now: () => Date;
   nextSeq: () => number;
   apply: (event: HousingEvent) => () => void;
-  journal: JournalRepository;
+  journal: HousingJournal;
 }
 
 export class HousingTransaction {

@@ -1,5 +1,5 @@
 // Maps stored records to the shapes the API serves.
-import type { InstanceSummary, TaskRecord } from '../store/port.js';
+import type { InstanceSummary, TaskRecord } from '../engine/records/index.js';
 import type { CompiledDefinition } from '../engine/definitions/process-model.js';
 import type { InstanceListItem, ProcessDetail, ProcessListItem, TaskView } from './runtime-api.js';
 

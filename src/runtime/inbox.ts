@@ -1,7 +1,8 @@
 // The runtime's inbox: the bevakningar of the actor's groups, one with its case, and marking one read.
 import { AppError } from '../errors.js';
-import type { Bevakning } from '../store/port.js';
-import type { Actor, BevakningDetail } from './runtime-api.js';
+import type { Bevakning } from '../engine/records/index.js';
+import type { Actor } from '../auth/actor.js';
+import type { BevakningDetail } from './runtime-api.js';
 import type { RuntimeParts } from './runtime-parts.js';
 import { toInstanceListItem } from './api-shapes.js';
 

@@ -2,9 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import { validateSubmission } from '../forms/index.js';
-import type { HistoryEntry, InstanceSummary } from '../store/port.js';
+import type { HistoryEntry, InstanceSummary } from '../engine/records/index.js';
 import { assertCanStart } from './access.js';
-import type { Actor, InstanceFilter, InstanceListItem, InstanceView } from './runtime-api.js';
+import type { Actor } from '../auth/actor.js';
+import type { InstanceFilter, InstanceListItem, InstanceView } from './runtime-api.js';
 import { findSummary, type RuntimeParts } from './runtime-parts.js';
 import { toInstanceListItem } from './api-shapes.js';
 

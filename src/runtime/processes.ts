@@ -1,7 +1,9 @@
 // The runtime's process definitions: list, detail, deploy an uploaded diagram and read a version's source.
 import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
 import { VersionConflictError } from '../engine/definitions/definition-registry.js';
-import type { Actor, CheckFinding, DefinitionCheckResult, EditedVersion, ProcessDetail, ProcessListItem } from './runtime-api.js';
+import type { Actor } from '../auth/actor.js';
+import type { CheckFinding, DefinitionCheckResult, ProcessDetail, ProcessListItem } from './runtime-api.js';
+import type { EditedVersion } from '../engine/definitions/definition-registry.js';
 import type { RuntimeParts } from './runtime-parts.js';
 import { toProcessDetail, toProcessListItem } from './api-shapes.js';
 

@@ -1,17 +1,14 @@
 // What the web layer may ask of the process runtime: plain objects in and out, no HTTP and no engine types.
 import type { FormField } from '../forms/form-field.js';
 import type { CaseRead, CaseReadFilter, CaseReadKind } from '../audit/case-reads.js';
-import type { Bevakning, HistoryEntry, InstanceState, InstanceSummary, TaskRecord } from '../store/port.js';
+import type { Bevakning, HistoryEntry, InstanceState, InstanceSummary, TaskRecord } from '../engine/records/index.js';
 import type { ClockMode } from '../timers/clock.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
 import type { HousingView } from '../housing/housing-view.js';
 import type { IvoReport } from '../reports/ivo-report.js';
 import type { DefinitionDiff } from '../engine/definitions/definition-diff.js';
-
-export interface Actor {
-  username: string;
-  roles: string[];
-}
+import type { EditedVersion } from '../engine/definitions/definition-registry.js';
+import type { Actor } from '../auth/actor.js';
 
 export interface ProcessListItem {
   key: string;
@@ -66,12 +63,6 @@ export interface WaitingTime {
   verkstalltDatum: string | null;
   /** The first `avslutat` case event's day: closed without (or after) execution. */
   avslutatDatum: string | null;
-}
-
-/** The routine and version a diagram was edited from. */
-export interface EditedVersion {
-  key: string;
-  baseVersion?: number;
 }
 
 /** One finding of a diagram check; `elementId` is null when it concerns the whole file. */

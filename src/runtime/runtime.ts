@@ -1,7 +1,9 @@
 // The process runtime behind the API: one method per call, each handed to the module of its concern.
 import { appendCaseRead, listCaseReads, type CaseRead, type CaseReadFilter, type CaseReadKind } from '../audit/case-reads.js';
 import type { HousingSeed } from '../housing/housing-seed.js';
-import type { Actor, ClockMove, InstanceFilter, RuntimeApi, TaskFilter, EditedVersion } from './runtime-api.js';
+import type { Actor } from '../auth/actor.js';
+import type { ClockMove, InstanceFilter, RuntimeApi, TaskFilter } from './runtime-api.js';
+import type { EditedVersion } from '../engine/definitions/definition-registry.js';
 import * as clock from './clock.js';
 import * as inbox from './inbox.js';
 import * as instances from './instances.js';

@@ -1,9 +1,10 @@
 // The runtime's user tasks: list and read them, claim and give back, save a draft, complete.
 import { AppError, type FieldError } from '../errors.js';
 import { fieldMessages, maxStringLength, validateSubmission, type FormField } from '../forms/index.js';
-import type { TaskRecord } from '../store/port.js';
+import type { TaskRecord } from '../engine/records/index.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
-import type { Actor, TaskFilter, TaskView } from './runtime-api.js';
+import type { Actor } from '../auth/actor.js';
+import type { TaskFilter, TaskView } from './runtime-api.js';
 import { findOpenTask, type RuntimeParts } from './runtime-parts.js';
 import { toTaskView } from './api-shapes.js';
 

@@ -1,9 +1,10 @@
 // What the whole-flow tests of every process share: users by role, a harness per test, tasks, a case's inbox, the register.
 import { readFile } from 'node:fs/promises';
 import { afterEach } from 'vitest';
-import type { Actor, RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { Actor } from '../../src/auth/actor.js';
+import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
 import type { Apartment } from '../../src/housing/housing-model.js';
-import type { Bevakning } from '../../src/store/port.js';
+import type { Bevakning } from '../../src/engine/records/index.js';
 import { startHarness, type Harness, type HarnessOptions } from './runtime-harness.js';
 
 /** A user with one role, named after it. */

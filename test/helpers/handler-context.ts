@@ -3,7 +3,7 @@ import type { HandlerContext } from '../../src/handlers/handler.js';
 import { applyHousingEvent, type HousingEvent } from '../../src/housing/housing-events.js';
 import { emptyHousingState } from '../../src/housing/housing-model.js';
 import { seedEvents, type HousingSeed } from '../../src/housing/housing-seed.js';
-import type { CaseEventType } from '../../src/store/port.js';
+import type { CaseEventType } from '../../src/decisions/index.js';
 import { ManualClock } from '../../src/timers/clock.js';
 
 export interface HandlerHarness {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { HousingRegister } from '../../src/housing/housing-register.js';
 import { seedEvents } from '../../src/housing/housing-seed.js';
-import type { JournalRepository } from '../../src/store/port.js';
+import type { HousingJournal } from '../../src/housing/housing-journal.js';
 
-function memoryJournal(): JournalRepository & { records: unknown[] } {
+function memoryJournal(): HousingJournal & { records: unknown[] } {
   const records: unknown[] = [];
   return { records, readAll: async () => structuredClone(records), append: async (r) => void records.push(...structuredClone(r)) };
 }

@@ -3,7 +3,8 @@ import { loadIvoConfig } from '../../src/reports/ivo-config.js';
 import { ivoReportCsv } from '../../src/reports/ivo-csv.js';
 import { buildIvoReport } from '../../src/reports/ivo-report.js';
 import { parseQuarter } from '../../src/reports/quarter.js';
-import type { CaseEvent, InstanceSummary } from '../../src/store/port.js';
+import type { CaseEvent } from '../../src/decisions/index.js';
+import type { InstanceSummary } from '../../src/engine/records/index.js';
 
 const config = await loadIvoConfig('config/ivo.json');
 const lss = { insats: 'Bostad med särskild service för vuxna, 9 § 9 LSS', lag: 'LSS' };

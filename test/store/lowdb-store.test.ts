@@ -2,7 +2,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
-import { StaleRevisionError, type DefinitionVersion, type Store } from '../../src/store/port.js';
+import { StaleRevisionError, type DefinitionVersion } from '../../src/engine/records/index.js';
+import { type Store } from '../../src/store/port.js';
 import { makeDocument, makeEntry, makeTempDir } from './store-test-kit.js';
 
 describe('createLowdbStore', () => {

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { HistoryEntry, InstanceDocument } from '../../src/store/port.js';
+import type { HistoryEntry, InstanceDocument } from '../../src/engine/records/index.js';
 
 /** A fresh, empty directory under the OS temp dir; `cleanup` removes it. */
 export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {

@@ -1,11 +1,11 @@
 // The per-element rules of our diagram conventions: no scripts, FEEL only, known handlers, roles, forms and timers.
 import type { DefinitionProblem } from '../../errors.js';
+import { checkFeel } from '../../expressions/feel.js';
 import { readFormFields } from '../../forms/index.js';
 import { checkTimer, type TimerKind } from '../../timers/timer-spec.js';
 import { isRole } from '../../auth/roles.js';
 import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
 import type { ProcessModel } from './process-model.js';
-import { feelProblem, splitList } from './inspect-definition.js';
 
 export interface CheckContext {
   file: string;
@@ -134,4 +134,15 @@ function checkServiceTask(el: ModdleElement, ctx: CheckContext, problem: (m: str
     } else if (value.includes('${')) problem(`Egenskapen ${name} får inte innehålla \${…}; använd FEEL som börjar med =.`);
   }
   ctx.model.serviceTasks.set(el.id!, { handler, properties });
+}
+
+export function splitList(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** A FEEL check that also names where the expression sits. */
+export function feelProblem(expression: string, where: string): string | null {
+  const message = checkFeel(expression);
+  return message ? `${where}: ${message}` : null;
 }

@@ -5,16 +5,21 @@ import path from 'node:path';
 import { Mutex, Semaphore } from 'async-mutex';
 import { DefinitionError, type DefinitionProblem } from '../../errors.js';
 import type { ServiceHandler } from '../../handlers/handler.js';
-import type { DefinitionRepository } from '../../store/port.js';
+import type { DefinitionRepository } from '../records/index.js';
 import type { Clock } from '../../timers/clock.js';
 import { compileDefinition } from './compile-definition.js';
 import { checkDefinitionOffThread } from './parse-off-thread.js';
 import type { ParseAnswer } from './parse-worker.js';
-import type { EditedVersion } from '../../runtime/runtime-api.js';
-import type { DefinitionVersion } from '../../store/port.js';
+import type { DefinitionVersion } from '../records/index.js';
 import type { CompiledDefinition } from './process-model.js';
 
 /** A publish from the editor started from an older version than the newest one. */
+/** The routine and version a diagram was edited from: publishing keeps its process id and refuses a stale base. */
+export interface EditedVersion {
+  key: string;
+  baseVersion?: number;
+}
+
 export class VersionConflictError extends Error {
   constructor(readonly newest: DefinitionVersion) {
     super(`version ${newest.version} of ${newest.key} is newer than the one edited`);

@@ -1,11 +1,11 @@
 // Checks a parsed diagram against our conventions and reads the process model; every problem names file and element.
 import type { DefinitionProblem } from '../../errors.js';
 import { readFormFields } from '../../forms/index.js';
-import { checkFeel } from '../../expressions/feel.js';
 import { isRole } from '../../auth/roles.js';
 import { allFlowElements, camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
-import { reservedVariableNames, type ProcessModel } from './process-model.js';
-import { checkFlowElement } from './check-flow-element.js';
+import { reservedVariableNames } from '../elements/process-variables.js';
+import type { ProcessModel } from './process-model.js';
+import { checkFlowElement, splitList } from './check-flow-element.js';
 
 const processKeyPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -73,17 +73,6 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
     for (const f of form) if (reservedVariableNames.has(f.id)) problem(null, `Fältnamnet "${f.id}" är reserverat; välj ett annat id.`);
   }
   return { model, problems };
-}
-
-export function splitList(value: unknown): string[] {
-  if (typeof value !== 'string') return [];
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-/** A FEEL check that also names where the expression sits. */
-export function feelProblem(expression: string, where: string): string | null {
-  const message = checkFeel(expression);
-  return message ? `${where}: ${message}` : null;
 }
 
 export { camundaProperties };

@@ -1,5 +1,6 @@
 // What the runtime needs to know about one process version, read once from its diagram.
 import type { FormField } from '../../forms/form-field.js';
+import type { DefinitionVersion } from '../records/index.js';
 
 export interface UserTaskModel {
   candidateGroups: string[];
@@ -30,12 +31,9 @@ export interface ProcessModel {
   messages: Map<string, { id: string; name: string }>;
 }
 
-/** Variable names the engine keeps for itself on the process environment. */
-export const reservedVariableNames = new Set(['fields', 'content', 'properties', 'environment', 'services', 'output']);
-
 /** One deployed version, parsed and ready to run: the model, and the context the engine recovers against. */
 export interface CompiledDefinition {
-  version: import('../../store/port.js').DefinitionVersion;
+  version: DefinitionVersion;
   model: ProcessModel;
   sourceContext: unknown;
 }

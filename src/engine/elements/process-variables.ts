@@ -1,5 +1,7 @@
 // The business variables of a process: its environment variables without what the engine keeps there itself.
-import { reservedVariableNames } from '../definitions/process-model.js';
+
+/** Variable names the engine keeps for itself on the process environment. */
+export const reservedVariableNames = new Set(['fields', 'content', 'properties', 'environment', 'services', 'output']);
 
 export function processVariables(environmentVariables: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

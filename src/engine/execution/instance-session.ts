@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { AppError } from '../../errors.js';
 import type { ServiceHandler, HandlerLogger } from '../../handlers/handler.js';
-import type { InstanceDocument, InstanceSummary, TaskRecord } from '../../store/port.js';
+import type { InstanceDocument, InstanceSummary, TaskRecord } from '../records/index.js';
 import type { Clock } from '../../timers/clock.js';
 import { DurableTimers } from '../elements/durable-timers.js';
 import { activePositions } from './active-positions.js';

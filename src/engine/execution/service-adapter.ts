@@ -2,8 +2,7 @@
 import { evaluateFeel } from '../../expressions/feel.js';
 import { BpmnBusinessError, type HandlerContext, type ServiceHandler } from '../../handlers/handler.js';
 import type { ProcessModel } from '../definitions/process-model.js';
-import { processVariables } from '../elements/process-variables.js';
-import { reservedVariableNames } from '../definitions/process-model.js';
+import { processVariables, reservedVariableNames } from '../elements/process-variables.js';
 
 interface ExecutionScope {
   content: { id: string };

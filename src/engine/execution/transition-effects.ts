@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { HandlerContext, HandlerLogger } from '../../handlers/handler.js';
 import type { HousingRegister } from '../../housing/housing-register.js';
 import type { HousingTransaction } from '../../housing/housing-transaction.js';
-import type { Bevakning, CaseEvent, InstanceSummary } from '../../store/port.js';
+import type { Bevakning, InstanceSummary } from '../records/index.js';
+import type { CaseEvent } from '../../decisions/index.js';
 import type { Clock } from '../../timers/clock.js';
 import type { HistoryRecorder } from './history-recorder.js';
 

@@ -1,6 +1,6 @@
 // The legal clock of a case: days since the decision, the next IVO report date while not executed, open tasks' deadlines.
 import { differenceInCalendarDays } from 'date-fns';
-import type { HistoryEntry, InstanceState } from '../../store/port.js';
+import type { HistoryEntry, InstanceState } from '../../engine/records/index.js';
 import { addCalendar, stockholmDay } from '../../timers/calendar-days.js';
 
 /** IVO must be told of a decision not executed within 3 months, and again every 3 months until it is. */

@@ -1,5 +1,5 @@
 // What the case list shows: the filter form and the matching cases, newest first.
-import type { InstanceState } from '../../store/port.js';
+import type { InstanceState } from '../../engine/records/index.js';
 import type { RuntimeApi } from '../../runtime/runtime-api.js';
 
 /** The states a case can be in, as a person reads them. */

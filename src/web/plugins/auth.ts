@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Role } from '../../auth/roles.js';
 import type { UserDirectory } from '../../auth/users.js';
-import type { Actor } from '../../runtime/runtime-api.js';
+import type { Actor } from '../../auth/actor.js';
 import { AppError } from '../../errors.js';
 import { sessionUsername } from './session.js';
 import { sharedPlugin } from './shared-plugin.js';

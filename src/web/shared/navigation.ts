@@ -1,5 +1,5 @@
 // The menu: what each role may open.
-import type { Actor } from '../../runtime/runtime-api.js';
+import type { Actor } from '../../auth/actor.js';
 
 export interface NavItem {
   href: string;

@@ -1,0 +1,7 @@
+// Who is asking: a signed-in user with their roles, as every runtime call receives it.
+
+/** The user behind a request: the runtime decides what they may see and do from their roles. */
+export interface Actor {
+  username: string;
+  roles: string[];
+}

@@ -1,0 +1,78 @@
+// What the runtime keeps of one instance: its summary (tasks, timers, bevakningar, case events), history and document.
+import type { CaseEvent } from '../../decisions/index.js';
+import type { FormField } from '../../forms/index.js';
+
+export type InstanceState = 'running' | 'completed' | 'cancelled' | 'failed';
+
+export interface TaskRecord {
+  /** Globally unique and stable for one waiting of one task: `${instanceId}.${executionId}`. */
+  id: string;
+  instanceId: string;
+  processKey: string;
+  elementId: string;
+  executionId: string;
+  name: string;
+  candidateGroups: string[];
+  assignee: string | null;
+  createdAt: string;
+  due: string | null;
+  form: FormField[];
+  /** Values saved for later without completing the task (`saveTaskDraft`); absent until the first save. */
+  draft?: Record<string, unknown>;
+}
+
+export interface TimerRecord {
+  /** `${instanceId}.${executionId}` of the timer event definition's execution. */
+  id: string;
+  instanceId: string;
+  elementId: string;
+  executionId: string;
+  dueAt: string;
+}
+
+export interface Bevakning {
+  id: string;
+  instanceId: string;
+  group: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** What the inbox, task list, scheduler and instance list need, kept small so boot reads only this. */
+export interface InstanceSummary {
+  id: string;
+  processKey: string;
+  version: number;
+  businessKey: string | null;
+  state: InstanceState;
+  startedAt: string;
+  endedAt: string | null;
+  /** Increases by one with every stored transition; the optimistic lock. */
+  rev: number;
+  variables: Record<string, unknown>;
+  active: { elementId: string; name: string }[];
+  tasks: TaskRecord[];
+  timers: TimerRecord[];
+  bevakningar: Bevakning[];
+  caseEvents: CaseEvent[];
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  type: string;
+  elementId: string | null;
+  elementName: string | null;
+  actor: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export interface InstanceDocument {
+  summary: InstanceSummary;
+  /** bpmn-engine getState() output without the embedded source. */
+  engineState: unknown;
+  /** The history entries of the transition that produced this document (seq ascending). */
+  lastEntries: HistoryEntry[];
+}
