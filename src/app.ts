@@ -6,7 +6,7 @@ import { seedDemoCases, seedDemoHousing } from './demo/seed-demo-cases.js';
 import { loadIvoConfig } from './reports/ivo-config.js';
 import type { Config } from './config.js';
 import { createRuntime } from './runtime/index.js';
-import type { RuntimeApi } from './runtime/runtime-api.js';
+import type { RuntimeApi } from './runtime/index.js';
 import { defaultHandlers, type ServiceHandler } from './handlers/index.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import path from 'node:path';

@@ -1,27 +1,40 @@
-// The runtime's clock: what time it is, and moving the manual clock forward with the timers that fall due.
+// The clock: what time it is, and moving the manual clock forward with the timers that fall due on the way.
+import type { TimerScheduler } from '../engine/timer-scheduler.js';
 import { AppError } from '../errors.js';
-import type { ClockMode, ManualClock } from '../timers/clock.js';
+import type { SettingsRepository } from '../store/port.js';
+import type { Clock, ClockMode, ManualClock } from '../timers/clock.js';
 import { addDuration } from '../timers/date-math.js';
 import { TimerError } from '../timers/timer-error.js';
-import type { ClockMove } from './runtime-api.js';
-import type { RuntimeParts } from './runtime-parts.js';
+
+export type ClockMove = { advance: string } | { to: string };
 
 /** The store setting that keeps the manual clock's time across restarts. */
 export const manualClockSetting = 'manualClock';
 
-export function clockNow(parts: RuntimeParts): { now: string; mode: ClockMode } {
-  return { now: parts.clock.now().toISOString(), mode: parts.clock.mode };
+export interface ClockServiceDeps {
+  clock: Clock;
+  scheduler: TimerScheduler;
+  settings: SettingsRepository;
 }
 
-/** Moves the manual clock, firing due timers on the way; clock_not_manual on the system clock. */
-export async function moveClock(parts: RuntimeParts, move: ClockMove): Promise<{ now: string }> {
-  const clock = parts.clock;
-  if (clock.mode !== 'manual') throw new AppError('clock_not_manual');
-  const { unfired } = await parts.scheduler.moveManualClock(clock as ManualClock, (now) => clockTarget(now, move));
-  await parts.store.settings.set(manualClockSetting, clock.now().toISOString());
-  if (unfired) throw new AppError('internal', `Klockan flyttades men ${unfired} timer(s) kunde inte köras; de försöks igen vid nästa flytt.`);
-  return { now: clock.now().toISOString() };
+export function createClockService({ clock, scheduler, settings }: ClockServiceDeps) {
+  return {
+    clockNow(): { now: string; mode: ClockMode } {
+      return { now: clock.now().toISOString(), mode: clock.mode };
+    },
+
+    /** Moves the manual clock, firing due timers on the way; clock_not_manual on the system clock. */
+    async moveClock(move: ClockMove): Promise<{ now: string }> {
+      if (clock.mode !== 'manual') throw new AppError('clock_not_manual');
+      const { unfired } = await scheduler.moveManualClock(clock as ManualClock, (now) => clockTarget(now, move));
+      await settings.set(manualClockSetting, clock.now().toISOString());
+      if (unfired) throw new AppError('internal', `Klockan flyttades men ${unfired} timer(s) kunde inte köras; de försöks igen vid nästa flytt.`);
+      return { now: clock.now().toISOString() };
+    },
+  };
 }
+
+export type ClockService = ReturnType<typeof createClockService>;
 
 /** Where a clock move ends, from the time it starts at; never backwards. */
 function clockTarget(now: Date, move: ClockMove): Date {

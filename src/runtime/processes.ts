@@ -1,37 +1,116 @@
-// The runtime's process definitions: list, detail, deploy an uploaded diagram and read a version's source.
-import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
-import { VersionConflictError } from '../engine/definitions/definition-registry.js';
+// Process definitions: list and read them, check and deploy a diagram, read a version's source, compare two versions.
 import type { Actor } from '../auth/actor.js';
-import type { CheckFinding, DefinitionCheckResult, ProcessDetail, ProcessListItem } from './runtime-api.js';
-import type { EditedVersion } from '../engine/definitions/definition-registry.js';
-import type { RuntimeParts } from './runtime-parts.js';
-import { toProcessDetail, toProcessListItem } from './api-shapes.js';
+import { parseBpmn } from '../engine/definitions/bpmn-parse.js';
+import { diffDefinitions, type DefinitionDiff, type DiagramVersion } from '../engine/definitions/definition-diff.js';
+import { VersionConflictError, type DefinitionRegistry, type EditedVersion } from '../engine/definitions/definition-registry.js';
+import type { CompiledDefinition } from '../engine/definitions/process-model.js';
+import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
+import type { FormField } from '../forms/index.js';
+
+export interface ProcessListItem {
+  key: string;
+  name: string;
+  version: number;
+  deployedAt: string;
+}
+
+export interface ProcessDetail extends ProcessListItem {
+  versions: { version: number; deployedAt: string; deployedBy: string }[];
+  startForm: FormField[];
+  /** Roles that may start it (`camunda:candidateStarterGroups`); empty = any user. */
+  starterGroups: string[];
+}
+
+/** One finding of a diagram check; `elementId` is null when it concerns the whole file. */
+export interface CheckFinding {
+  elementId: string | null;
+  message: string;
+}
+
+export interface DefinitionCheckResult {
+  /** The process id found in the file, null when it could not be read. */
+  key: string | null;
+  problems: CheckFinding[];
+  warnings: CheckFinding[];
+}
 
 /** How an uploaded diagram is named in its problems (it has no file name of its own). */
 const uploadedFile = 'uppladdad fil';
 
-/** The latest version of every deployed process. */
-export function listProcesses(parts: RuntimeParts): ProcessListItem[] {
-  return parts.registry.keys().map((key) => toProcessListItem(parts.registry.latest(key)!));
-}
-
-export function getProcess(parts: RuntimeParts, key: string): ProcessDetail {
-  const versions = parts.registry.versions(key);
-  if (!versions.length) throw new AppError('not_found', `Processen ${key} finns inte.`);
-  return toProcessDetail(versions);
-}
-
-/** Deploys an uploaded diagram as a new version; a bad one becomes invalid_definition with a field per problem. */
-export async function deploy(parts: RuntimeParts, xml: string, actor: Actor, editing?: EditedVersion): Promise<{ key: string; version: number }> {
-  try {
-    const { version } = await parts.registry.deploy(xml, uploadedFile, actor.username, editing);
-    return { key: version.key, version: version.version };
-  } catch (err) {
-    if (err instanceof VersionConflictError) throw new AppError('conflict', conflictMessage(err, editing?.baseVersion));
-    if (!(err instanceof DefinitionError)) throw err;
-    const fields = err.problems.map((p) => ({ field: p.elementId ?? '', message: p.message }));
-    throw new AppError('invalid_definition', `Diagrammet kan inte driftsättas: ${err.problems.length} fel. Tidigare version gäller fortfarande.`, fields);
+export function createProcessService({ registry }: { registry: DefinitionRegistry }) {
+  /** A deployed version's diagram, parsed again for a diff; not_found when there is no such version. */
+  async function readVersion(key: string, version: number): Promise<DiagramVersion> {
+    const compiled = registry.get(key, version);
+    if (!compiled) throw new AppError('not_found', `Processen ${key} finns inte i version ${version}.`);
+    // A deployed version passed every check when it was deployed, so it parses again; its model is already read.
+    const { definitions } = await parseBpmn(await registry.source(key, version));
+    return { definitions, model: compiled.model };
   }
+
+  return {
+    /** The latest version of every deployed process. */
+    listProcesses(): ProcessListItem[] {
+      return registry.keys().map((key) => toProcessListItem(registry.latest(key)!));
+    },
+
+    getProcess(key: string): ProcessDetail {
+      const versions = registry.versions(key);
+      if (!versions.length) throw new AppError('not_found', `Processen ${key} finns inte.`);
+      const latest = versions.at(-1)!;
+      return {
+        ...toProcessListItem(latest),
+        versions: versions.map((d) => ({ version: d.version.version, deployedAt: d.version.deployedAt, deployedBy: d.version.deployedBy })),
+        startForm: latest.model.startForm,
+        starterGroups: latest.model.starterGroups,
+      };
+    },
+
+    /**
+     * Deploys a diagram as a new version; a bad one becomes invalid_definition with a field per problem. Publishing
+     * from the editor names the routine (`key`: the diagram must keep that process id) and the version it started
+     * from (`baseVersion`: conflict when a newer one was published meanwhile).
+     */
+    async deploy(xml: string, actor: Actor, editing?: EditedVersion): Promise<{ key: string; version: number }> {
+      try {
+        const { version } = await registry.deploy(xml, uploadedFile, actor.username, editing);
+        return { key: version.key, version: version.version };
+      } catch (err) {
+        if (err instanceof VersionConflictError) throw new AppError('conflict', conflictMessage(err, editing?.baseVersion));
+        if (!(err instanceof DefinitionError)) throw err;
+        const fields = err.problems.map((p) => ({ field: p.elementId ?? '', message: p.message }));
+        throw new AppError('invalid_definition', `Diagrammet kan inte driftsättas: ${err.problems.length} fel. Tidigare version gäller fortfarande.`, fields);
+      }
+    },
+
+    /** Every check a publish runs, without publishing: problems stop a publish, warnings (bpmnlint's) do not. */
+    async checkDefinition(xml: string, expectedKey?: string): Promise<DefinitionCheckResult> {
+      try {
+        const { key, problems, warnings } = await registry.check(xml, uploadedFile, expectedKey);
+        return { key, problems: problems.map(toFinding), warnings: warnings.map(toFinding) };
+      } catch (err) {
+        // A file that cannot be read at all is one problem, like any other.
+        if (!(err instanceof DefinitionError)) throw err;
+        return { key: null, problems: err.problems.map(toFinding), warnings: [] };
+      }
+    },
+
+    /** The BPMN source of one deployed version of a process; not_found when there is no such version. */
+    async getDefinitionSource(key: string, version: number): Promise<string> {
+      if (!registry.get(key, version)) throw new AppError('not_found', `Processen ${key} finns inte i version ${version}.`);
+      return registry.source(key, version);
+    },
+
+    /** What changed from version `from` to version `to` of a process; not_found when either version does not exist. */
+    async compareVersions(key: string, from: number, to: number): Promise<DefinitionDiff> {
+      return diffDefinitions(await readVersion(key, from), await readVersion(key, to));
+    },
+  };
+}
+
+export type ProcessService = ReturnType<typeof createProcessService>;
+
+function toProcessListItem(d: CompiledDefinition): ProcessListItem {
+  return { key: d.version.key, name: d.version.name, version: d.version.version, deployedAt: d.version.deployedAt };
 }
 
 function conflictMessage({ newest }: VersionConflictError, base: number | undefined): string {
@@ -39,22 +118,6 @@ function conflictMessage({ newest }: VersionConflictError, base: number | undefi
   return `${newest.deployedBy} publicerade version ${newest.version} efter att du öppnade version ${base}. Ladda ner ditt utkast, öppna redigeraren på nytt och för över dina ändringar.`;
 }
 
-/** The checks of a publish on a draft; a file that cannot be read at all is one problem, like any other. */
-export async function checkDefinition(parts: RuntimeParts, xml: string, expectedKey?: string): Promise<DefinitionCheckResult> {
-  try {
-    const { key, problems, warnings } = await parts.registry.check(xml, uploadedFile, expectedKey);
-    return { key, problems: problems.map(toFinding), warnings: warnings.map(toFinding) };
-  } catch (err) {
-    if (!(err instanceof DefinitionError)) throw err;
-    return { key: null, problems: err.problems.map(toFinding), warnings: [] };
-  }
-}
-
 function toFinding(problem: DefinitionProblem): CheckFinding {
   return { elementId: problem.elementId, message: problem.message };
-}
-
-export async function getDefinitionSource(parts: RuntimeParts, key: string, version: number): Promise<string> {
-  if (!parts.registry.get(key, version)) throw new AppError('not_found', `Processen ${key} finns inte i version ${version}.`);
-  return parts.store.definitions.getSource(key, version);
 }

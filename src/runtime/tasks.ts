@@ -1,87 +1,133 @@
-// The runtime's user tasks: list and read them, claim and give back, save a draft, complete.
+// User tasks: list and read them, claim and give back, save a draft, complete.
+import type { Actor } from '../auth/actor.js';
+import type { InstanceIndex } from '../engine/instance-index.js';
+import type { InstanceTransitions } from '../engine/instance-transitions.js';
+import type { TaskRecord } from '../engine/records/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { fieldMessages, maxStringLength, validateSubmission, type FormField } from '../forms/index.js';
-import type { TaskRecord } from '../engine/records/index.js';
+import type { Clock } from '../timers/clock.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
-import type { Actor } from '../auth/actor.js';
-import type { TaskFilter, TaskView } from './runtime-api.js';
-import { findOpenTask, type RuntimeParts } from './runtime-parts.js';
-import { toTaskView } from './api-shapes.js';
 
-/** The open tasks the actor may see, earliest due first (tasks without a due date last). */
-export function listTasks(parts: RuntimeParts, filter: TaskFilter, actor: Actor): TaskView[] {
-  return [...parts.index.allTasks()]
-    .filter((t) => canSeeTask(actor, t))
-    .filter((t) => (!filter.instanceId || t.instanceId === filter.instanceId) && (!filter.group || t.candidateGroups.includes(filter.group)) && (!filter.assignee || t.assignee === filter.assignee))
-    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt))
-    .map(toTaskView);
+/** A task as readers see it: the stored record without the engine's execution id. */
+export type TaskView = Omit<TaskRecord, 'executionId'>;
+
+export interface TaskFilter {
+  instanceId?: string;
+  group?: string;
+  assignee?: string;
 }
 
-export function getTask(parts: RuntimeParts, taskId: string, actor: Actor): TaskView {
-  const task = findOpenTask(parts, taskId);
-  if (!canSeeTask(actor, task)) throw new AppError('forbidden', 'Uppgiften gäller inte dina roller.');
-  return toTaskView(task);
+export interface TaskServiceDeps {
+  index: InstanceIndex;
+  transitions: InstanceTransitions;
+  clock: Clock;
 }
 
-/** Claiming a task one already has changes nothing; one taken by someone else is task_claimed. */
-export async function claimTask(parts: RuntimeParts, taskId: string, actor: Actor): Promise<void> {
-  const task = findOpenTask(parts, taskId);
-  assertCanClaim(actor, task);
-  if (task.assignee === actor.username) return;
-  if (task.assignee) throw new AppError('task_claimed', `Uppgiften är redan tagen av ${task.assignee}.`);
-  await parts.transitions.withoutEngine(task.instanceId, (summary, nextSeq) => {
-    const current = summary.tasks.find((t) => t.id === taskId);
-    if (!current) throw new AppError('task_closed');
-    if (current.assignee) throw new AppError('task_claimed', `Uppgiften är redan tagen av ${current.assignee}.`);
-    const tasks = summary.tasks.map((t) => (t.id === taskId ? { ...t, assignee: actor.username } : t));
-    const entry = { seq: nextSeq, at: parts.clock.now().toISOString(), type: 'task.claimed', elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
-    return { summary: { ...summary, tasks }, entries: [entry] };
-  });
+export function createTaskService({ index, transitions, clock }: TaskServiceDeps) {
+  /** One open task; task_closed when it is completed or gone. */
+  function findOpenTask(taskId: string): TaskRecord {
+    const task = index.task(taskId);
+    if (!task) throw new AppError('task_closed');
+    return task;
+  }
+
+  /** A change to one open task's record, checked again under the instance lock, with one history entry without data. */
+  async function changeTask(task: TaskRecord, actor: Actor, type: string, change: (current: TaskRecord) => TaskRecord): Promise<void> {
+    await transitions.withoutEngine(task.instanceId, (summary, nextSeq) => {
+      const current = summary.tasks.find((t) => t.id === task.id);
+      if (!current) throw new AppError('task_closed');
+      const tasks = summary.tasks.map((t) => (t === current ? change(current) : t));
+      const entry = { seq: nextSeq, at: clock.now().toISOString(), type, elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
+      return { summary: { ...summary, tasks }, entries: [entry] };
+    });
+  }
+
+  return {
+    /** The open tasks the actor may see, earliest due first (tasks without a due date last). */
+    listTasks(filter: TaskFilter, actor: Actor): TaskView[] {
+      return [...index.allTasks()]
+        .filter((t) => canSeeTask(actor, t))
+        .filter((t) => (!filter.instanceId || t.instanceId === filter.instanceId) && (!filter.group || t.candidateGroups.includes(filter.group)) && (!filter.assignee || t.assignee === filter.assignee))
+        .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt))
+        .map(toTaskView);
+    },
+
+    /** One open task the caller may see; task_closed when it is completed or gone, forbidden outside its groups. */
+    getTask(taskId: string, actor: Actor): TaskView {
+      const task = findOpenTask(taskId);
+      if (!canSeeTask(actor, task)) throw new AppError('forbidden', 'Uppgiften gäller inte dina roller.');
+      return toTaskView(task);
+    },
+
+    /** Claiming a task one already has changes nothing; one taken by someone else is task_claimed. */
+    async claimTask(taskId: string, actor: Actor): Promise<void> {
+      const task = findOpenTask(taskId);
+      assertCanClaim(actor, task);
+      if (task.assignee === actor.username) return;
+      if (task.assignee) throw new AppError('task_claimed', `Uppgiften är redan tagen av ${task.assignee}.`);
+      await changeTask(task, actor, 'task.claimed', (current) => {
+        if (current.assignee) throw new AppError('task_claimed', `Uppgiften är redan tagen av ${current.assignee}.`);
+        return { ...current, assignee: actor.username };
+      });
+    },
+
+    /** Gives a claimed task back to its groups; only its assignee or an admin may. Unclaimed: nothing happens. */
+    async unclaimTask(taskId: string, actor: Actor): Promise<void> {
+      const task = findOpenTask(taskId);
+      assertCanUnclaim(actor, task);
+      if (!task.assignee) return;
+      await changeTask(task, actor, 'task.unclaimed', (current) => {
+        assertCanUnclaim(actor, current);
+        return { ...current, assignee: null };
+      });
+    },
+
+    /**
+     * Keeps the values of the task's editable fields for later without completing it (they need not be valid yet);
+     * who may save is who may complete. The history records the save, never the values.
+     */
+    async saveTaskDraft(taskId: string, values: Record<string, unknown>, actor: Actor): Promise<void> {
+      const task = findOpenTask(taskId);
+      assertCanComplete(actor, task);
+      const draft = toDraft(task.form, values);
+      await changeTask(task, actor, 'task.draft-saved', (current) => {
+        assertCanComplete(actor, current);
+        return { ...current, draft };
+      });
+    },
+
+    /** Validates the form values, then completes the task in its engine; rights are checked again under the instance lock. */
+    async completeTask(taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void> {
+      const task = findOpenTask(taskId);
+      assertCanComplete(actor, task);
+      const result = validateSubmission(task.form, variables, 'json');
+      if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
+      await transitions.withEngine(task.instanceId, actor.username, async (session, summary) => {
+        const current = summary.tasks.find((t) => t.id === taskId);
+        if (!current) throw new AppError('task_closed');
+        assertCanComplete(actor, current);
+        await session.completeTask(current, result.values);
+      });
+    },
+  };
 }
 
-export async function unclaimTask(parts: RuntimeParts, taskId: string, actor: Actor): Promise<void> {
-  const task = findOpenTask(parts, taskId);
-  assertCanUnclaim(actor, task);
-  if (!task.assignee) return;
-  await changeTask(parts, task, actor, 'task.unclaimed', (current) => {
-    assertCanUnclaim(actor, current);
-    return { ...current, assignee: null };
-  });
-}
+export type TaskService = ReturnType<typeof createTaskService>;
 
-export async function saveTaskDraft(parts: RuntimeParts, taskId: string, values: Record<string, unknown>, actor: Actor): Promise<void> {
-  const task = findOpenTask(parts, taskId);
-  assertCanComplete(actor, task);
-  const draft = toDraft(task.form, values);
-  await changeTask(parts, task, actor, 'task.draft-saved', (current) => {
-    assertCanComplete(actor, current);
-    return { ...current, draft };
-  });
-}
-
-/** Validates the form values, then completes the task in its engine; rights are checked again under the instance lock. */
-export async function completeTask(parts: RuntimeParts, taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void> {
-  const task = findOpenTask(parts, taskId);
-  assertCanComplete(actor, task);
-  const result = validateSubmission(task.form, variables, 'json');
-  if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
-  await parts.transitions.withEngine(task.instanceId, actor.username, async (session, summary) => {
-    const current = summary.tasks.find((t) => t.id === taskId);
-    if (!current) throw new AppError('task_closed');
-    assertCanComplete(actor, current);
-    await session.completeTask(current, result.values);
-  });
-}
-
-/** A change to one open task's record, checked again under the instance lock, with one history entry without data. */
-async function changeTask(parts: RuntimeParts, task: TaskRecord, actor: Actor, type: string, change: (current: TaskRecord) => TaskRecord): Promise<void> {
-  await parts.transitions.withoutEngine(task.instanceId, (summary, nextSeq) => {
-    const current = summary.tasks.find((t) => t.id === task.id);
-    if (!current) throw new AppError('task_closed');
-    const tasks = summary.tasks.map((t) => (t === current ? change(current) : t));
-    const entry = { seq: nextSeq, at: parts.clock.now().toISOString(), type, elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
-    return { summary: { ...summary, tasks }, entries: [entry] };
-  });
+function toTaskView(t: TaskRecord): TaskView {
+  return {
+    id: t.id,
+    instanceId: t.instanceId,
+    processKey: t.processKey,
+    elementId: t.elementId,
+    name: t.name,
+    candidateGroups: t.candidateGroups,
+    assignee: t.assignee,
+    createdAt: t.createdAt,
+    due: t.due,
+    form: t.form,
+    ...(t.draft ? { draft: t.draft } : {}),
+  };
 }
 
 /** Only the assignee gives a task back (or an admin, for someone who is away). */

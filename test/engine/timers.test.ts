@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
-import { manualClockSetting } from '../../src/runtime/runtime.js';
+import { manualClockSetting } from '../../src/runtime/clock.js';
 import { actors, fixturesDir, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
 const fired = async (h: Harness, id: string) => (await h.runtime.getHistory(id)).filter((e) => e.type === 'timer.fired');

@@ -1,6 +1,6 @@
 // Deadlines of processes/boendestod.bpmn: choice in 2 months, confirmation by the next working day, start in 14 days / 1 month, plan, follow-up.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, receivedAt, useHarness } from '../helpers/feature-steps.js';
 import { handlaggare, startBoendestod, utforare } from './kits/boendestod-kit.js';
 

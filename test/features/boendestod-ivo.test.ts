@@ -1,6 +1,6 @@
 // IVO watch of processes/boendestod.bpmn: from beslutsdatum until the insats starts, and the case in the IVO report.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
 import { handlaggare, ivo, startBoendestod, utforare } from './kits/boendestod-kit.js';
 

@@ -1,7 +1,7 @@
 // Whole flows of processes/boendestod.bpmn (Solna, samverkansrutin boendestöd) on the runtime with the manual clock.
 import { describe, expect, test } from 'vitest';
 import type { Actor } from '../../src/auth/actor.js';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
 import { enhetschef, handlaggare, startBoendestod, utforare } from './kits/boendestod-kit.js';
 

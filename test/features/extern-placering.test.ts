@@ -1,6 +1,6 @@
 // Whole flows of processes/extern-placering.bpmn (Ystad, extern placering) on the runtime with the manual clock.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
 import { ivoRapportor, lss, startExternPlacering, systemansvarig, verksamhetschef } from './kits/extern-placering-kit.js';
 

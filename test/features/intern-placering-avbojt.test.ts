@@ -1,6 +1,6 @@
 // Decline, failed reservation, external placement and closing of processes/intern-placering.bpmn (Ystad).
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { apartmentOf, completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
 import { bistand, caseEvents, enhetschef, ivoRapportor, lss, solgarden, startInternPlacering } from './kits/intern-placering-kit.js';
 

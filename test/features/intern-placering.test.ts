@@ -1,6 +1,6 @@
 // Accepted offer, reminder and IVO watch of processes/intern-placering.bpmn (Ystad) on the runtime with the manual clock.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { admin, completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
 import { avgiftshandlaggare, bistand, caseEvents, enhetschef, ivoRapportor, startInternPlacering, utforare } from './kits/intern-placering-kit.js';
 

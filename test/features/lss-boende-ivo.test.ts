@@ -1,6 +1,6 @@
 // Boendeprocess LSS (processes/lss-boende.bpmn): the IVO watch and the yearly follow-up while the decision waits for verkställighet.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
 import { arbetsterapeut, enhetschef, formedling, handlaggare, intake, ivo, samordnare, startLssBoende } from './kits/lss-boende-kit.js';
 

@@ -1,7 +1,7 @@
 // Boendeprocess LSS (processes/lss-boende.bpmn): the 14-day answer deadline and the named defaults for "snarast" and "skyndsamt".
 import { describe, expect, test } from 'vitest';
 import type { Actor } from '../../src/auth/actor.js';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
 import { arbetsterapeut, enhetschef, formedling, intake, samordnare, startLssBoende } from './kits/lss-boende-kit.js';
 

@@ -1,6 +1,6 @@
 // IVO watch of processes/sol-lagenhetserbjudande.bpmn: from the chosen applicant's beslutsdatum until the move-in day.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
 import { acceptedAndOrdered, bistand, enhetschef, ivo, offered, reportVacancy, samordnare, startSolRuntime } from './kits/sol-lagenhetserbjudande-kit.js';
 

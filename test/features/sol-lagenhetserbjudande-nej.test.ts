@@ -1,6 +1,6 @@
 // The no branch of processes/sol-lagenhetserbjudande.bpmn: decline recorded, apartment released, next applicant, IVO watch follows.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { apartmentOf, completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
 import { enhetschef, ivo, reportVacancy, samordnare, startSolRuntime } from './kits/sol-lagenhetserbjudande-kit.js';
 

@@ -1,6 +1,6 @@
 // Deadlines of processes/sol-lagenhetserbjudande.bpmn: offer "skyndsamt", the agreed answer day, move by day 7 from korttidsboende.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, receivedAt, useHarness } from '../helpers/feature-steps.js';
 import { acceptedAndOrdered, enhetschef, offered, reportVacancy, samordnare, startSolRuntime } from './kits/sol-lagenhetserbjudande-kit.js';
 

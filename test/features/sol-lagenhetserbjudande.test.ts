@@ -1,6 +1,6 @@
 // The yes branch of processes/sol-lagenhetserbjudande.bpmn (seed 001): vacancy to verkställighet, with the register following.
 import { describe, expect, test } from 'vitest';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { apartmentOf, completeTask, inboxOf, useHarness } from '../helpers/feature-steps.js';
 import { avgift, bistand, enhetschef, ivo, reportVacancy, samordnare, startSolRuntime, utforare } from './kits/sol-lagenhetserbjudande-kit.js';
 

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach } from 'vitest';
 import type { Actor } from '../../src/auth/actor.js';
-import type { RuntimeApi } from '../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import type { Apartment } from '../../src/housing/housing-model.js';
 import type { Bevakning } from '../../src/engine/records/index.js';
 import { startHarness, type Harness, type HarnessOptions } from './runtime-harness.js';

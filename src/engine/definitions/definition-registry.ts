@@ -133,6 +133,11 @@ export class DefinitionRegistry {
     return [...this.byKey.keys()].sort();
   }
 
+  /** The BPMN source of a deployed version, as stored. */
+  source(key: string, version: number): Promise<string> {
+    return this.repository.getSource(key, version);
+  }
+
   private remember(definition: CompiledDefinition): void {
     const list = this.byKey.get(definition.version.key) ?? [];
     list.push(definition);

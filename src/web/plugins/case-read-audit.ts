@@ -1,6 +1,6 @@
 // Makes every read of a case durable: a successful answer of a case-reading route is sent only once the read is stored.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RuntimeApi } from '../../runtime/runtime-api.js';
+import type { RuntimeApi } from '../../runtime/index.js';
 import { sharedPlugin } from './shared-plugin.js';
 import type { CaseReadKind } from '../../audit/case-reads.js';
 

@@ -1,6 +1,6 @@
 // What the page that starts a case shows: the process's start form with a case number field first.
 import type { Actor } from '../../auth/actor.js';
-import type { ProcessDetail } from '../../runtime/runtime-api.js';
+import type { ProcessDetail } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
 import { formView } from '../shared/form-view-model.js';
 import { isReadOnly, type Submitted } from '../tasks/task-page-model.js';

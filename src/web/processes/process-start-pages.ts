@@ -1,7 +1,7 @@
 // Starting a case from the web: the process's start form with a case number, for the roles allowed to start it.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ProcessDetail } from '../../runtime/runtime-api.js';
+import type { ProcessDetail } from '../../runtime/index.js';
 import { AppError } from '../../errors.js';
 import { validateSubmission } from '../../forms/index.js';
 import { actorOf } from '../plugins/auth.js';

@@ -1,6 +1,6 @@
 // What the process pages show: every routine, one routine's versions with their running cases, and a diff in Swedish.
 import type { DefinitionDiff, FormFieldProperty, TimerValue } from '../../engine/definitions/definition-diff.js';
-import type { RuntimeApi } from '../../runtime/runtime-api.js';
+import type { RuntimeApi } from '../../runtime/index.js';
 import type { FormField } from '../../forms/form-field.js';
 
 const elementTypeNames: Record<string, string> = {

@@ -1,5 +1,5 @@
 // Shapes runtime results into exactly the JSON fields of API.md, so nothing internal leaks into the contract.
-import type { InstanceListItem, InstanceView, ProcessDetail, ProcessListItem, TaskView } from '../../runtime/runtime-api.js';
+import type { InstanceListItem, InstanceView, ProcessDetail, ProcessListItem, TaskView } from '../../runtime/index.js';
 import type { FormField } from '../../forms/form-field.js';
 import type { Bevakning, HistoryEntry } from '../../engine/records/index.js';
 

@@ -1,7 +1,7 @@
 // The server's clock: anyone may read it; an admin may move it forward when it runs in manual mode.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { ClockMove } from '../../runtime/runtime-api.js';
+import type { ClockMove } from '../../runtime/index.js';
 import { AppError } from '../../errors.js';
 import { requireRole } from '../plugins/auth.js';
 import { parseInput } from '../shared/parse-input.js';

@@ -1,6 +1,6 @@
 // What the start page shows, computed from the runtime for one user.
 import type { Actor } from '../../auth/actor.js';
-import type { RuntimeApi, TaskView } from '../../runtime/runtime-api.js';
+import type { RuntimeApi, TaskView } from '../../runtime/index.js';
 
 export function startPageModel(runtime: RuntimeApi, actor: Actor) {
   const now = runtime.clockNow().now;

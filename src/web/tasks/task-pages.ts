@@ -1,7 +1,7 @@
 // The task page: read a task, claim it or give it back, save a draft, or complete it through its generated form.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { TaskView } from '../../runtime/runtime-api.js';
+import type { TaskView } from '../../runtime/index.js';
 import { AppError } from '../../errors.js';
 import { validateSubmission } from '../../forms/index.js';
 import { actorOf } from '../plugins/auth.js';

@@ -1,5 +1,5 @@
 // Boendestöd (processes/boendestod.bpmn) for the feature tests: its roles and a started decision on the real diagram.
-import type { RuntimeApi } from '../../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../../src/runtime/index.js';
 import { realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
 
 export const handlaggare = who('bistandshandlaggare');

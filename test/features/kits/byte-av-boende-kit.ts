@@ -1,6 +1,6 @@
 // Byte av boende (processes/byte-av-boende.bpmn, Ystad) for the feature tests: its roles and a reported wish or need to move.
 import type { Actor } from '../../../src/auth/actor.js';
-import type { RuntimeApi } from '../../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../../src/runtime/index.js';
 import { realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
 
 export const bistand = who('bistandshandlaggare');

@@ -1,5 +1,5 @@
 // Extern placering (processes/extern-placering.bpmn, Ystad) for the feature tests: roles, Havsutsikten and a started LSS decision.
-import type { RuntimeApi } from '../../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../../src/runtime/index.js';
 import type { HousingSeed } from '../../../src/housing/housing-seed.js';
 import { realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
 

@@ -1,6 +1,6 @@
 // Intern placering (processes/intern-placering.bpmn, Ystad) for the feature tests: roles, Solgården, a started decision, its case events.
 import type { Actor } from '../../../src/auth/actor.js';
-import type { RuntimeApi } from '../../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../../src/runtime/index.js';
 import type { HousingSeed } from '../../../src/housing/housing-seed.js';
 import { realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
 

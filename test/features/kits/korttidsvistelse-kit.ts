@@ -1,5 +1,5 @@
 // Korttidsvistelse LSS (processes/korttidsvistelse-lss.bpmn, Botkyrka) for the feature tests: its roles and a started order.
-import type { RuntimeApi } from '../../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../../src/runtime/index.js';
 import { realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
 
 export const handlaggare = who('lss-handlaggare');

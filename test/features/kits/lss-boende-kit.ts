@@ -1,5 +1,5 @@
 // Boendeprocess LSS (processes/lss-boende.bpmn) for the feature tests: its roles, Gruppbostad Solrosen, a started case and the intake.
-import type { RuntimeApi } from '../../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../../src/runtime/index.js';
 import type { HousingSeed } from '../../../src/housing/housing-seed.js';
 import { completeTask, realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
 

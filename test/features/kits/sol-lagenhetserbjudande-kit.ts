@@ -1,5 +1,5 @@
 // SoL lägenhetserbjudande (processes/sol-lagenhetserbjudande.bpmn) for the feature tests: roles, Solbacken, a reported vacancy, offer and yes.
-import type { RuntimeApi } from '../../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../../src/runtime/index.js';
 import type { HousingSeed } from '../../../src/housing/housing-seed.js';
 import { completeTask, realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
 

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, test } from 'vitest';
 import { caseReadAuditPlugin } from '../../../src/web/plugins/case-read-audit.js';
-import type { RuntimeApi } from '../../../src/runtime/runtime-api.js';
+import type { RuntimeApi } from '../../../src/runtime/index.js';
 
 type Read = Parameters<RuntimeApi['recordCaseRead']>[0];
 

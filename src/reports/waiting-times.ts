@@ -1,0 +1,31 @@
+// How long each favourable decision waited from the decision to execution: the figures behind the statistics page.
+import type { ReportableCase } from './ivo-report.js';
+
+/** One favourable decision's wait from the decision to execution (the `verkstallt` case event), for the statistics. */
+export interface WaitingTime {
+  processKey: string;
+  insats: string;
+  lag: 'LSS' | 'SoL';
+  beslutsdatum: string;
+  /** The first `verkstallt` case event's day; null while it waits. */
+  verkstalltDatum: string | null;
+  /** The first `avslutat` case event's day: closed without (or after) execution. */
+  avslutatDatum: string | null;
+}
+
+/** Every favourable LSS/SoL decision with its execution day, the cases the IVO report reads; oldest decision first. */
+export function waitingTimes(cases: Iterable<ReportableCase>): WaitingTime[] {
+  const times: WaitingTime[] = [];
+  for (const { summary, properties } of cases) {
+    const text = (name: string) => (typeof summary.variables[name] === 'string' && summary.variables[name] ? (summary.variables[name] as string) : undefined);
+    const lag = text('lag') ?? properties.lag;
+    const beslutsdatum = text('beslutsdatum');
+    // The same cases as the IVO report: a change of housing is no new decision, a handed-over case is counted by its successor.
+    if ((lag !== 'LSS' && lag !== 'SoL') || !beslutsdatum || text('ursprung') === 'byteAvBoende') continue;
+    if (summary.caseEvents.some((e) => e.type === 'overlamnad')) continue;
+    const first = (type: string) => summary.caseEvents.filter((e) => e.type === type).map((e) => e.date).sort()[0] ?? null;
+    const insats = text('insats') ?? properties.insats ?? summary.processKey;
+    times.push({ processKey: summary.processKey, insats, lag, beslutsdatum, verkstalltDatum: first('verkstallt'), avslutatDatum: first('avslutat') });
+  }
+  return times.sort((a, b) => a.beslutsdatum.localeCompare(b.beslutsdatum) || a.insats.localeCompare(b.insats, 'sv'));
+}

@@ -1,0 +1,92 @@
+// Builds the runtime: opens the store, deploys the diagrams, recovers the instances, catches up on missed timers, and
+// composes the services the web asks of the system. Each service declares and implements its methods in its own file.
+import { createAccessLog } from '../audit/access-log.js';
+import { DefinitionRegistry } from '../engine/definitions/definition-registry.js';
+import { InstanceIndex } from '../engine/instance-index.js';
+import { InstanceTransitions } from '../engine/instance-transitions.js';
+import { TimerScheduler } from '../engine/timer-scheduler.js';
+import type { HandlerLogger, ServiceHandler } from '../handlers/handler.js';
+import { HousingRegister } from '../housing/housing-register.js';
+import { createHousingService } from '../housing/housing-service.js';
+import type { IvoConfig } from '../reports/ivo-config.js';
+import { createReportService } from '../reports/report-service.js';
+import type { Store } from '../store/port.js';
+import { ManualClock, SystemClock, type Clock, type ClockMode } from '../timers/clock.js';
+import { createClockService, manualClockSetting } from './clock.js';
+import { createInboxService } from './inbox.js';
+import { createInstanceService } from './instances.js';
+import { createProcessService } from './processes.js';
+import { createTaskService } from './tasks.js';
+
+export interface RuntimeOptions {
+  store: Store;
+  /** `manual`: time moves only through moveClock; its current time is kept in the store across restarts. */
+  clockMode: ClockMode;
+  /** Every `*.bpmn` here is checked and deployed at boot. */
+  processesDir: string;
+  handlers: ServiceHandler<any>[];
+  logger: HandlerLogger;
+  /** System clock: how often due timers are looked for. */
+  schedulerIntervalMs?: number;
+  /** IVO reporting windows, threshold and legal references (config/ivo.json). */
+  ivoConfig: IvoConfig;
+  /** Hydrated engines kept between transitions (default 100; 0 keeps none). */
+  engineCacheSize?: number;
+  /** Manual clock: where time starts in an empty store (default: now). */
+  manualClockStart?: Date;
+}
+
+/**
+ * What the web may ask of the system: plain objects in and out, no HTTP and no engine types. Methods throw `AppError`
+ * (not_found, forbidden, validation_failed with fields, task_closed, task_claimed, instance_not_running,
+ * clock_not_manual, invalid_definition, conflict) for expected failures.
+ */
+export type RuntimeApi = Awaited<ReturnType<typeof createRuntime>>;
+
+/** Throws DefinitionError when a diagram is bad; the store is released again then. */
+export async function createRuntime(options: RuntimeOptions) {
+  const { store, logger } = options;
+  await store.open();
+  try {
+    const clock = await createClock(options);
+    const now = () => clock.now();
+    const handlers = new Map(options.handlers.map((h) => [h.name, h as ServiceHandler<unknown>]));
+    const registry = new DefinitionRegistry(store.definitions, handlers, clock);
+    await registry.loadStored();
+    await registry.deployDirectory(options.processesDir);
+    const index = new InstanceIndex();
+    index.load(await store.instances.listSummaries());
+    const housing = new HousingRegister(store.housingJournal);
+    await housing.load(new Map([...index.all()].map((s) => [s.id, s.rev])));
+    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100 });
+    const scheduler = new TimerScheduler(index, transitions, clock, logger);
+    // Timers that fell due while the server was down fire now, in due order, before anything else is served.
+    await scheduler.fireDue(clock.now());
+    if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
+    const reportableCases = () => [...index.all()].map((summary) => ({ summary, properties: registry.get(summary.processKey, summary.version)?.model.properties ?? {} }));
+    return {
+      ...createProcessService({ registry }),
+      ...createInstanceService({ registry, index, transitions, instances: store.instances, clock }),
+      ...createTaskService({ index, transitions, clock }),
+      ...createInboxService({ index, transitions, clock }),
+      ...createClockService({ clock, scheduler, settings: store.settings }),
+      ...createHousingService({ register: housing, now }),
+      ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),
+      ...createAccessLog({ journal: store.accessLog, now }),
+      /** Stops the scheduler, then releases the store. */
+      async close(): Promise<void> {
+        await scheduler.stop();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+async function createClock(options: RuntimeOptions): Promise<Clock> {
+  if (options.clockMode === 'system') return new SystemClock();
+  const saved = await options.store.settings.get<string>(manualClockSetting);
+  return new ManualClock(saved ? new Date(saved) : (options.manualClockStart ?? new Date()));
+}
