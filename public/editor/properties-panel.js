@@ -24,11 +24,6 @@
     'bpmn:SequenceFlow': 'Flöde',
     'bpmn:TextAnnotation': 'Kommentar',
   };
-  var timerKinds = [
-    { id: 'timeDuration', name: 'Varaktighet (efter att flödet når timern)' },
-    { id: 'timeDate', name: 'Datum' },
-    { id: 'timeCycle', name: 'Upprepning' },
-  ];
 
   window.PropertiesPanel = function (modeler, container, catalogue, api) {
     var modeling = modeler.get('modeling');
@@ -266,18 +261,22 @@
     }
 
     function timerSection(element, definition) {
-      var kind = timerKinds.map(function (k) { return k.id; }).filter(function (k) { return definition.get(k); })[0] || 'timeDuration';
+      // The kinds come from the server's catalogue; a timer without a value gets the first (a duration).
+      var kindIds = catalogue.timerKinds.map(function (k) { return k.id; });
+      var kind = kindIds.filter(function (k) { return definition.get(k); })[0] || kindIds[0];
       var value = definition.get(kind) ? definition.get(kind).body || '' : '';
       var words = timerWordsLine(kind, value);
       function commit(nextKind, nextValue) {
-        var props = { timeDuration: undefined, timeDate: undefined, timeCycle: undefined };
+        // Clear the other kinds: a timer with more than one is refused at publish.
+        var props = {};
+        kindIds.forEach(function (k) { props[k] = undefined; });
         props[nextKind] = create('bpmn:FormalExpression', { body: nextValue.trim() }, definition);
         modeling.updateModdleProperties(element, definition, props);
       }
       var input = textInput(value, function (v) { commit(kind, v); }, { multiline: true });
       input.rows = 2;
       input.addEventListener('input', function () { words.update(kind, input.value); });
-      var kindSelect = select(timerKinds, kind, function (v) { kind = v; commit(kind, input.value); words.update(kind, input.value); });
+      var kindSelect = select(catalogue.timerKinds, kind, function (v) { kind = v; commit(kind, input.value); words.update(kind, input.value); });
       var nodes = [h('h3', { text: 'Timer' }), field('Sort', kindSelect)];
       var valueField = field('Värde', input, 'ISO 8601 som P14D, P3M, R/P3M eller 2027-04-30, eller FEEL som börjar med =, t.ex. ="R/" + string(date(beslutsdatum) + duration("P3M")) + "/P3M".');
       valueField.insertBefore(words.node, input.nextSibling);

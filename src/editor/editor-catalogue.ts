@@ -1,15 +1,18 @@
-// What the diagram editor offers to choose from (roles, form field types, service-task templates, business errors)
+// What the diagram editor offers to choose from (roles, form field types, timer kinds, service-task templates, business errors)
 // and what it must not offer (the element types the checks refuse).
 import { roleNames, workRoles } from '../auth/roles.js';
 import { refusedElementTypes } from '../engine/definitions/check-flow-element.js';
 import { formFieldTypes } from '../forms/index.js';
 import { businessErrors } from '../handlers/business-errors.js';
 import type { ServiceHandler } from '../handlers/handler.js';
+import { timerKindNames, timerKinds, type TimerKind } from '../timers/timer-spec.js';
 import { elementTemplates, type ElementTemplate } from './element-templates.js';
 
 export interface EditorCatalogue {
   roles: { id: string; name: string }[];
   formFieldTypes: { id: string; name: string }[];
+  /** The timer kinds the engine runs, in the order the panel offers them; the first is a new timer's kind. */
+  timerKinds: { id: TimerKind; name: string }[];
   templates: ElementTemplate[];
   /** The errors service tasks can raise, for error boundary events. */
   businessErrors: { code: string; name: string }[];
@@ -31,6 +34,7 @@ export function editorCatalogue(handlers: readonly ServiceHandler<unknown>[]): E
   return {
     roles: workRoles.map((id) => ({ id, name: roleNames[id] })),
     formFieldTypes: formFieldTypes.map((id) => ({ id, name: fieldTypeNames[id] })),
+    timerKinds: timerKinds.map((id) => ({ id, name: timerKindNames[id].label })),
     templates: elementTemplates(handlers),
     businessErrors: Object.entries(businessErrors).map(([code, name]) => ({ code, name })),
     refusedTypes: refusedElementTypes,

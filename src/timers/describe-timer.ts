@@ -2,14 +2,15 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { sv } from 'date-fns/locale';
-import { checkTimer, type TimerKind } from './timer-spec.js';
+import { checkTimer, timerKinds, type TimerKind } from './timer-spec.js';
 import { STOCKHOLM, parseDateOrDateTime } from './date-math.js';
 import { parseIsoDuration, type DurationParts } from './iso-duration.js';
 import { parseCycle } from './timer-cycle.js';
 import { TimerError } from './timer-error.js';
 
 /** What a timer value is: one of the BPMN timer kinds, or a user task's camunda:dueDate. */
-export type DescribedKind = TimerKind | 'dueDate';
+export const describedKinds = [...timerKinds, 'dueDate'] as const;
+export type DescribedKind = (typeof describedKinds)[number];
 
 export type TimerDescription = { ok: true; text: string } | { ok: false; message: string };
 

@@ -8,8 +8,19 @@ import { TimerError } from './timer-error.js';
 export { TimerError } from './timer-error.js';
 export { nextCycleDue, type TimerCycle } from './timer-cycle.js';
 
-/** The three BPMN timer definitions. */
-export type TimerKind = 'timeDuration' | 'timeDate' | 'timeCycle';
+/** The three BPMN timer definitions, in the order the editor offers them. */
+export const timerKinds = ['timeDuration', 'timeDate', 'timeCycle'] as const;
+export type TimerKind = (typeof timerKinds)[number];
+
+/**
+ * The kinds in Swedish: `word` inside a sentence (publish checks, version diffs), `label` as the editor's choice,
+ * where a duration also says from when it counts.
+ */
+export const timerKindNames: Readonly<Record<TimerKind, { word: string; label: string }>> = {
+  timeDuration: { word: 'varaktighet', label: 'Varaktighet (efter att flödet når timern)' },
+  timeDate: { word: 'datum', label: 'Datum' },
+  timeCycle: { word: 'cykel', label: 'Upprepning' },
+};
 
 /** A timer's first due date and, for a cycle, how it repeats. */
 export interface ResolvedTimer {

@@ -2,7 +2,7 @@
 import type { DefinitionProblem } from '../../errors.js';
 import { checkFeel } from '../../expressions/feel.js';
 import { readFormFields } from '../../forms/index.js';
-import { checkTimer, type TimerKind } from '../../timers/timer-spec.js';
+import { checkTimer, timerKindNames, timerKinds } from '../../timers/timer-spec.js';
 import { isRole } from '../../auth/roles.js';
 import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
 import type { ProcessModel } from './process-model.js';
@@ -32,8 +32,6 @@ export const refusedElementTypes: Readonly<Record<string, string>> = {
 const knownPrefixes = new Set(['xmlns', 'bpmn', 'camunda', 'xsi']);
 const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
 const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type'];
-const timerKinds: TimerKind[] = ['timeDuration', 'timeDate', 'timeCycle'];
-const timerKindNames: Record<TimerKind, string> = { timeDuration: 'varaktighet', timeDate: 'datum', timeCycle: 'cykel' };
 
 export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   const id = el.id ?? null;
@@ -83,7 +81,7 @@ function checkEventDefinition(el: ModdleElement, def: ModdleElement, ctx: CheckC
     const kind = present[0]!;
     const raw = String((def[kind] as ModdleElement).body ?? '').trim();
     const message = checkTimer(kind, raw);
-    if (message) problem(`Timerns ${timerKindNames[kind]} "${raw}" går inte att tolka: ${message}`);
+    if (message) problem(`Timerns ${timerKindNames[kind].word} "${raw}" går inte att tolka: ${message}`);
   } else if (def.$type === 'bpmn:MessageEventDefinition') {
     checkMessageRef(def.messageRef, ctx, problem);
   } else if (def.$type === 'bpmn:ErrorEventDefinition' && el.$type === 'bpmn:BoundaryEvent') {

@@ -1,6 +1,6 @@
 // What changed between two versions of a process: elements, names, timers, forms and candidate groups.
 import type { FormField } from '../../forms/form-field.js';
-import type { TimerKind } from '../../timers/timer-spec.js';
+import { timerKinds, type TimerKind } from '../../timers/timer-spec.js';
 import { allFlowElements, type ModdleElement } from './bpmn-parse.js';
 import type { ProcessModel } from './process-model.js';
 
@@ -43,7 +43,6 @@ export interface DefinitionDiff {
   candidateGroups: { id: string; name: string; from: string[]; to: string[] }[];
 }
 
-const timerKinds: TimerKind[] = ['timeDuration', 'timeDate', 'timeCycle'];
 const fieldProperties: FormFieldProperty[] = ['type', 'label', 'required'];
 
 /** Compares `from` with `to`; elements are matched by id. */

@@ -1,11 +1,10 @@
 // A timer event definition whose due dates are ours: our clock, calendar months clamped, FEEL values, cycles without drift.
 import { TimerEventDefinition } from 'bpmn-elements';
-import { nextCycleDue, resolveTimer, type ResolvedTimer, type TimerKind } from '../../timers/timer-spec.js';
+import { nextCycleDue, resolveTimer, timerKinds, type ResolvedTimer, type TimerKind } from '../../timers/timer-spec.js';
 import type { DurableTimers } from './durable-timers.js';
 import { processVariables } from './process-variables.js';
 
 const kTimerContent = Symbol.for('timerContent');
-const timerKinds: TimerKind[] = ['timeDuration', 'timeDate', 'timeCycle'];
 
 interface TimerContent {
   expireAt?: string | Date;
@@ -16,13 +15,11 @@ interface TimerContent {
   [key: string]: unknown;
 }
 
-interface TimerThis {
-  timeDuration?: string;
-  timeDate?: string;
-  timeCycle?: string;
+/** bpmn-elements sets the definition's value as a property named after its kind. */
+type TimerThis = Partial<Record<TimerKind, string>> & {
   environment: { timers: DurableTimers; variables: Record<string, unknown> };
   [kTimerContent]?: TimerContent;
-}
+};
 
 export function DurableTimerEventDefinition(this: TimerThis, activity: unknown, eventDefinition: unknown): void {
   (TimerEventDefinition as unknown as (this: unknown, ...a: unknown[]) => void).call(this, activity, eventDefinition);

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { EditorCatalogue } from '../../editor/editor-catalogue.js';
-import { describeTimer } from '../../timers/describe-timer.js';
+import { describedKinds, describeTimer } from '../../timers/describe-timer.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput, VersionSchema } from '../shared/parse-input.js';
 import { acceptBpmnXml, bpmnXmlBody } from './bpmn-xml-body.js';
@@ -22,7 +22,7 @@ const PublishQuerySchema = z.strictObject({
   base: VersionSchema,
 });
 const TimerWordsQuerySchema = z.strictObject({
-  kind: z.enum(['timeDuration', 'timeDate', 'timeCycle', 'dueDate']),
+  kind: z.enum(describedKinds),
   value: z.string().max(500, 'Värdet får vara högst 500 tecken.'),
 });
 

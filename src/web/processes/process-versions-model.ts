@@ -2,6 +2,7 @@
 import type { DefinitionDiff, FormFieldProperty, TimerValue } from '../../engine/definitions/definition-diff.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import type { FormField } from '../../forms/form-field.js';
+import { timerKindNames } from '../../timers/timer-spec.js';
 
 const elementTypeNames: Record<string, string> = {
   'bpmn:StartEvent': 'Starthändelse',
@@ -21,11 +22,10 @@ const elementTypeNames: Record<string, string> = {
   'bpmn:EventBasedGateway': 'Händelsebaserad gateway',
   'bpmn:SequenceFlow': 'Flöde',
 };
-const timerKindNames: Record<TimerValue['kind'], string> = { timeDuration: 'varaktighet', timeDate: 'datum', timeCycle: 'cykel' };
 const propertyNames: Record<FormFieldProperty, string> = { type: 'typ', label: 'etikett', required: 'obligatoriskt' };
 
 const typeName = (type: string) => elementTypeNames[type] ?? type.replace(/^bpmn:/, '');
-const timerText = (t: TimerValue | null) => (t ? `${timerKindNames[t.kind]} ${t.value}` : 'ingen timer');
+const timerText = (t: TimerValue | null) => (t ? `${timerKindNames[t.kind].word} ${t.value}` : 'ingen timer');
 const valueText = (v: string | boolean) => (v === true ? 'ja' : v === false ? 'nej' : v);
 const fieldText = (f: FormField) => `${f.label} (${f.id}, ${f.type}${f.required ? ', obligatoriskt' : ''})`;
 const groupsText = (groups: string[]) => (groups.length ? groups.join(', ') : 'ingen grupp');

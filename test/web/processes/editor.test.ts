@@ -16,13 +16,18 @@ const xml = { 'content-type': 'application/xml' };
 const webBeslut = () => readFile('test/fixtures/processes/web/web-beslut.bpmn', 'utf8');
 
 describe('GET /api/editor/catalogue', () => {
-  test('when the editor opens, then it gets the work roles, the form types and a template per registered handler', async () => {
+  test('when the editor opens, then it gets the work roles, the form types, the timer kinds and a template per registered handler', async () => {
     // when
     const catalogue = (await t.call('processagare', { method: 'GET', url: '/api/editor/catalogue' })).json();
     // then
     expect(catalogue.roles).toContainEqual({ id: 'lss-handlaggare', name: 'LSS-handläggare' });
     expect(catalogue.roles.map((r: { id: string }) => r.id)).not.toContain('admin');
     expect(catalogue.formFieldTypes.map((f: { id: string }) => f.id)).toEqual(['string', 'text', 'long', 'boolean', 'date', 'enum']);
+    expect(catalogue.timerKinds).toEqual([
+      { id: 'timeDuration', name: 'Varaktighet (efter att flödet når timern)' },
+      { id: 'timeDate', name: 'Datum' },
+      { id: 'timeCycle', name: 'Upprepning' },
+    ]);
     const bevakning = catalogue.templates.find((template: { name: string }) => template.name === 'Skicka bevakning');
     expect(bevakning).toMatchObject({
       id: 'boendekoordination.sendBevakning',
