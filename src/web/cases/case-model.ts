@@ -1,4 +1,5 @@
 // What the case page shows, computed from the runtime: the instance, its diagram markers, legal clock, variables, history.
+import { accessLogReaders } from '../../auth/roles.js';
 import type { Actor, RuntimeApi } from '../../runtime/runtime-api.js';
 import { hasRole } from '../plugins/auth.js';
 import { describeEntry, displayValue, entryDetails } from './case-history-text.js';
@@ -35,6 +36,6 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor) {
       text: describeEntry(entry),
       details: entryDetails(entry),
     })),
-    canReadAccessLog: hasRole(actor, ['revisor']),
+    canReadAccessLog: hasRole(actor, accessLogReaders),
   };
 }
