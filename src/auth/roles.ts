@@ -52,3 +52,15 @@ export const roleNames: Record<Role, string> = {
   revisor: 'Revisor',
   admin: 'Administratör',
 };
+
+// Who may open the restricted pages. Each list is checked with `hasRole`, so admin may always; the menu and the
+// routes read the same list, so a link is shown exactly when its page would open.
+
+/** Roles that may read the IVO report, as a page and through the API. */
+export const ivoReportReaders = ['ivo-rapportor', 'revisor'] as const satisfies readonly Role[];
+
+/** Roles that may read the waiting-time statistics: the steering group and the auditor. */
+export const statisticsReaders = ['boendeteam-chef', 'myndighetschef', 'verksamhetschef', 'enhetschef', 'revisor'] as const satisfies readonly Role[];
+
+/** Roles that may read the access log of case reads: the auditor. */
+export const accessLogReaders = ['revisor'] as const satisfies readonly Role[];

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { fieldMessages } from '../../src/forms/index.js';
 import { useServerAndBrowser } from './e2e-hooks.js';
 import { signIn } from './e2e-kit.js';
 
@@ -18,7 +19,7 @@ describe('a caseworker and an auditor, in a real browser', () => {
     await page.getByRole('button', { name: 'Slutför' }).click();
     await page.waitForURL(`${e2e.server.baseUrl}/`);
     // then
-    expect(messages.join(' ')).toContain('Fältet är obligatoriskt.');
+    expect(messages.join(' ')).toContain(fieldMessages.required);
     expect(await page.getByRole('status').textContent()).toContain('Verkställ beställning');
     const again = await page.goto(taskUrl);
     expect(again?.status()).toBe(409);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { fieldMessages } from '../../src/forms/index.js';
 import { actors, startHarness, type Harness } from '../helpers/runtime-harness.js';
 import { testHandlers } from '../helpers/test-handlers.js';
 
@@ -36,7 +37,7 @@ describe('instances', () => {
       code: 'validation_failed',
       fields: expect.arrayContaining([
         expect.objectContaining({ field: 'beslutsdatum' }),
-        expect.objectContaining({ field: 'brukare', message: 'Fältet är obligatoriskt.' }),
+        expect.objectContaining({ field: 'brukare', message: fieldMessages.required }),
         expect.objectContaining({ field: 'okant' }),
       ]),
     });

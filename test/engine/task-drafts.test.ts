@@ -1,5 +1,6 @@
 // Drafts, unclaiming and reading one task: values kept for later, a claim given back, and who may do either.
 import { afterEach, describe, expect, test } from 'vitest';
+import { fieldMessages } from '../../src/forms/index.js';
 import { actors, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
 async function startOne(h: Harness) {
@@ -48,8 +49,8 @@ describe('task drafts and unclaiming', () => {
     await expect(refused).rejects.toMatchObject({
       code: 'validation_failed',
       fields: [
-        { field: 'brukare', message: 'Okänt fält.' },
-        { field: 'kommentar', message: 'Ange en text.' },
+        { field: 'brukare', message: fieldMessages.unknown },
+        { field: 'kommentar', message: fieldMessages.text },
       ],
     });
     expect(h.runtime.getTask(task.id, actors.enhetschef).draft).toBeUndefined();

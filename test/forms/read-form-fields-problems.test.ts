@@ -1,5 +1,6 @@
 // The form reader's problems: each names the file, the element and the field, and keeps the field out of the form.
 import { describe, expect, test } from 'vitest';
+import { fieldMessages } from '../../src/forms/index.js';
 import { file, readTaskForm } from './parse-form-element.js';
 
 describe('readFormFields', () => {
@@ -76,19 +77,19 @@ describe('readFormFields', () => {
       'namn',
       'minlength (10) är större än maxlength (5)',
     ],
-    ['a long default that is no integer', '<camunda:formField id="antal" type="long" defaultValue="tre" />', 'antal', 'standardvärdet "tre" är inte giltigt: Ange ett heltal.'],
+    ['a long default that is no integer', '<camunda:formField id="antal" type="long" defaultValue="tre" />', 'antal', `standardvärdet "tre" är inte giltigt: ${fieldMessages.long}`],
     [
       'a default outside the range',
       '<camunda:formField id="antal" type="long" defaultValue="0"><camunda:validation><camunda:constraint name="min" config="1" /></camunda:validation></camunda:formField>',
       'antal',
-      'Lägsta värde är 1.',
+      fieldMessages.min(1),
     ],
-    ['a date default that is no calendar day', '<camunda:formField id="datum" type="date" defaultValue="2027-02-30" />', 'datum', 'Ange ett datum'],
+    ['a date default that is no calendar day', '<camunda:formField id="datum" type="date" defaultValue="2027-02-30" />', 'datum', fieldMessages.date],
     [
       'an enum default that is not among the values',
       '<camunda:formField id="svar" type="enum" defaultValue="kanske"><camunda:value id="ja" name="Ja" /></camunda:formField>',
       'svar',
-      'Välj ett av alternativen.',
+      fieldMessages.enum,
     ],
   ])('when a form has %s, then the problem names the field and the field is left out', async (_situation, fieldXml, id, message) => {
     // given

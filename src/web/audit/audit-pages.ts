@@ -1,6 +1,7 @@
 // The auditor's access log page: who read which case, when; filtered by case and by user. Auditors and admins only.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { accessLogReaders } from '../../auth/roles.js';
 import type { CaseReadKind } from '../../audit/case-reads.js';
 import { requireRole } from '../plugins/auth.js';
 import type { RouteOptions } from '../shared/route-options.js';
@@ -25,7 +26,7 @@ const FilterSchema = z.object({
 
 /** `GET /audit/access-log?instanceId=&user=`. */
 export const auditPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
-  app.get('/audit/access-log', { onRequest: requireRole('revisor') }, async (request, reply) => {
+  app.get('/audit/access-log', { onRequest: requireRole(...accessLogReaders) }, async (request, reply) => {
     const raw = (request.query ?? {}) as Record<string, unknown>;
     const parsed = FilterSchema.safeParse({ instanceId: raw.instanceId, user: raw.user });
     const values = { instanceId: text(raw.instanceId), user: text(raw.user) };

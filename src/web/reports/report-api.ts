@@ -1,6 +1,7 @@
 // The IVO report per quarter, as JSON or CSV.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { ivoReportReaders } from '../../auth/roles.js';
 import { ivoReportCsv } from '../../reports/ivo-csv.js';
 import { requireRole } from '../plugins/auth.js';
 import { parseInput } from '../shared/parse-input.js';
@@ -13,7 +14,7 @@ const QuerySchema = z.object({
 
 /** `GET /api/reports/ivo?quarter=2027Q1` (`Accept: text/csv` or `format=csv` for CSV). */
 export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
-  app.get('/api/reports/ivo', { onRequest: requireRole('ivo-rapportor', 'revisor') }, async (request, reply) => {
+  app.get('/api/reports/ivo', { onRequest: requireRole(...ivoReportReaders) }, async (request, reply) => {
     const { quarter, format } = parseInput(QuerySchema, request.query, 'query');
     const report = runtime.ivoReport(quarter);
     const wantsCsv = format === 'csv' || (format === undefined && /\btext\/csv\b/.test(request.headers.accept ?? ''));

@@ -1,5 +1,6 @@
 // The IVO report page: a quarter's decisions not executed within 3 months, with links to the cases and a CSV download.
 import type { FastifyPluginAsync } from 'fastify';
+import { ivoReportReaders } from '../../auth/roles.js';
 import { AppError } from '../../errors.js';
 import { stockholmDay } from '../../timers/calendar-days.js';
 import { requireRole } from '../plugins/auth.js';
@@ -9,9 +10,9 @@ import { ivoPageModel } from './report-ivo-model.js';
 
 const title = 'IVO-rapport';
 
-/** `GET /reports/ivo?quarter=2027Q1` (default: the current quarter) for ivo-rapportor, revisor and admin. */
+/** `GET /reports/ivo?quarter=2027Q1` (default: the current quarter) for `ivoReportReaders` and admin. */
 export const reportPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
-  app.get('/reports/ivo', { onRequest: requireRole('ivo-rapportor', 'revisor') }, async (request, reply) => {
+  app.get('/reports/ivo', { onRequest: requireRole(...ivoReportReaders) }, async (request, reply) => {
     const today = stockholmDay(new Date(runtime.clockNow().now));
     const asked = (request.query as Record<string, unknown>).quarter;
     // A repeated or overlong parameter is as wrong as a misspelt one: the runtime refuses it with its own message.

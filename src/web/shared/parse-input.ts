@@ -1,6 +1,7 @@
 // Checks a request's params, query or body against a zod schema; a mismatch is a 400 that names each field.
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { fieldMessages } from '../../forms/index.js';
 
 const swedish = z.locales.sv().localeError;
 
@@ -16,8 +17,9 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, part:
   if (result.success) return result.data;
   const fields = result.error.issues.flatMap((issue) => {
     const at = issue.path.map(String).join('.');
+    // Same words as an unknown form field, so the API and the forms name an extra key alike.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: at ? `${at}.${key}` : key, message: 'Okänt fält.' }));
+      return issue.keys.map((key) => ({ field: at ? `${at}.${key}` : key, message: fieldMessages.unknown }));
     }
     return [{ field: at || part, message: issue.message }];
   });

@@ -1,13 +1,14 @@
 // The statistics page for the steering group: waiting times from decision to execution, as SVG charts and tables.
 import type { FastifyPluginAsync } from 'fastify';
+import { statisticsReaders } from '../../auth/roles.js';
 import { stockholmDay } from '../../timers/calendar-days.js';
 import { requireRole } from '../plugins/auth.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { statisticsPageModel } from './statistics-model.js';
 
-/** `GET /statistics` for the steering group's roles and the auditor; 403 page for anyone else. */
+/** `GET /statistics` for `statisticsReaders` and admin; 403 page for anyone else. */
 export const statisticsPage: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
-  app.get('/statistics', { onRequest: requireRole('boendeteam-chef', 'myndighetschef', 'verksamhetschef', 'enhetschef', 'revisor') }, async (_request, reply) => {
+  app.get('/statistics', { onRequest: requireRole(...statisticsReaders) }, async (_request, reply) => {
     const today = stockholmDay(new Date(runtime.clockNow().now));
     return reply.page('statistics/statistics.hbs', { title: 'Statistik: väntetider', ...statisticsPageModel(runtime.waitingTimes(), today) });
   });

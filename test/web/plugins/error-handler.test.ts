@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppError, DefinitionError } from '../../../src/errors.js';
+import { fieldMessages } from '../../../src/forms/index.js';
 import { errorHandlerPlugin } from '../../../src/web/plugins/error-handler.js';
 
 let app: FastifyInstance;
@@ -24,7 +25,7 @@ async function appWithRoutes(): Promise<{ app: FastifyInstance; logLines: string
   instance.removeContentTypeParser('text/plain');
   await instance.register(errorHandlerPlugin);
   instance.get('/app-error', async () => {
-    throw new AppError('validation_failed', undefined, [{ field: 'beslutsdatum', message: 'Ange ett datum.' }]);
+    throw new AppError('validation_failed', undefined, [{ field: 'beslutsdatum', message: fieldMessages.date }]);
   });
   instance.get('/task-closed', async () => {
     throw new AppError('task_closed');
@@ -53,7 +54,7 @@ describe('errorHandlerPlugin', () => {
     expect(response.json()).toEqual({
       error: 'validation_failed',
       message: 'Uppgifterna är inte giltiga. Rätta de markerade fälten.',
-      fields: [{ field: 'beslutsdatum', message: 'Ange ett datum.' }],
+      fields: [{ field: 'beslutsdatum', message: fieldMessages.date }],
     });
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { fieldMessages } from '../../../src/forms/index.js';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { getPage, postForm, signIn } from '../page-session.js';
 
@@ -52,10 +53,10 @@ describe('start a case page', () => {
     // then
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('<title>Fel: Starta Beslut att besvara – Boendekoordination</title>');
-    expect(page.body).toContain('<a href="#field-beslutsdatum">Beslutsdatum: Fältet är obligatoriskt.</a>');
-    expect(page.body).toContain('<a href="#field-antal">Antal rum: Lägsta värde är 1.</a>');
-    expect(page.body).toMatch(/id="field-beslutsdatum-error"><span class="visually-hidden">Fel: <\/span>Fältet är obligatoriskt\.<\/p>/);
-    expect(page.body).toMatch(/id="field-antal-error"><span class="visually-hidden">Fel: <\/span>Lägsta värde är 1\.<\/p>/);
+    expect(page.body).toContain(`<a href="#field-beslutsdatum">Beslutsdatum: ${fieldMessages.required}</a>`);
+    expect(page.body).toContain(`<a href="#field-antal">Antal rum: ${fieldMessages.min(1)}</a>`);
+    expect(page.body).toContain(`id="field-beslutsdatum-error"><span class="visually-hidden">Fel: </span>${fieldMessages.required}</p>`);
+    expect(page.body).toContain(`id="field-antal-error"><span class="visually-hidden">Fel: </span>${fieldMessages.min(1)}</p>`);
     expect(page.body).toContain('name="businessKey" value="LSS-2027-15"');
     expect(page.body).toContain('name="antal" value="0"');
     expect(await cases(t)).toEqual([]);
@@ -77,7 +78,7 @@ describe('start a case page', () => {
     // then
     expect(answers.map((a) => a.statusCode)).toEqual([403, 403, 403, 403]);
     expect(answers[0]!.body).toContain('Din roll får inte starta den här processen.');
-    expect(answers[3]!.body).not.toContain('Ange ett heltal.');
+    expect(answers[3]!.body).not.toContain(fieldMessages.long);
     expect(await cases(t)).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../../src/errors.js';
+import { fieldMessages } from '../../../src/forms/index.js';
 import { IdSchema, parseInput } from '../../../src/web/shared/parse-input.js';
 
 const BodySchema = z.object({ businessKey: z.string().max(5).optional(), variables: z.record(z.string(), z.unknown()) }).strict();
@@ -29,7 +30,7 @@ describe('parseInput', () => {
     expect(error.status).toBe(400);
     expect(error.code).toBe('bad_request');
     expect(error.fields?.map((f) => f.field).sort()).toEqual(['businessKey', 'extra', 'variables']);
-    expect(error.fields?.find((f) => f.field === 'extra')?.message).toBe('Okänt fält.');
+    expect(error.fields?.find((f) => f.field === 'extra')?.message).toBe(fieldMessages.unknown);
   });
 
   test('when the whole body is not an object, then the problem is reported on "body"', () => {
