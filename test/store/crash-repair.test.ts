@@ -1,29 +1,18 @@
 import { appendFile, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createLowdbStore } from '../../src/store/lowdb-store.js';
-import type { Store } from '../../src/store/port.js';
-import { makeDocument, makeTempDir } from './store-test-kit.js';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { makeDocument, useTempStore } from './store-test-kit.js';
 
 const longAgo = new Date('2020-01-01T00:00:00Z');
 
 describe('crash repair on open', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  let store: Store;
+  const temp = useTempStore();
   beforeEach(async () => {
-    ({ dir, cleanup } = await makeTempDir());
-    store = createLowdbStore(dir);
-    await store.open();
-    await store.instances.save(makeDocument('case-1', 1), null);
-    await store.close();
-  });
-  afterEach(async () => {
-    await store.close();
-    await cleanup();
+    await temp.store.instances.save(makeDocument('case-1', 1), null);
+    await temp.store.close();
   });
 
-  const file = (name: string) => path.join(dir, name);
+  const file = (name: string) => path.join(temp.dir, name);
 
   /**
    * What a crash after the commit point leaves: the document of rev 2 stored, history and summary still at rev 1,
@@ -35,11 +24,8 @@ describe('crash repair on open', () => {
     await utimes(file('instances/case-1.summary.json'), longAgo, longAgo);
   }
 
-  async function openAgain(): Promise<Store> {
-    store = createLowdbStore(dir);
-    await store.open();
-    return store;
-  }
+  /** A new store on the data directory, opened (the one before is closed). */
+  const openAgain = () => temp.reopen();
 
   test('when the summary file is missing, then open rewrites it from the document', async () => {
     // given
@@ -107,16 +93,15 @@ describe('crash repair on open', () => {
     await openAgain();
     // then
     expect((await readdir(file('instances'))).sort()).toEqual(['case-1.json', 'case-1.summary.json']);
-    expect(await readdir(dir)).not.toContain('.settings.json.123.abc.tmp');
+    expect(await readdir(temp.dir)).not.toContain('.settings.json.123.abc.tmp');
   });
 
   test('when a document newer than its summary is corrupt, then open refuses and leaves the file as it is', async () => {
     // given
     await writeFile(file('instances/case-1.json'), '{"summary":');
     await utimes(file('instances/case-1.summary.json'), longAgo, longAgo);
-    store = createLowdbStore(dir);
     // when
-    const opening = store.open();
+    const opening = openAgain();
     // then
     await expect(opening).rejects.toThrow(file('instances/case-1.json'));
     expect(await readFile(file('instances/case-1.json'), 'utf8')).toBe('{"summary":');

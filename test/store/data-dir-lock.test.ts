@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
-import type { Store } from '../../src/store/port.js';
-import { makeTempDir } from './store-test-kit.js';
+import { useTempStore } from './store-test-kit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,42 +22,31 @@ function openInChild(dataDir: string): Promise<string> {
 }
 
 describe('data directory lock', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  let first: Store;
-  beforeEach(async () => {
-    ({ dir, cleanup } = await makeTempDir());
-    first = createLowdbStore(dir);
-    await first.open();
-  });
-  afterEach(async () => {
-    await first.close();
-    await cleanup();
-  });
+  const temp = useTempStore();
 
   test('when a second store in the same process opens the same directory, then it is refused in Swedish and English', async () => {
     // given
-    const second = createLowdbStore(dir);
+    const second = createLowdbStore(temp.dir);
     // when
     const opening = second.open();
     // then
     await expect(opening).rejects.toThrow(/Datakatalogen används redan av en annan process.*already in use/s);
-    await expect(first.instances.listSummaries()).resolves.toEqual([]);
+    await expect(temp.store.instances.listSummaries()).resolves.toEqual([]);
   });
 
   test('when another process opens the same directory, then it is refused', async () => {
     // given: the first store holds the lock
     // when
-    const output = await openInChild(dir);
+    const output = await openInChild(temp.dir);
     // then
     expect(output).toMatch(/^REFUSED Datakatalogen används redan av en annan process/);
   });
 
   test('when the owner closes the store, then another process can open the directory', async () => {
     // given
-    await first.close();
+    await temp.store.close();
     // when
-    const output = await openInChild(dir);
+    const output = await openInChild(temp.dir);
     // then
     expect(output).toBe('OPENED');
   });

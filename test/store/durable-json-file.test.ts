@@ -1,20 +1,15 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CorruptFileError, DurableJsonFile } from '../../src/store/durable-json-file.js';
-import { makeTempDir } from './store-test-kit.js';
+import { useTempDir } from './store-test-kit.js';
 
 describe('DurableJsonFile', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  beforeEach(async () => {
-    ({ dir, cleanup } = await makeTempDir());
-  });
-  afterEach(() => cleanup());
+  const temp = useTempDir();
 
   test('when the file does not exist, then read returns null', async () => {
     // given
-    const file = new DurableJsonFile<{ a: number }>(path.join(dir, 'missing.json'));
+    const file = new DurableJsonFile<{ a: number }>(path.join(temp.dir, 'missing.json'));
     // when
     const data = await file.read();
     // then
@@ -23,7 +18,7 @@ describe('DurableJsonFile', () => {
 
   test('when data is written, then it reads back from compact JSON in a 0600 file with no temp file left', async () => {
     // given
-    const target = path.join(dir, 'data.json');
+    const target = path.join(temp.dir, 'data.json');
     const file = new DurableJsonFile<{ name: string; list: number[] }>(target);
     // when
     await file.write({ name: 'Åsa', list: [1, 2] });
@@ -31,12 +26,12 @@ describe('DurableJsonFile', () => {
     expect(await file.read()).toEqual({ name: 'Åsa', list: [1, 2] });
     expect(await readFile(target, 'utf8')).toBe('{"name":"Åsa","list":[1,2]}');
     expect((await stat(target)).mode & 0o777).toBe(0o600);
-    expect(await readdir(dir)).toEqual(['data.json']);
+    expect(await readdir(temp.dir)).toEqual(['data.json']);
   });
 
   test('when many writes to one file are started at once, then they land in call order and the last one wins', async () => {
     // given
-    const target = path.join(dir, 'counter.json');
+    const target = path.join(temp.dir, 'counter.json');
     const writers = [new DurableJsonFile<{ n: number }>(target), new DurableJsonFile<{ n: number }>(target)];
     // when
     await Promise.all(Array.from({ length: 40 }, (_, n) => writers[n % 2]!.write({ n })));
@@ -46,7 +41,7 @@ describe('DurableJsonFile', () => {
 
   test('when the file is not valid JSON, then read throws naming the file and leaves it untouched', async () => {
     // given
-    const target = path.join(dir, 'broken.json');
+    const target = path.join(temp.dir, 'broken.json');
     await writeFile(target, '{"half":');
     const file = new DurableJsonFile<unknown>(target);
     // when

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
-import { makeTempDir } from './store-test-kit.js';
+import { useTempDir } from './store-test-kit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ids = ['case-a', 'case-b', 'case-c', 'case-d'];
@@ -36,21 +36,16 @@ function writeUntilKilled(dataDir: string): Promise<Map<string, number>> {
 }
 
 describe('store under kill -9', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  beforeEach(async () => {
-    ({ dir, cleanup } = await makeTempDir());
-  });
-  afterEach(() => cleanup());
+  const temp = useTempDir();
 
   test('when the writer is killed mid-save again and again, then every acknowledged transition survives whole', async () => {
     const lastAck = new Map<string, number>();
     for (let round = 0; round < rounds; round++) {
       // given
-      for (const [id, rev] of await writeUntilKilled(dir)) lastAck.set(id, rev);
+      for (const [id, rev] of await writeUntilKilled(temp.dir)) lastAck.set(id, rev);
       expect(lastAck.size).toBeGreaterThan(0);
       // when
-      const store = createLowdbStore(dir);
+      const store = createLowdbStore(temp.dir);
       await store.open();
       // then
       const summaries = new Map((await store.instances.listSummaries()).map((s) => [s.id, s]));

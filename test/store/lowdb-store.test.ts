@@ -1,39 +1,19 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createLowdbStore } from '../../src/store/lowdb-store.js';
+import { describe, expect, test } from 'vitest';
 import { StaleRevisionError, type DefinitionVersion } from '../../src/engine/records/index.js';
-import { type Store } from '../../src/store/port.js';
-import { makeDocument, makeEntry, makeTempDir } from './store-test-kit.js';
+import { makeDocument, makeEntry, useTempStore } from './store-test-kit.js';
 
 describe('createLowdbStore', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  let store: Store;
-  beforeEach(async () => {
-    ({ dir, cleanup } = await makeTempDir());
-    store = createLowdbStore(dir);
-    await store.open();
-  });
-  afterEach(async () => {
-    await store.close();
-    await cleanup();
-  });
-
-  async function reopen(): Promise<Store> {
-    await store.close();
-    store = createLowdbStore(dir);
-    await store.open();
-    return store;
-  }
+  const temp = useTempStore();
 
   test('when instances are saved, then a reopened store loads them, lists their summaries and keeps the files private', async () => {
     // given
-    await store.instances.save(makeDocument('case-1', 1), null);
-    await store.instances.save(makeDocument('case-1', 2), 1);
-    await store.instances.save(makeDocument('case_2', 1), null);
+    await temp.store.instances.save(makeDocument('case-1', 1), null);
+    await temp.store.instances.save(makeDocument('case-1', 2), 1);
+    await temp.store.instances.save(makeDocument('case_2', 1), null);
     // when
-    const reopened = await reopen();
+    const reopened = await temp.reopen();
     // then
     expect(await reopened.instances.load('case-1')).toEqual(makeDocument('case-1', 2));
     expect(await reopened.instances.load('nobody')).toBeNull();
@@ -41,7 +21,7 @@ describe('createLowdbStore', () => {
     expect(summaries.map((s) => [s.id, s.rev]).sort()).toEqual([['case-1', 2], ['case_2', 1]]);
     expect(summaries.find((s) => s.id === 'case-1')).toEqual(makeDocument('case-1', 2).summary);
     for (const file of ['instances/case-1.json', 'instances/case-1.summary.json', 'history/case-1.jsonl']) {
-      expect((await stat(path.join(dir, file))).mode & 0o777).toBe(0o600);
+      expect((await stat(path.join(temp.dir, file))).mode & 0o777).toBe(0o600);
     }
   });
 
@@ -55,11 +35,11 @@ describe('createLowdbStore', () => {
       deployedAt: '2026-01-01T00:00:00.000Z',
       deployedBy: 'admin',
     };
-    await store.definitions.add(version, '<definitions>å</definitions>');
-    await store.definitions.add({ ...version, version: 2, hash: 'def' }, '<definitions>v2</definitions>');
-    await store.settings.set('demoSeeded', { at: '2026-01-01', count: 3 });
+    await temp.store.definitions.add(version, '<definitions>å</definitions>');
+    await temp.store.definitions.add({ ...version, version: 2, hash: 'def' }, '<definitions>v2</definitions>');
+    await temp.store.settings.set('demoSeeded', { at: '2026-01-01', count: 3 });
     // when
-    const reopened = await reopen();
+    const reopened = await temp.reopen();
     // then
     expect(await reopened.definitions.list()).toEqual([version, { ...version, version: 2, hash: 'def' }]);
     expect(await reopened.definitions.getSource('korttidsvistelse-lss', 1)).toBe('<definitions>å</definitions>');
@@ -71,59 +51,34 @@ describe('createLowdbStore', () => {
 
   test('when a save carries a stale rev, then it is rejected and nothing is written', async () => {
     // given
-    await store.instances.save(makeDocument('case-1', 1), null);
-    await store.instances.history('case-1'); // waits for the history and summary that follow the commit
-    const before = await snapshot(dir);
+    await temp.store.instances.save(makeDocument('case-1', 1), null);
+    await temp.store.instances.history('case-1'); // waits for the history and summary that follow the commit
+    const before = await snapshot(temp.dir);
     // when
-    const asNew = store.instances.save(makeDocument('case-1', 2), null);
-    const behind = store.instances.save(makeDocument('case-1', 3), 2);
+    const asNew = temp.store.instances.save(makeDocument('case-1', 2), null);
+    const behind = temp.store.instances.save(makeDocument('case-1', 3), 2);
     // then
     await expect(asNew).rejects.toBeInstanceOf(StaleRevisionError);
     await expect(behind).rejects.toBeInstanceOf(StaleRevisionError);
-    await store.instances.history('case-1');
-    expect(await snapshot(dir)).toEqual(before);
-  });
-
-  test('when two transitions race from the same rev, then exactly one is stored', async () => {
-    // given
-    await store.instances.save(makeDocument('case-1', 1), null);
-    // when
-    const results = await Promise.allSettled([
-      store.instances.save(makeDocument('case-1', 2), 1),
-      store.instances.save(makeDocument('case-1', 2), 1),
-    ]);
-    // then
-    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((await store.instances.history('case-1')).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-  });
-
-  test('when a reopened store gets a save with an old rev, then it is rejected from what is on disk', async () => {
-    // given
-    await store.instances.save(makeDocument('case-1', 1), null);
-    await store.instances.save(makeDocument('case-1', 2), 1);
-    const reopened = await reopen();
-    // when
-    const saving = reopened.instances.save(makeDocument('case-1', 2), 1);
-    // then
-    await expect(saving).rejects.toBeInstanceOf(StaleRevisionError);
-    await expect(reopened.instances.save(makeDocument('case-1', 3), 2)).resolves.toBeUndefined();
+    await temp.store.instances.history('case-1');
+    expect(await snapshot(temp.dir)).toEqual(before);
   });
 
   test('when transitions are saved, then the history grows append-only in seq order and repeated seqs are skipped', async () => {
     // given
-    await store.instances.save(makeDocument('case-1', 1), null);
-    await store.instances.history('case-1'); // waits for the history that follows the commit
-    const firstBytes = await readFile(path.join(dir, 'history/case-1.jsonl'), 'utf8');
+    await temp.store.instances.save(makeDocument('case-1', 1), null);
+    await temp.store.instances.history('case-1'); // waits for the history that follows the commit
+    const firstBytes = await readFile(path.join(temp.dir, 'history/case-1.jsonl'), 'utf8');
     const second = makeDocument('case-1', 2);
     second.lastEntries = [makeEntry(4), makeEntry(2), makeEntry(3)];
     // when
-    await store.instances.save(second, 1);
+    await temp.store.instances.save(second, 1);
     // then
-    const history = await store.instances.history('case-1');
+    const history = await temp.store.instances.history('case-1');
     expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(history[0]).toEqual(makeEntry(1));
-    expect((await readFile(path.join(dir, 'history/case-1.jsonl'), 'utf8')).startsWith(firstBytes)).toBe(true);
-    expect(await store.instances.history('never-saved')).toEqual([]);
+    expect((await readFile(path.join(temp.dir, 'history/case-1.jsonl'), 'utf8')).startsWith(firstBytes)).toBe(true);
+    expect(await temp.store.instances.history('never-saved')).toEqual([]);
   });
 
   test('when an id or process key is not a safe file name, then the call is refused', async () => {
@@ -131,21 +86,21 @@ describe('createLowdbStore', () => {
     const badIds = ['../escape', 'a/b', '', '-lead', 'a.b', 'x'.repeat(101), 'å'];
     // when / then
     for (const id of badIds) {
-      await expect(store.instances.save(makeDocument(id, 1), null)).rejects.toThrow(/Ogiltigt/);
-      await expect(store.instances.load(id)).rejects.toThrow(/Ogiltigt/);
-      await expect(store.instances.history(id)).rejects.toThrow(/Ogiltigt/);
-      await expect(store.definitions.getSource(id, 1)).rejects.toThrow(/Ogiltigt/);
+      await expect(temp.store.instances.save(makeDocument(id, 1), null)).rejects.toThrow(/Ogiltigt/);
+      await expect(temp.store.instances.load(id)).rejects.toThrow(/Ogiltigt/);
+      await expect(temp.store.instances.history(id)).rejects.toThrow(/Ogiltigt/);
+      await expect(temp.store.definitions.getSource(id, 1)).rejects.toThrow(/Ogiltigt/);
     }
-    expect(await readdir(path.join(dir, 'instances'))).toEqual([]);
+    expect(await readdir(path.join(temp.dir, 'instances'))).toEqual([]);
   });
 
   test('when a stored document is corrupt, then load throws naming the file and leaves it untouched', async () => {
     // given
-    await store.instances.save(makeDocument('case-1', 1), null);
-    const file = path.join(dir, 'instances/case-1.json');
+    await temp.store.instances.save(makeDocument('case-1', 1), null);
+    const file = path.join(temp.dir, 'instances/case-1.json');
     await writeFile(file, '{"summary":{"id":"case-1"');
     // when
-    const loading = store.instances.load('case-1');
+    const loading = temp.store.instances.load('case-1');
     // then
     await expect(loading).rejects.toThrow(file);
     expect(await readFile(file, 'utf8')).toBe('{"summary":{"id":"case-1"');
@@ -153,9 +108,9 @@ describe('createLowdbStore', () => {
 
   test('when the store is closed, then its repositories refuse to work', async () => {
     // given
-    await store.close();
+    await temp.store.close();
     // when
-    const listing = store.instances.listSummaries();
+    const listing = temp.store.instances.listSummaries();
     // then
     await expect(listing).rejects.toThrow(/inte öppnat/);
   });

@@ -1,13 +1,98 @@
-// Shared by the store tests and their child-process fixtures: temp data directories and instance documents.
+// Shared by the store tests and their child-process fixtures: temp data directories, open stores, instance documents.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { HistoryEntry, InstanceDocument } from '../../src/engine/records/index.js';
+import { createLowdbStore } from '../../src/store/lowdb-store.js';
+import type { Store } from '../../src/store/port.js';
 
 /** A fresh, empty directory under the OS temp dir; `cleanup` removes it. */
 export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'store-test-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** An open lowdb store in a fresh temp dir. */
+export interface TempStore {
+  readonly dir: string;
+  /** The store opened last. */
+  readonly store: Store;
+  /** Closes `store` (if still open) and opens a new lowdb store on the same directory, which becomes `store`. */
+  reopen(): Promise<Store>;
+  /** Closes `store` and removes the directory. */
+  cleanup(): Promise<void>;
+}
+
+/** Opens a lowdb store in a fresh temp dir. */
+export async function openTempStore(): Promise<TempStore> {
+  const { dir, cleanup } = await makeTempDir();
+  let store = createLowdbStore(dir);
+  try {
+    await store.open();
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return {
+    dir,
+    get store() {
+      return store;
+    },
+    async reopen() {
+      await store.close();
+      store = createLowdbStore(dir);
+      await store.open();
+      return store;
+    },
+    async cleanup() {
+      await store.close();
+      await cleanup();
+    },
+  };
+}
+
+/** A fresh temp dir for every test of the enclosing describe, removed after it; read `dir` in tests and hooks. */
+export function useTempDir(): { readonly dir: string } {
+  let current: { dir: string; cleanup: () => Promise<void> } | null = null;
+  beforeEach(async () => {
+    current = await makeTempDir();
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = null;
+  });
+  return {
+    get dir() {
+      return inTest(current, 'useTempDir').dir;
+    },
+  };
+}
+
+/** A fresh open lowdb store for every test of the enclosing describe, closed and removed after it. */
+export function useTempStore(): Omit<TempStore, 'cleanup'> {
+  let current: TempStore | null = null;
+  beforeEach(async () => {
+    current = await openTempStore();
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = null;
+  });
+  return {
+    get dir() {
+      return inTest(current, 'useTempStore').dir;
+    },
+    get store() {
+      return inTest(current, 'useTempStore').store;
+    },
+    reopen: () => inTest(current, 'useTempStore').reopen(),
+  };
+}
+
+function inTest<T>(current: T | null, helper: string): T {
+  if (current === null) throw new Error(`${helper}() is only set inside a test or its hooks`);
+  return current;
 }
 
 /** One history entry with the given seq. */
@@ -36,7 +121,7 @@ export function makeDocument(id: string, rev: number, stateBytes = 200): Instanc
       tasks: [],
       timers: [],
       bevakningar: [],
-    caseEvents: [],
+      caseEvents: [],
     },
     engineState: { step: rev, padding: 'x'.repeat(stateBytes) },
     lastEntries: [makeEntry(2 * rev - 1), makeEntry(2 * rev, 'activity.leave')],
