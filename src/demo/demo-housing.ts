@@ -1,5 +1,5 @@
 // DEMO=1 on an empty register: a few units and apartments in different states.
-import type { HousingSeed } from '../housing/housing-seed.js';
+import type { HousingSeed } from '../housing/index.js';
 
 export const demoHousing: HousingSeed = {
   units: [

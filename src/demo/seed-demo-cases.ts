@@ -1,5 +1,5 @@
 // DEMO=1 on an empty store: a register with units and apartments, and cases of the routines at different stages.
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import type { RuntimeApi } from '../runtime/index.js';
 import { demoHousing } from './demo-housing.js';
 

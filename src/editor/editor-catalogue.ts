@@ -1,11 +1,11 @@
 // What the diagram editor offers to choose from (roles, form field types, timer kinds, service-task templates, business errors)
 // and what it must not offer (the element types the checks refuse).
-import { roleNames, workRoles } from '../auth/roles.js';
-import { refusedElementTypes } from '../engine/definitions/check-flow-element.js';
+import { roleNames, workRoles } from '../auth/index.js';
+import { refusedElementTypes } from '../engine/index.js';
 import { formFieldTypes } from '../forms/index.js';
-import { businessErrors } from '../handlers/business-errors.js';
-import type { ServiceHandler } from '../handlers/handler.js';
-import { timerKindNames, timerKinds, type TimerKind } from '../timers/timer-spec.js';
+import { businessErrors } from '../handlers/index.js';
+import type { ServiceHandler } from '../handlers/index.js';
+import { timerKindNames, timerKinds, type TimerKind } from '../timers/index.js';
 import { elementTemplates, type ElementTemplate } from './element-templates.js';
 
 export interface EditorCatalogue {

@@ -1,7 +1,7 @@
 // Element templates (the Camunda 7 element-template format) generated from the handler registry, so an analyst picks
 // "Skicka bevakning" and fills in labelled fields instead of typing ${environment.services.sendBevakning}.
 import { z } from 'zod';
-import type { ServiceHandler } from '../handlers/handler.js';
+import type { ServiceHandler } from '../handlers/index.js';
 
 export interface TemplateProperty {
   label: string;

@@ -1,14 +1,14 @@
 // Lock → load → act → store for one instance at a time; a failure before the store leaves the previous state intact.
 import { Mutex } from 'async-mutex';
 import { AppError } from '../errors.js';
-import type { HandlerLogger, ServiceHandler } from '../handlers/handler.js';
+import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
 import { StaleRevisionError, type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary } from './records/index.js';
-import type { Clock } from '../timers/clock.js';
+import type { Clock } from '../timers/index.js';
 import type { DefinitionRegistry } from './definitions/definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
 import { InstanceSession, type SessionDeps } from './execution/instance-session.js';
 import { SessionCache } from './session-cache.js';
-import type { HousingRegister } from '../housing/housing-register.js';
+import type { HousingRegister } from '../housing/index.js';
 
 export interface TransitionDeps {
   instances: InstanceRepository;

@@ -1,7 +1,7 @@
 // Fires due timers in due order, exactly once each; moves the manual clock through every due time on the way.
 import { Mutex } from 'async-mutex';
-import type { HandlerLogger } from '../handlers/handler.js';
-import type { Clock, ManualClock } from '../timers/clock.js';
+import type { HandlerLogger } from '../handlers/index.js';
+import type { Clock, ManualClock } from '../timers/index.js';
 import type { InstanceIndex } from './instance-index.js';
 import type { InstanceTransitions } from './instance-transitions.js';
 

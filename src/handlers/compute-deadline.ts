@@ -1,6 +1,6 @@
 // "Beräkna sista dag": a date so many working days, calendar days or months after another, into a variable.
 import { z } from 'zod';
-import { addCalendar, addWorkingDays } from '../timers/calendar-days.js';
+import { addCalendar, addWorkingDays } from '../timers/index.js';
 import { defineHandler } from './handler.js';
 import { CountInput, DateInput } from './handler-inputs.js';
 

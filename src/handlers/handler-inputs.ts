@@ -1,7 +1,7 @@
 // Input pieces shared by the handlers: what a camunda:property (fixed text or a FEEL result) may hold.
 import { z } from 'zod';
 import { BpmnBusinessError } from './handler.js';
-import type { Apartment, HousingState } from '../housing/housing-model.js';
+import type { Apartment, HousingState } from '../housing/index.js';
 
 export const DateInput = z
   .string()

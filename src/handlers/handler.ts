@@ -1,9 +1,9 @@
 // The contract of a service-task handler: typed input, injected dependencies, no knowledge of the engine or HTTP.
 import type { z } from 'zod';
-import type { HousingEvent } from '../housing/housing-events.js';
-import type { HousingState } from '../housing/housing-model.js';
+import type { HousingEvent } from '../housing/index.js';
+import type { HousingState } from '../housing/index.js';
 import type { CaseEventType } from '../decisions/index.js';
-import type { Clock } from '../timers/clock.js';
+import type { Clock } from '../timers/index.js';
 
 export interface HandlerLogger {
   info(obj: Record<string, unknown>, msg?: string): void;

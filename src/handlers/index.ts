@@ -16,6 +16,7 @@ import { reserveApartment } from './reserve-apartment.js';
 import { sendBevakning } from './send-bevakning.js';
 
 export { BpmnBusinessError, defineHandler } from './handler.js';
+export { businessErrors } from './business-errors.js';
 export type { HandlerContext, HandlerLogger, InboxPort, ServiceHandler } from './handler.js';
 
 /** Every handler a diagram may name; add a new handler's file here. */

@@ -1,6 +1,6 @@
 // "Registrera svar": yes or no to an offer; a no keeps its reason and counts as a decline in the IVO report.
 import { z } from 'zod';
-import { stockholmDay } from '../timers/calendar-days.js';
+import { stockholmDay } from '../timers/index.js';
 import { defineHandler } from './handler.js';
 import { DateInput } from './handler-inputs.js';
 

@@ -1,7 +1,7 @@
 // "Registrera ärendehändelse": a fact the IVO report is computed from (offer, decline, executed, closed, …).
 import { z } from 'zod';
 import { caseEventTypes } from '../decisions/index.js';
-import { stockholmDay } from '../timers/calendar-days.js';
+import { stockholmDay } from '../timers/index.js';
 import { defineHandler } from './handler.js';
 import { DateInput } from './handler-inputs.js';
 

@@ -1,7 +1,7 @@
 // "Registrera erbjudande": the offer of an apartment to a queue entry; the IVO report counts its date.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { stockholmDay } from '../timers/calendar-days.js';
+import { stockholmDay } from '../timers/index.js';
 import { defineHandler } from './handler.js';
 import { DateInput, IdInput, requireApartment } from './handler-inputs.js';
 

@@ -1,6 +1,6 @@
 // Service handler "Skicka bevakning": puts a watch message into a role's inbox in the case system.
 import { z } from 'zod';
-import { workRoles } from '../auth/roles.js';
+import { workRoles } from '../auth/index.js';
 import { defineHandler } from './handler.js';
 
 /** The service task's camunda:properties: the receiving role and the message it reads. */

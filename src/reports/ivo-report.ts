@@ -1,8 +1,8 @@
 // The IVO report of a quarter: favourable decisions not executed within 3 months, computed from the instances' own
 // recorded facts (start-form variables and case events), never typed in separately.
 import type { CaseEvent } from '../decisions/index.js';
-import type { InstanceSummary } from '../engine/records/index.js';
-import { addCalendar } from '../timers/calendar-days.js';
+import type { InstanceSummary } from '../engine/index.js';
+import { addCalendar } from '../timers/index.js';
 import { legalReference, type IvoConfig } from './ivo-config.js';
 import type { Quarter } from './quarter.js';
 

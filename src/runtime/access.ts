@@ -1,7 +1,7 @@
 // Who may see and do what with tasks and instances: candidate groups, assignee, starter groups, admin and revisor.
 import { AppError } from '../errors.js';
-import type { TaskRecord } from '../engine/records/index.js';
-import type { Actor } from '../auth/actor.js';
+import type { TaskRecord } from '../engine/index.js';
+import type { Actor } from '../auth/index.js';
 
 const isAdmin = (actor: Actor) => actor.roles.includes('admin');
 const isReadOnly = (actor: Actor) => actor.roles.every((r) => r === 'revisor');

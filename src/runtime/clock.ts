@@ -1,10 +1,10 @@
 // The clock: what time it is, and moving the manual clock forward with the timers that fall due on the way.
-import type { TimerScheduler } from '../engine/timer-scheduler.js';
+import type { TimerScheduler } from '../engine/index.js';
 import { AppError } from '../errors.js';
-import type { SettingsRepository } from '../store/port.js';
-import type { Clock, ClockMode, ManualClock } from '../timers/clock.js';
-import { addDuration } from '../timers/date-math.js';
-import { TimerError } from '../timers/timer-error.js';
+import type { SettingsRepository } from '../store/index.js';
+import type { Clock, ClockMode, ManualClock } from '../timers/index.js';
+import { addDuration } from '../timers/index.js';
+import { TimerError } from '../timers/index.js';
 
 export type ClockMove = { advance: string } | { to: string };
 

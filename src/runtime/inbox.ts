@@ -1,10 +1,10 @@
 // The inbox: the bevakningar of the actor's groups, one with its case, and marking one read.
-import type { Actor } from '../auth/actor.js';
-import type { InstanceIndex } from '../engine/instance-index.js';
-import type { InstanceTransitions } from '../engine/instance-transitions.js';
-import type { Bevakning } from '../engine/records/index.js';
+import type { Actor } from '../auth/index.js';
+import type { InstanceIndex } from '../engine/index.js';
+import type { InstanceTransitions } from '../engine/index.js';
+import type { Bevakning } from '../engine/index.js';
 import { AppError } from '../errors.js';
-import type { Clock } from '../timers/clock.js';
+import type { Clock } from '../timers/index.js';
 import { toInstanceListItem, type InstanceListItem } from './instances.js';
 
 export interface BevakningDetail extends Bevakning {

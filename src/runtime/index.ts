@@ -5,6 +5,4 @@ export type { BevakningDetail } from './inbox.js';
 export type { InstanceFilter, InstanceListItem, InstanceView } from './instances.js';
 export type { CheckFinding, DefinitionCheckResult, ProcessDetail, ProcessListItem } from './processes.js';
 export type { TaskFilter, TaskView } from './tasks.js';
-export type { Bevakning, HistoryEntry, InstanceState } from '../engine/records/index.js';
-export type { DefinitionDiff } from '../engine/definitions/definition-diff.js';
-export type { EditedVersion } from '../engine/definitions/definition-registry.js';
+export type { Bevakning, DefinitionDiff, EditedVersion, FormFieldProperty, HistoryEntry, InstanceState, TimerValue } from '../engine/index.js';

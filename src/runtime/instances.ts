@@ -1,13 +1,13 @@
 // Process instances: start one, list and read them, read their history, deliver a message to one.
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../auth/actor.js';
-import type { DefinitionRegistry } from '../engine/definitions/definition-registry.js';
-import type { InstanceIndex } from '../engine/instance-index.js';
-import type { InstanceTransitions } from '../engine/instance-transitions.js';
-import type { HistoryEntry, InstanceRepository, InstanceState, InstanceSummary } from '../engine/records/index.js';
+import type { Actor } from '../auth/index.js';
+import type { DefinitionRegistry } from '../engine/index.js';
+import type { InstanceIndex } from '../engine/index.js';
+import type { InstanceTransitions } from '../engine/index.js';
+import type { HistoryEntry, InstanceRepository, InstanceState, InstanceSummary } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import { validateSubmission } from '../forms/index.js';
-import type { Clock } from '../timers/clock.js';
+import type { Clock } from '../timers/index.js';
 import { assertCanStart } from './access.js';
 
 export type InstanceListItem = Pick<InstanceSummary, 'id' | 'processKey' | 'version' | 'businessKey' | 'state' | 'startedAt' | 'endedAt'>;

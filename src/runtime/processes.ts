@@ -1,9 +1,9 @@
 // Process definitions: list and read them, check and deploy a diagram, read a version's source, compare two versions.
-import type { Actor } from '../auth/actor.js';
-import { parseBpmn } from '../engine/definitions/bpmn-parse.js';
-import { diffDefinitions, type DefinitionDiff, type DiagramVersion } from '../engine/definitions/definition-diff.js';
-import { VersionConflictError, type DefinitionRegistry, type EditedVersion } from '../engine/definitions/definition-registry.js';
-import type { CompiledDefinition } from '../engine/definitions/process-model.js';
+import type { Actor } from '../auth/index.js';
+import { parseBpmn } from '../engine/index.js';
+import { diffDefinitions, type DefinitionDiff, type DiagramVersion } from '../engine/index.js';
+import { VersionConflictError, type DefinitionRegistry, type EditedVersion } from '../engine/index.js';
+import type { CompiledDefinition } from '../engine/index.js';
 import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
 import type { FormField } from '../forms/index.js';
 

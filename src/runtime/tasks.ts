@@ -1,11 +1,11 @@
 // User tasks: list and read them, claim and give back, save a draft, complete.
-import type { Actor } from '../auth/actor.js';
-import type { InstanceIndex } from '../engine/instance-index.js';
-import type { InstanceTransitions } from '../engine/instance-transitions.js';
-import type { TaskRecord } from '../engine/records/index.js';
+import type { Actor } from '../auth/index.js';
+import type { InstanceIndex } from '../engine/index.js';
+import type { InstanceTransitions } from '../engine/index.js';
+import type { TaskRecord } from '../engine/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { fieldMessages, maxStringLength, validateSubmission, type FormField } from '../forms/index.js';
-import type { Clock } from '../timers/clock.js';
+import type { Clock } from '../timers/index.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
 
 /** A task as readers see it: the stored record without the engine's execution id. */

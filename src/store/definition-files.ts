@@ -6,7 +6,7 @@ import { DurableJsonFile } from './durable-json-file.js';
 import { fsyncDir, writeFileDurably } from './durable-write.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { replaceData } from './replace-data.js';
-import type { DefinitionRepository, DefinitionVersion } from '../engine/records/index.js';
+import type { DefinitionRepository, DefinitionVersion } from '../engine/index.js';
 import { assertSafeName } from './safe-name.js';
 import type { StoreGuard } from './instance-files.js';
 

@@ -1,7 +1,7 @@
 // One instance's append-only history: a JSON Lines file, appended with fsync, healed of a torn last line.
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { HistoryEntry } from '../engine/records/index.js';
+import type { HistoryEntry } from '../engine/index.js';
 import { CorruptFileError } from './durable-json-file.js';
 import { fsyncDir } from './durable-write.js';
 

@@ -1,6 +1,6 @@
 // The storage port: everything a store adapter implements. The records and the repositories the engine needs are
 // declared by the engine (src/engine/records/); the lowdb adapter implements them all, a PostgreSQL one can follow.
-import type { DefinitionRepository, InstanceRepository } from '../engine/records/index.js';
+import type { DefinitionRepository, InstanceRepository } from '../engine/index.js';
 
 export interface SettingsRepository {
   get<T>(name: string): Promise<T | null>;

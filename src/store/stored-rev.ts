@@ -1,6 +1,6 @@
 // Documents and summaries are written rev-first, so crash repair can read a rev from a file's first bytes.
 import { open } from 'node:fs/promises';
-import type { InstanceDocument, InstanceSummary } from '../engine/records/index.js';
+import type { InstanceDocument, InstanceSummary } from '../engine/index.js';
 import { readJsonFile } from './durable-json-file.js';
 
 const HEAD_BYTES = 256;

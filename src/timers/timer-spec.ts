@@ -1,5 +1,5 @@
 // Checks timer values at boot/upload and resolves them to due dates: ISO 8601 text or FEEL starting with `=`.
-import { checkFeel, evaluateFeelValue, ExpressionError } from '../expressions/feel.js';
+import { checkFeel, evaluateFeelValue, ExpressionError } from '../expressions/index.js';
 import { addDuration, parseDateOrDateTime } from './date-math.js';
 import { parseIsoDuration } from './iso-duration.js';
 import { parseCycle, type TimerCycle } from './timer-cycle.js';

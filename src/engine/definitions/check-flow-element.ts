@@ -1,9 +1,9 @@
 // The per-element rules of our diagram conventions: no scripts, FEEL only, known handlers, roles, forms and timers.
 import type { DefinitionProblem } from '../../errors.js';
-import { checkFeel } from '../../expressions/feel.js';
+import { checkFeel } from '../../expressions/index.js';
 import { readFormFields } from '../../forms/index.js';
-import { checkTimer, timerKindNames, timerKinds } from '../../timers/timer-spec.js';
-import { isRole } from '../../auth/roles.js';
+import { checkTimer, timerKindNames, timerKinds } from '../../timers/index.js';
+import { isRole } from '../../auth/index.js';
 import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
 import type { ProcessModel } from './process-model.js';
 

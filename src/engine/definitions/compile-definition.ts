@@ -1,6 +1,6 @@
 // Turns BPMN XML into a runnable definition, or a list of every problem found in it.
 import { DefinitionError, type DefinitionProblem } from '../../errors.js';
-import type { ServiceHandler } from '../../handlers/handler.js';
+import type { ServiceHandler } from '../../handlers/index.js';
 import { parseBpmn, type ParsedBpmn } from './bpmn-parse.js';
 import { buildSourceContext } from '../elements/element-types.js';
 import { inspectDefinition } from './inspect-definition.js';

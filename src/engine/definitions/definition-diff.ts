@@ -1,6 +1,6 @@
 // What changed between two versions of a process: elements, names, timers, forms and candidate groups.
-import type { FormField } from '../../forms/form-field.js';
-import { timerKinds, type TimerKind } from '../../timers/timer-spec.js';
+import type { FormField } from '../../forms/index.js';
+import { timerKinds, type TimerKind } from '../../timers/index.js';
 import { allFlowElements, type ModdleElement } from './bpmn-parse.js';
 import type { ProcessModel } from './process-model.js';
 

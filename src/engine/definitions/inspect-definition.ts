@@ -1,7 +1,7 @@
 // Checks a parsed diagram against our conventions and reads the process model; every problem names file and element.
 import type { DefinitionProblem } from '../../errors.js';
 import { readFormFields } from '../../forms/index.js';
-import { isRole } from '../../auth/roles.js';
+import { isRole } from '../../auth/index.js';
 import { allFlowElements, camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
 import { reservedVariableNames } from '../elements/process-variables.js';
 import type { ProcessModel } from './process-model.js';

@@ -1,5 +1,5 @@
 // What the runtime needs to know about one process version, read once from its diagram.
-import type { FormField } from '../../forms/form-field.js';
+import type { FormField } from '../../forms/index.js';
 import type { DefinitionVersion } from '../records/index.js';
 
 export interface UserTaskModel {

@@ -1,6 +1,6 @@
 // A timer event definition whose due dates are ours: our clock, calendar months clamped, FEEL values, cycles without drift.
 import { TimerEventDefinition } from 'bpmn-elements';
-import { nextCycleDue, resolveTimer, timerKinds, type ResolvedTimer, type TimerKind } from '../../timers/timer-spec.js';
+import { nextCycleDue, resolveTimer, timerKinds, type ResolvedTimer, type TimerKind } from '../../timers/index.js';
 import type { DurableTimers } from './durable-timers.js';
 import { processVariables } from './process-variables.js';
 

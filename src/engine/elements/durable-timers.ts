@@ -1,5 +1,5 @@
 // The engine's `timers` option: records each timer's due time and never arms a native setTimeout; the scheduler fires.
-import type { Clock } from '../../timers/clock.js';
+import type { Clock } from '../../timers/index.js';
 
 interface TimerOwner {
   id?: string;

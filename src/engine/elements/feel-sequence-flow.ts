@@ -1,6 +1,6 @@
 // A sequence flow whose condition is FEEL over the process variables: no script, no JavaScript expression.
 import { SequenceFlow } from 'bpmn-elements';
-import { evaluateCondition } from '../../expressions/feel.js';
+import { evaluateCondition } from '../../expressions/index.js';
 import { processVariables } from './process-variables.js';
 
 interface FlowThis {

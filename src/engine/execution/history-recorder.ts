@@ -1,6 +1,6 @@
 // Turns what happens in one transition into history entries: engine events plus the runtime's own actions.
 import type { HistoryEntry } from '../records/index.js';
-import type { Clock } from '../../timers/clock.js';
+import type { Clock } from '../../timers/index.js';
 import type { ProcessModel } from '../definitions/process-model.js';
 
 export interface ActivityApi {

@@ -1,9 +1,9 @@
 // One hydrated engine for one transition of one instance: start or recover, act, run to the next wait, snapshot.
 import { EventEmitter } from 'node:events';
 import { AppError } from '../../errors.js';
-import type { ServiceHandler, HandlerLogger } from '../../handlers/handler.js';
+import type { ServiceHandler, HandlerLogger } from '../../handlers/index.js';
 import type { InstanceDocument, InstanceSummary, TaskRecord } from '../records/index.js';
-import type { Clock } from '../../timers/clock.js';
+import type { Clock } from '../../timers/index.js';
 import { DurableTimers } from '../elements/durable-timers.js';
 import { activePositions } from './active-positions.js';
 import { createEngine, type EngineInstance } from '../elements/create-engine.js';
@@ -13,7 +13,7 @@ import { processVariables } from '../elements/process-variables.js';
 import { bindServices } from './service-adapter.js';
 import { taskRecords, type WaitingActivity } from './task-records.js';
 import { TransitionEffects } from './transition-effects.js';
-import type { HousingRegister } from '../../housing/housing-register.js';
+import type { HousingRegister } from '../../housing/index.js';
 
 export interface SessionDeps {
   definition: CompiledDefinition;

@@ -1,6 +1,6 @@
 // Binds registered handlers to the engine's `(scope, callback)` service convention; the only file that knows it.
-import { evaluateFeel } from '../../expressions/feel.js';
-import { BpmnBusinessError, type HandlerContext, type ServiceHandler } from '../../handlers/handler.js';
+import { evaluateFeel } from '../../expressions/index.js';
+import { BpmnBusinessError, type HandlerContext, type ServiceHandler } from '../../handlers/index.js';
 import type { ProcessModel } from '../definitions/process-model.js';
 import { processVariables, reservedVariableNames } from '../elements/process-variables.js';
 

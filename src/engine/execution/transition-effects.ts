@@ -1,11 +1,11 @@
 // What the steps of one transition cause besides moving the engine: bevakningar, case events, register changes.
 import { randomUUID } from 'node:crypto';
-import type { HandlerContext, HandlerLogger } from '../../handlers/handler.js';
-import type { HousingRegister } from '../../housing/housing-register.js';
-import type { HousingTransaction } from '../../housing/housing-transaction.js';
+import type { HandlerContext, HandlerLogger } from '../../handlers/index.js';
+import type { HousingRegister } from '../../housing/index.js';
+import type { HousingTransaction } from '../../housing/index.js';
 import type { Bevakning, InstanceSummary } from '../records/index.js';
 import type { CaseEvent } from '../../decisions/index.js';
-import type { Clock } from '../../timers/clock.js';
+import type { Clock } from '../../timers/index.js';
 import type { HistoryRecorder } from './history-recorder.js';
 
 export interface EffectDeps {

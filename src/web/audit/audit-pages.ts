@@ -1,8 +1,8 @@
 // The auditor's access log page: who read which case, when; filtered by case and by user. Auditors and admins only.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { accessLogReaders } from '../../auth/roles.js';
-import type { CaseReadKind } from '../../audit/case-reads.js';
+import { accessLogReaders } from '../../auth/index.js';
+import type { CaseReadKind } from '../../audit/index.js';
 import { requireRole } from '../plugins/auth.js';
 import type { RouteOptions } from '../shared/route-options.js';
 

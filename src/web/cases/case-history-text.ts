@@ -1,5 +1,5 @@
 // One history entry said in Swedish for the case page's timeline: what happened, and the values that came with it.
-import type { HistoryEntry } from '../../engine/records/index.js';
+import type { HistoryEntry } from '../../runtime/index.js';
 import { formatDateTime } from '../plugins/view-helpers.js';
 
 /** One labelled value shown under a history entry. */

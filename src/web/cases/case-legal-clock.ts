@@ -1,7 +1,7 @@
 // The legal clock of a case: days since the decision, the next IVO report date while not executed, open tasks' deadlines.
 import { differenceInCalendarDays } from 'date-fns';
-import type { HistoryEntry, InstanceState } from '../../engine/records/index.js';
-import { addCalendar, stockholmDay } from '../../timers/calendar-days.js';
+import type { HistoryEntry, InstanceState } from '../../runtime/index.js';
+import { addCalendar, stockholmDay } from '../../timers/index.js';
 
 /** IVO must be told of a decision not executed within 3 months, and again every 3 months until it is. */
 export const ivoIntervalMonths = 3;

@@ -1,6 +1,6 @@
 // The housing register (Boendemodul) pages, read-only for every signed-in user: units, queue, offers, waitlist.
 import type { FastifyPluginAsync } from 'fastify';
-import { stockholmDay } from '../../timers/calendar-days.js';
+import { stockholmDay } from '../../timers/index.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { housingSubnav, offersPageModel, queuePageModel, unitsPageModel, waitlistPageModel } from './housing-page-model.js';
 

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RuntimeApi } from '../../runtime/index.js';
 import { sharedPlugin } from './shared-plugin.js';
-import type { CaseReadKind } from '../../audit/case-reads.js';
+import type { CaseReadKind } from '../../audit/index.js';
 
 /** The routes that read a case, by their registered pattern; each takes the instance id as `:id`. */
 export const caseReadRoutes: Readonly<Record<string, CaseReadKind>> = {

@@ -1,8 +1,8 @@
 // Every read of a case is logged: who read which instance, and what, without any of the case's content.
 import type { FastifyBaseLogger } from 'fastify';
-import type { CaseReadKind } from '../../audit/case-reads.js';
+import type { CaseReadKind } from '../../audit/index.js';
 
-export type { CaseReadKind } from '../../audit/case-reads.js';
+export type { CaseReadKind } from '../../audit/index.js';
 
 /** The log line of one read; the durable record is `RuntimeApi.recordCaseRead` (see case-read-audit.ts). */
 export function logCaseRead(logger: FastifyBaseLogger, read: { user: string; instanceId: string; kind: CaseReadKind }): void {

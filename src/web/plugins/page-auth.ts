@@ -1,6 +1,6 @@
 // Pages need a signed-in user from the session: without one, a page redirects to the sign-in form and a post is refused.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { UserDirectory } from '../../auth/users.js';
+import type { UserDirectory } from '../../auth/index.js';
 import { sessionUsername } from './session.js';
 import { sharedPlugin } from './shared-plugin.js';
 

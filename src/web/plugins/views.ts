@@ -4,7 +4,7 @@ import '@fastify/csrf-protection';
 import path from 'node:path';
 import view from '@fastify/view';
 import Handlebars from 'handlebars';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../auth/index.js';
 import { navigationFor } from '../shared/navigation.js';
 import { viewHelpers } from './view-helpers.js';
 import { sharedPlugin } from './shared-plugin.js';

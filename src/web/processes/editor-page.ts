@@ -2,8 +2,8 @@
 // publish). Everything is for process owners; a publish runs the same checks as POST /api/processes.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { EditorCatalogue } from '../../editor/editor-catalogue.js';
-import { describedKinds, describeTimer } from '../../timers/describe-timer.js';
+import type { EditorCatalogue } from '../../editor/index.js';
+import { describedKinds, describeTimer } from '../../timers/index.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput, VersionSchema } from '../shared/parse-input.js';
 import { acceptBpmnXml, bpmnXmlBody } from './bpmn-xml-body.js';

@@ -1,5 +1,5 @@
 // What the page that starts a case shows: the process's start form with a case number field first.
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../auth/index.js';
 import type { ProcessDetail } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
 import { formView } from '../shared/form-view-model.js';

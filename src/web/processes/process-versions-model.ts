@@ -1,8 +1,8 @@
 // What the process pages show: every routine, one routine's versions with their running cases, and a diff in Swedish.
-import type { DefinitionDiff, FormFieldProperty, TimerValue } from '../../engine/definitions/definition-diff.js';
+import type { DefinitionDiff, FormFieldProperty, TimerValue } from '../../runtime/index.js';
 import type { RuntimeApi } from '../../runtime/index.js';
-import type { FormField } from '../../forms/form-field.js';
-import { timerKindNames } from '../../timers/timer-spec.js';
+import type { FormField } from '../../forms/index.js';
+import { timerKindNames } from '../../timers/index.js';
 
 const elementTypeNames: Record<string, string> = {
   'bpmn:StartEvent': 'Starthändelse',

@@ -1,8 +1,8 @@
 // The IVO report per quarter, as JSON or CSV.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { ivoReportReaders } from '../../auth/roles.js';
-import { ivoReportCsv } from '../../reports/ivo-csv.js';
+import { ivoReportReaders } from '../../auth/index.js';
+import { ivoReportCsv } from '../../reports/index.js';
 import { requireRole } from '../plugins/auth.js';
 import { parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';

@@ -1,5 +1,5 @@
 // What the IVO report page shows: the quarter picker, the period and reporting window, and the rows as table text.
-import type { IvoReport, IvoReportRow } from '../../reports/ivo-report.js';
+import type { IvoReport, IvoReportRow } from '../../reports/index.js';
 import { quarterName, recentQuarters } from './report-quarters.js';
 
 const kindLabels: Record<IvoReportRow['rapporttyp'], string> = { ny: 'Ny', återrapport: 'Återrapport', verkställt: 'Verkställt', avslutat: 'Avslutat' };

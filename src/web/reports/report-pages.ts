@@ -1,8 +1,8 @@
 // The IVO report page: a quarter's decisions not executed within 3 months, with links to the cases and a CSV download.
 import type { FastifyPluginAsync } from 'fastify';
-import { ivoReportReaders } from '../../auth/roles.js';
+import { ivoReportReaders } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
-import { stockholmDay } from '../../timers/calendar-days.js';
+import { stockholmDay } from '../../timers/index.js';
 import { requireRole } from '../plugins/auth.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { quarterOf } from './report-quarters.js';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { UserDirectory } from '../../auth/users.js';
+import type { UserDirectory } from '../../auth/index.js';
 import { sessionUsername } from '../plugins/session.js';
 
 export interface LoginOptions extends Record<string, unknown> {

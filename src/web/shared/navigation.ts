@@ -1,6 +1,6 @@
 // The menu: what each role may open, by the same role lists and check as the routes behind the links.
-import type { Actor } from '../../auth/actor.js';
-import { accessLogReaders, ivoReportReaders, statisticsReaders } from '../../auth/roles.js';
+import type { Actor } from '../../auth/index.js';
+import { accessLogReaders, ivoReportReaders, statisticsReaders } from '../../auth/index.js';
 import { hasRole } from '../plugins/auth.js';
 
 export interface NavItem {

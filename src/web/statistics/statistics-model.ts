@@ -1,5 +1,5 @@
 // The steering group's figures: days from decision to execution per type of housing and per quarter of decision.
-import type { WaitingTime } from '../../reports/waiting-times.js';
+import type { WaitingTime } from '../../reports/index.js';
 import { daysBetween, quarterName, quarterOf } from '../reports/report-quarters.js';
 import { barChart, formatNumber, type ChartSeries, type SvgBarChart } from './svg-chart.js';
 

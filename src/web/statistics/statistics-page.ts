@@ -1,7 +1,7 @@
 // The statistics page for the steering group: waiting times from decision to execution, as SVG charts and tables.
 import type { FastifyPluginAsync } from 'fastify';
-import { statisticsReaders } from '../../auth/roles.js';
-import { stockholmDay } from '../../timers/calendar-days.js';
+import { statisticsReaders } from '../../auth/index.js';
+import { stockholmDay } from '../../timers/index.js';
 import { requireRole } from '../plugins/auth.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { statisticsPageModel } from './statistics-model.js';

@@ -1,5 +1,5 @@
 // What the start page shows, computed from the runtime for one user.
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../auth/index.js';
 import type { RuntimeApi, TaskView } from '../../runtime/index.js';
 
 export function startPageModel(runtime: RuntimeApi, actor: Actor) {

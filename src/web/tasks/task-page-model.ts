@@ -1,5 +1,5 @@
 // What the task page shows: the task and its case, who may do what with it, and the form with its values.
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../auth/index.js';
 import type { RuntimeApi, TaskView } from '../../runtime/index.js';
 import type { FieldError } from '../../errors.js';
 import type { FormField } from '../../forms/index.js';

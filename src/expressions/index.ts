@@ -1,0 +1,2 @@
+// FEEL (feelin) for conditions and timer values: checked at deploy, evaluated without any script.
+export { checkFeel, evaluateCondition, evaluateFeel, evaluateFeelValue, ExpressionError } from './feel.js';
