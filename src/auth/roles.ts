@@ -1,4 +1,5 @@
 // The role ids of API.md: BPMN candidate groups use them, users hold them.
+import type { Actor } from './actor.js';
 
 /** Roles that take part in the routines (`camunda:candidateGroups`). */
 export const workRoles = [
@@ -64,3 +65,8 @@ export const statisticsReaders = ['boendeteam-chef', 'myndighetschef', 'verksamh
 
 /** Roles that may read the access log of case reads: the auditor. */
 export const accessLogReaders = ['revisor'] as const satisfies readonly Role[];
+
+/** True when the actor holds one of the roles; `admin` holds them all. */
+export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.roles.includes('admin') || roles.some((role) => actor.roles.includes(role));
+}

@@ -1,8 +1,6 @@
 // What the case page shows, computed from the runtime: the instance, its diagram markers, legal clock, variables, history.
-import type { Actor } from '../../auth/index.js';
-import { accessLogReaders } from '../../auth/index.js';
+import { accessLogReaders, hasRole, type Actor } from '../../auth/index.js';
 import type { RuntimeApi } from '../../runtime/index.js';
-import { hasRole } from '../plugins/auth.js';
 import { describeEntry, displayValue, entryDetails } from './case-history-text.js';
 import { legalClock } from './case-legal-clock.js';
 

@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import basicAuth from '@fastify/basic-auth';
 import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Role } from '../../auth/index.js';
+import { hasRole, type Role } from '../../auth/index.js';
 import type { UserDirectory } from '../../auth/index.js';
 import type { Actor } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
@@ -74,11 +74,6 @@ function isApiRoute(request: FastifyRequest): boolean {
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthorized');
   return request.actor;
-}
-
-/** True when the actor holds one of the roles; `admin` holds them all. */
-export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
-  return actor.roles.includes('admin') || roles.some((role) => actor.roles.includes(role));
 }
 
 /**

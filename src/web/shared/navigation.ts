@@ -1,7 +1,5 @@
 // The menu: what each role may open, by the same role lists and check as the routes behind the links.
-import type { Actor } from '../../auth/index.js';
-import { accessLogReaders, ivoReportReaders, statisticsReaders } from '../../auth/index.js';
-import { hasRole } from '../plugins/auth.js';
+import { accessLogReaders, hasRole, ivoReportReaders, statisticsReaders, type Actor } from '../../auth/index.js';
 
 export interface NavItem {
   href: string;
