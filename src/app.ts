@@ -5,43 +5,19 @@ import { createUserDirectory } from './auth/index.js';
 import { seedDemoCases, seedDemoHousing } from './demo/index.js';
 import { loadIvoConfig } from './reports/index.js';
 import type { Config } from './config.js';
-import { createRuntime } from './runtime/index.js';
-import type { RuntimeApi } from './runtime/index.js';
+import { createRuntime, type RuntimeApi } from './runtime/index.js';
 import { defaultHandlers, type ServiceHandler } from './handlers/index.js';
 import { createLowdbStore } from './store/index.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authPlugin } from './web/index.js';
-import { csrfPlugin } from './web/index.js';
-import { pageAuthPlugin } from './web/index.js';
-import { securityHeadersPlugin } from './web/index.js';
-import { sessionPlugin } from './web/index.js';
-import { viewsPlugin } from './web/index.js';
-import { assetRoutes } from './web/index.js';
-import { loginPages } from './web/index.js';
-import { startPage } from './web/index.js';
-import { publishPage } from './web/index.js';
-import { editorPages } from './web/index.js';
+import {
+  assetRoutes, auditPages, authPlugin, caseListPage, casePage, caseReadAuditPlugin, clockRoutes, csrfPlugin,
+  editorApiRoutes, editorPages, errorHandlerPlugin, healthRoutes, housingPages, housingRoutes, inboxRoutes,
+  instanceRoutes, loginPages, pageAuthPlugin, processPages, processRoutes, processVersionPages, publishPage,
+  reportPages, reportRoutes, securityHeadersPlugin, sessionPlugin, startPage, statisticsPage, taskPages, taskRoutes,
+  viewsPlugin,
+} from './web/index.js';
 import { editorCatalogue } from './editor/index.js';
-import { taskPages } from './web/index.js';
-import { processPages } from './web/index.js';
-import { caseListPage } from './web/index.js';
-import { housingPages } from './web/index.js';
-import { reportPages } from './web/index.js';
-import { statisticsPage } from './web/index.js';
-import { casePage } from './web/index.js';
-import { auditPages } from './web/index.js';
-import { processVersionPages } from './web/index.js';
-import { caseReadAuditPlugin } from './web/index.js';
-import { errorHandlerPlugin } from './web/index.js';
-import { clockRoutes } from './web/index.js';
-import { healthRoutes } from './web/index.js';
-import { housingRoutes } from './web/index.js';
-import { reportRoutes } from './web/index.js';
-import { inboxRoutes } from './web/index.js';
-import { instanceRoutes } from './web/index.js';
-import { processRoutes } from './web/index.js';
-import { taskRoutes } from './web/index.js';
 
 /** views/ and public/ sit beside src/. */
 const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,7 +110,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(casePage, { runtime });
   await app.register(auditPages, { runtime });
   await app.register(publishPage, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });
-  await app.register(editorPages, { runtime, bpmnMaxBytes: config.bpmnMaxBytes, catalogue: editorCatalogue(handlers) });
+  await app.register(editorPages, { runtime });
+  await app.register(editorApiRoutes, { runtime, bpmnMaxBytes: config.bpmnMaxBytes, catalogue: editorCatalogue(handlers) });
   await app.register(processVersionPages, { runtime });
 
   app.addHook('onClose', async () => runtime.close());

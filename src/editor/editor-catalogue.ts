@@ -3,10 +3,9 @@
 import { roleNames, workRoles } from '../auth/index.js';
 import { refusedElementTypes } from '../engine/index.js';
 import { formFieldTypes } from '../forms/index.js';
-import { businessErrors } from '../handlers/index.js';
-import type { ServiceHandler } from '../handlers/index.js';
-import { timerKindNames, timerKinds, type TimerKind } from '../timers/index.js';
-import { elementTemplates, type ElementTemplate } from './element-templates.js';
+import { businessErrors, type ServiceHandler } from '../handlers/index.js';
+import { type TimerKind, timerKindNames, timerKinds } from '../timers/index.js';
+import { type ElementTemplate, elementTemplates } from './element-templates.js';
 
 export interface EditorCatalogue {
   roles: { id: string; name: string }[];

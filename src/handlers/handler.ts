@@ -1,7 +1,6 @@
 // The contract of a service-task handler: typed input, injected dependencies, no knowledge of the engine or HTTP.
 import type { z } from 'zod';
-import type { HousingEvent } from '../housing/index.js';
-import type { HousingState } from '../housing/index.js';
+import type { HousingEvent, HousingState } from '../housing/index.js';
 import type { CaseEventType } from '../decisions/index.js';
 import type { Clock } from '../timers/index.js';
 

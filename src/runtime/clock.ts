@@ -2,9 +2,7 @@
 import type { TimerScheduler } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import type { SettingsRepository } from '../store/index.js';
-import type { Clock, ClockMode, ManualClock } from '../timers/index.js';
-import { addDuration } from '../timers/index.js';
-import { TimerError } from '../timers/index.js';
+import { addDuration, type Clock, type ClockMode, type ManualClock, TimerError } from '../timers/index.js';
 
 export type ClockMove = { advance: string } | { to: string };
 

@@ -1,17 +1,12 @@
 // Builds the runtime: opens the store, deploys the diagrams, recovers the instances, catches up on missed timers, and
 // composes the services the web asks of the system. Each service declares and implements its methods in its own file.
 import { createAccessLog } from '../audit/index.js';
-import { DefinitionRegistry } from '../engine/index.js';
-import { InstanceIndex } from '../engine/index.js';
-import { InstanceTransitions } from '../engine/index.js';
-import { TimerScheduler } from '../engine/index.js';
+import { DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
-import { HousingRegister } from '../housing/index.js';
-import { createHousingService } from '../housing/index.js';
-import type { IvoConfig } from '../reports/index.js';
-import { createReportService } from '../reports/index.js';
+import { createHousingService, HousingRegister } from '../housing/index.js';
+import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
-import { ManualClock, SystemClock, type Clock, type ClockMode } from '../timers/index.js';
+import { type Clock, type ClockMode, ManualClock, SystemClock } from '../timers/index.js';
 import { createClockService, manualClockSetting } from './clock.js';
 import { createInboxService } from './inbox.js';
 import { createInstanceService } from './instances.js';

@@ -1,11 +1,9 @@
 // The inbox: the bevakningar of the actor's groups, one with its case, and marking one read.
 import type { Actor } from '../auth/index.js';
-import type { InstanceIndex } from '../engine/index.js';
-import type { InstanceTransitions } from '../engine/index.js';
-import type { Bevakning } from '../engine/index.js';
+import type { Bevakning, InstanceIndex, InstanceTransitions } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import type { Clock } from '../timers/index.js';
-import { toInstanceListItem, type InstanceListItem } from './instances.js';
+import { type InstanceListItem, toInstanceListItem } from './instances.js';
 
 export interface BevakningDetail extends Bevakning {
   instance: InstanceListItem & { active: { elementId: string; name: string }[] };

@@ -1,10 +1,7 @@
 // Process instances: start one, list and read them, read their history, deliver a message to one.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
-import type { DefinitionRegistry } from '../engine/index.js';
-import type { InstanceIndex } from '../engine/index.js';
-import type { InstanceTransitions } from '../engine/index.js';
-import type { HistoryEntry, InstanceRepository, InstanceState, InstanceSummary } from '../engine/index.js';
+import type { DefinitionRegistry, HistoryEntry, InstanceIndex, InstanceRepository, InstanceState, InstanceSummary, InstanceTransitions } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import { validateSubmission } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';

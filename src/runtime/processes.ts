@@ -1,9 +1,6 @@
 // Process definitions: list and read them, check and deploy a diagram, read a version's source, compare two versions.
 import type { Actor } from '../auth/index.js';
-import { parseBpmn } from '../engine/index.js';
-import { diffDefinitions, type DefinitionDiff, type DiagramVersion } from '../engine/index.js';
-import { VersionConflictError, type DefinitionRegistry, type EditedVersion } from '../engine/index.js';
-import type { CompiledDefinition } from '../engine/index.js';
+import { type CompiledDefinition, type DefinitionDiff, type DefinitionRegistry, type DiagramVersion, diffDefinitions, type EditedVersion, parseBpmn, VersionConflictError } from '../engine/index.js';
 import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
 import type { FormField } from '../forms/index.js';
 

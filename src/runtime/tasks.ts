@@ -1,10 +1,8 @@
 // User tasks: list and read them, claim and give back, save a draft, complete.
 import type { Actor } from '../auth/index.js';
-import type { InstanceIndex } from '../engine/index.js';
-import type { InstanceTransitions } from '../engine/index.js';
-import type { TaskRecord } from '../engine/index.js';
+import type { InstanceIndex, InstanceTransitions, TaskRecord } from '../engine/index.js';
 import { AppError, type FieldError } from '../errors.js';
-import { fieldMessages, maxStringLength, validateSubmission, type FormField } from '../forms/index.js';
+import { fieldMessages, type FormField, maxStringLength, validateSubmission } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
 

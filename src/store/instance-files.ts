@@ -6,8 +6,7 @@ import { mapBounded } from './bounded-pool.js';
 import { CorruptFileError, DurableJsonFile } from './durable-json-file.js';
 import { appendHistory, healHistoryTail, readHistory } from './history-file.js';
 import { KeyedQueue } from './keyed-queue.js';
-import { StaleRevisionError } from '../engine/index.js';
-import type { HistoryEntry, InstanceDocument, InstanceRepository, InstanceSummary } from '../engine/index.js';
+import { type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary, StaleRevisionError } from '../engine/index.js';
 import { assertSafeName } from './safe-name.js';
 import { documentRevFirst, readStoredRev, summaryRevFirst } from './stored-rev.js';
 

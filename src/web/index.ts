@@ -13,6 +13,7 @@ export { pageAuthPlugin } from './plugins/page-auth.js';
 export { securityHeadersPlugin } from './plugins/security-headers.js';
 export { sessionPlugin } from './plugins/session.js';
 export { viewsPlugin } from './plugins/views.js';
+export { editorApiRoutes } from './processes/editor-api.js';
 export { editorPages } from './processes/editor-page.js';
 export { processRoutes } from './processes/process-api.js';
 export { processPages } from './processes/process-start-pages.js';

@@ -5,12 +5,11 @@ import path from 'node:path';
 import { Mutex, Semaphore } from 'async-mutex';
 import { DefinitionError, type DefinitionProblem } from '../../errors.js';
 import type { ServiceHandler } from '../../handlers/index.js';
-import type { DefinitionRepository } from '../records/index.js';
+import type { DefinitionRepository, DefinitionVersion } from '../records/index.js';
 import type { Clock } from '../../timers/index.js';
 import { compileDefinition } from './compile-definition.js';
 import { checkDefinitionOffThread } from './parse-off-thread.js';
 import type { ParseAnswer } from './parse-worker.js';
-import type { DefinitionVersion } from '../records/index.js';
 import type { CompiledDefinition } from './process-model.js';
 
 /** A publish from the editor started from an older version than the newest one. */

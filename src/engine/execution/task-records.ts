@@ -1,8 +1,7 @@
 // Builds the task index entries of an instance from what the engine has waiting, keeping claims across transitions.
 import { evaluateFeel } from '../../expressions/index.js';
 import type { TaskRecord } from '../records/index.js';
-import type { Clock } from '../../timers/index.js';
-import { addDuration, parseDateOrDateTime } from '../../timers/index.js';
+import { addDuration, type Clock, parseDateOrDateTime } from '../../timers/index.js';
 import type { ProcessModel, UserTaskModel } from '../definitions/process-model.js';
 
 export interface WaitingActivity {

@@ -1,8 +1,7 @@
 // What the steps of one transition cause besides moving the engine: bevakningar, case events, register changes.
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext, HandlerLogger } from '../../handlers/index.js';
-import type { HousingRegister } from '../../housing/index.js';
-import type { HousingTransaction } from '../../housing/index.js';
+import type { HousingRegister, HousingTransaction } from '../../housing/index.js';
 import type { Bevakning, InstanceSummary } from '../records/index.js';
 import type { CaseEvent } from '../../decisions/index.js';
 import type { Clock } from '../../timers/index.js';

@@ -1,6 +1,5 @@
 // What the case list shows: the filter form and the matching cases, newest first.
-import type { InstanceState } from '../../runtime/index.js';
-import type { RuntimeApi } from '../../runtime/index.js';
+import type { InstanceState, RuntimeApi } from '../../runtime/index.js';
 
 /** The states a case can be in, as a person reads them. */
 export const stateLabels: Record<InstanceState, string> = { running: 'Pågår', completed: 'Avslutat', cancelled: 'Avbrutet', failed: 'Fel' };

@@ -1,8 +1,7 @@
 // The housing register (Boendemodul), read-only: its changes come from process steps. See docs/housing-api.md.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { apartmentStatuses } from '../../housing/index.js';
-import { HousingSeedSchema } from '../../housing/index.js';
+import { apartmentStatuses, HousingSeedSchema } from '../../housing/index.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';

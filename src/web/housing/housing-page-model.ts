@@ -1,6 +1,5 @@
 // What the housing register pages show: units and apartments, the queue with queue times, offers, the waitlist.
-import { apartmentStatuses, type ApartmentStatus, type Unit } from '../../housing/index.js';
-import type { HousingView } from '../../housing/index.js';
+import { type ApartmentStatus, apartmentStatuses, type HousingView, type Unit } from '../../housing/index.js';
 import { stockholmDay } from '../../timers/index.js';
 import { daysBetween } from '../reports/report-quarters.js';
 import { formatNumber } from '../statistics/svg-chart.js';

@@ -1,30 +1,11 @@
-// The diagram editor: the page with bpmn-js Modeler, and the JSON it works with (catalogue, checks, timer words,
-// publish). Everything is for process owners; a publish runs the same checks as POST /api/processes.
+// The diagram editor's page: bpmn-js Modeler with our properties panel, for process owners. Its JSON is editor-api.ts.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { EditorCatalogue } from '../../editor/index.js';
-import { describedKinds, describeTimer } from '../../timers/index.js';
-import { actorOf, requireRole } from '../plugins/auth.js';
-import { IdSchema, parseInput, VersionSchema } from '../shared/parse-input.js';
-import { acceptBpmnXml, bpmnXmlBody } from './bpmn-xml-body.js';
+import { requireRole } from '../plugins/auth.js';
+import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 
-export interface EditorOptions extends RouteOptions {
-  catalogue: EditorCatalogue;
-  bpmnMaxBytes: number;
-}
-
 const KeyParamsSchema = z.object({ key: IdSchema });
-const KeyQuerySchema = z.strictObject({ key: IdSchema });
-const PublishQuerySchema = z.strictObject({
-  key: IdSchema,
-  /** The version the editor started from; a publish on top of a newer one would silently undo someone's changes. */
-  base: VersionSchema,
-});
-const TimerWordsQuerySchema = z.strictObject({
-  kind: z.enum(describedKinds),
-  value: z.string().max(500, 'Värdet får vara högst 500 tecken.'),
-});
 
 /** bpmn-js Modeler from its npm package, the camunda moddle extension and our editor scripts, all from /assets. */
 const editorAssets = {
@@ -43,11 +24,8 @@ const editorAssets = {
   ],
 };
 
-export const editorPages: FastifyPluginAsync<EditorOptions> = async (app, { runtime, catalogue, bpmnMaxBytes }) => {
-  const onlyOwners = requireRole('processagare');
-  acceptBpmnXml(app, bpmnMaxBytes);
-
-  app.get('/processes/:key/edit', { onRequest: onlyOwners }, async (request, reply) => {
+export const editorPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  app.get('/processes/:key/edit', { onRequest: requireRole('processagare') }, async (request, reply) => {
     const { key } = parseInput(KeyParamsSchema, request.params, 'params');
     const process = runtime.getProcess(key);
     return reply.page('processes/edit.hbs', {
@@ -57,25 +35,5 @@ export const editorPages: FastifyPluginAsync<EditorOptions> = async (app, { runt
       sourceUrl: `/processes/${encodeURIComponent(key)}/versions/${process.version}.bpmn`,
       ...editorAssets,
     });
-  });
-
-  app.get('/api/editor/catalogue', { onRequest: onlyOwners }, async () => catalogue);
-
-  app.get('/api/editor/timer-words', { onRequest: onlyOwners }, async (request) => {
-    const { kind, value } = parseInput(TimerWordsQuerySchema, request.query, 'query');
-    return describeTimer(kind, value);
-  });
-
-  app.post('/api/editor/check', { onRequest: onlyOwners, bodyLimit: bpmnMaxBytes }, async (request) => {
-    const { key } = parseInput(KeyQuerySchema, request.query, 'query');
-    return runtime.checkDefinition(bpmnXmlBody(request.body), key);
-  });
-
-  app.post('/api/editor/publish', { onRequest: onlyOwners, bodyLimit: bpmnMaxBytes }, async (request, reply) => {
-    const { key, base } = parseInput(PublishQuerySchema, request.query, 'query');
-    runtime.getProcess(key); // 404 for a routine that does not exist, before the diagram is read
-    const published = await runtime.deploy(bpmnXmlBody(request.body), actorOf(request), { key, baseVersion: base });
-    request.log.info({ event: 'process.published', user: actorOf(request).username, key, version: published.version, from: 'editor' }, 'rutin publicerad');
-    return reply.code(201).send(published);
   });
 };

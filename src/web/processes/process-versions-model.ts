@@ -1,6 +1,5 @@
 // What the process pages show: every routine, one routine's versions with their running cases, and a diff in Swedish.
-import type { DefinitionDiff, FormFieldProperty, TimerValue } from '../../runtime/index.js';
-import type { RuntimeApi } from '../../runtime/index.js';
+import type { DefinitionDiff, FormFieldProperty, RuntimeApi, TimerValue } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
 import { timerKindNames } from '../../timers/index.js';
 

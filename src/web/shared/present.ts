@@ -1,7 +1,6 @@
 // Shapes runtime results into exactly the JSON fields of API.md, so nothing internal leaks into the contract.
-import type { InstanceListItem, InstanceView, ProcessDetail, ProcessListItem, TaskView } from '../../runtime/index.js';
+import type { Bevakning, HistoryEntry, InstanceListItem, InstanceView, ProcessDetail, ProcessListItem, TaskView } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
-import type { Bevakning, HistoryEntry } from '../../runtime/index.js';
 
 /** A form field as the API shows it: `{id, label, type, required, values?}`. */
 export function presentField(field: FormField) {
