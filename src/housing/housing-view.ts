@@ -1,5 +1,5 @@
 // The register as plain lists for readers (API, pages, reports), each in a stable order.
-import type { Apartment, HousingState, Offer, QueueEntry, Unit, WaitlistEntry } from './housing-model.js';
+import { apartmentStatuses, type Apartment, type ApartmentStatus, type HousingState, type Offer, type QueueEntry, type Unit, type WaitlistEntry } from './housing-model.js';
 
 export interface HousingView {
   units: Unit[];
@@ -19,4 +19,15 @@ export function toHousingView(state: HousingState): HousingView {
     offers: [...state.offers.values()].sort((a, b) => b.offerDate.localeCompare(a.offerDate) || byId(a, b)),
     waitlist: [...state.waitlist.values()].sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || byId(a, b)),
   };
+}
+
+/** A unit with how many apartments it has, in all and per status, as the register's unit lists show it. */
+export type UnitWithCounts = Unit & { apartments: number } & Record<ApartmentStatus, number>;
+
+export function unitsWithCounts(view: HousingView): UnitWithCounts[] {
+  return view.units.map((unit) => {
+    const own = view.apartments.filter((a) => a.unitId === unit.id);
+    const counts = Object.fromEntries(apartmentStatuses.map((s) => [s, own.filter((a) => a.status === s).length])) as Record<ApartmentStatus, number>;
+    return { ...unit, apartments: own.length, ...counts };
+  });
 }

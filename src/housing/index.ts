@@ -5,4 +5,4 @@ export { HousingRegister } from './housing-register.js';
 export { type HousingSeed, HousingSeedSchema } from './housing-seed.js';
 export { createHousingService } from './housing-service.js';
 export { HousingTransaction } from './housing-transaction.js';
-export type { HousingView } from './housing-view.js';
+export { unitsWithCounts, type HousingView, type UnitWithCounts } from './housing-view.js';

@@ -1,7 +1,7 @@
 // The housing register (Boendemodul), read-only: its changes come from process steps. See docs/housing-api.md.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { apartmentStatuses, HousingSeedSchema } from '../../housing/index.js';
+import { apartmentStatuses, HousingSeedSchema, unitsWithCounts } from '../../housing/index.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
@@ -25,12 +25,7 @@ export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { run
   });
 
   app.get('/api/housing/units', async () => {
-    const { units, apartments } = runtime.housingRegister();
-    return units.map((unit) => {
-      const own = apartments.filter((a) => a.unitId === unit.id);
-      const counts = Object.fromEntries(apartmentStatuses.map((s) => [s, own.filter((a) => a.status === s).length]));
-      return { ...unit, apartments: own.length, ...counts };
-    });
+    return unitsWithCounts(runtime.housingRegister());
   });
 
   app.get('/api/housing/apartments', async (request) => {

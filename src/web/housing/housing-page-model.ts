@@ -1,5 +1,5 @@
 // What the housing register pages show: units and apartments, the queue with queue times, offers, the waitlist.
-import { type ApartmentStatus, apartmentStatuses, type HousingView, type Unit } from '../../housing/index.js';
+import { type ApartmentStatus, type HousingView, type Unit, unitsWithCounts } from '../../housing/index.js';
 import { stockholmDay } from '../../timers/index.js';
 import { daysBetween } from '../reports/report-quarters.js';
 import { formatNumber } from '../statistics/svg-chart.js';
@@ -25,11 +25,7 @@ const unitsById = (view: HousingView) => new Map(view.units.map((u) => [u.id, u]
 export function unitsPageModel(view: HousingView) {
   const units = unitsById(view);
   return {
-    units: view.units.map((unit) => {
-      const own = view.apartments.filter((a) => a.unitId === unit.id);
-      const counts = Object.fromEntries(apartmentStatuses.map((s) => [s, own.filter((a) => a.status === s).length]));
-      return { ...unit, apartments: own.length, ...counts };
-    }),
+    units: unitsWithCounts(view),
     apartments: view.apartments.map((a) => ({
       ...a,
       unitName: unitName(units, a.unitId),
