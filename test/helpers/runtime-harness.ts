@@ -1,11 +1,10 @@
 // A fresh runtime per test: its own data and processes directories, the manual clock, and the default handlers.
-import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRuntime } from '../../src/runtime/index.js';
+import { createRuntime, type RuntimeApi } from '../../src/runtime/index.js';
 import type { Actor } from '../../src/auth/actor.js';
-import type { RuntimeApi } from '../../src/runtime/index.js';
 import { defaultHandlers } from '../../src/handlers/index.js';
 import type { ServiceHandler } from '../../src/handlers/handler.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
