@@ -48,6 +48,13 @@ module.exports = {
       to: { path: '^src/[^/]+/', pathNot: '^src/[^/]+/index\\.ts$' },
     },
     {
+      name: 'web-areas-apart',
+      comment: 'A web area (tasks, cases, …) uses web/shared and web/plugins, never another area: what two share goes to shared/.',
+      severity: 'error',
+      from: { path: '^src/web/([^/]+)/', pathNot: '^src/web/(shared|plugins)/' },
+      to: { path: '^src/web/[^/]+/', pathNot: ['^src/web/$1/', '^src/web/(shared|plugins)/'] },
+    },
+    {
       name: 'engine-below-runtime',
       comment: 'Only the runtime drives the engine; the web reaches records through the runtime.',
       severity: 'error',

@@ -70,3 +70,8 @@ export const accessLogReaders = ['revisor'] as const satisfies readonly Role[];
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.roles.includes('admin') || roles.some((role) => actor.roles.includes(role));
 }
+
+/** The auditor reads everything and changes nothing: an actor who holds no role but `revisor`. */
+export function isReadOnly(actor: Actor): boolean {
+  return actor.roles.every((r) => r === 'revisor');
+}

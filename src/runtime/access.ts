@@ -1,10 +1,9 @@
 // Who may see and do what with tasks and instances: candidate groups, assignee, starter groups, admin and revisor.
 import { AppError } from '../errors.js';
 import type { TaskRecord } from '../engine/index.js';
-import type { Actor } from '../auth/index.js';
+import { isReadOnly, type Actor } from '../auth/index.js';
 
 const isAdmin = (actor: Actor) => actor.roles.includes('admin');
-const isReadOnly = (actor: Actor) => actor.roles.every((r) => r === 'revisor');
 
 export function inGroups(actor: Actor, groups: readonly string[]): boolean {
   return groups.some((g) => actor.roles.includes(g));

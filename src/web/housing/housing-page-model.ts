@@ -1,8 +1,8 @@
 // What the housing register pages show: units and apartments, the queue with queue times, offers, the waitlist.
 import { type ApartmentStatus, type HousingView, type Unit, unitsWithCounts } from '../../housing/index.js';
 import { stockholmDay } from '../../timers/index.js';
-import { daysBetween } from '../reports/report-quarters.js';
-import { formatNumber } from '../statistics/svg-chart.js';
+import { daysBetween } from '../shared/report-quarters.js';
+import { formatNumber } from '../shared/svg-chart.js';
 
 const statusLabels: Record<ApartmentStatus, string> = { ledig: 'Ledig', reserverad: 'Reserverad', bokad: 'Bokad', uthyrd: 'Uthyrd' };
 

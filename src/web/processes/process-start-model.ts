@@ -1,9 +1,9 @@
 // What the page that starts a case shows: the process's start form with a case number field first.
-import type { Actor } from '../../auth/index.js';
+import { isReadOnly, type Actor } from '../../auth/index.js';
 import type { ProcessDetail } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
 import { formView } from '../shared/form-view-model.js';
-import { isReadOnly, type Submitted } from '../tasks/task-page-model.js';
+import type { Submitted } from '../shared/form-post-model.js';
 
 /** The case number (`businessKey`) is asked for like any other field, before the start form's own. */
 const businessKeyField: FormField = { id: 'businessKey', label: 'Ärendenummer', type: 'string', required: false, readonly: false, maxlength: 200 };

@@ -7,10 +7,9 @@ import { validateSubmission } from '../../forms/index.js';
 import { actorOf } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
-import { submittedValues } from '../shared/form-post-model.js';
+import { submittedValues, type Submitted } from '../shared/form-post-model.js';
 import { setNotice } from '../shared/notice-model.js';
 import { mayStart, processStartModel, startFields } from './process-start-model.js';
-import type { Submitted } from '../tasks/task-page-model.js';
 
 const ParamsSchema = z.object({ key: IdSchema });
 

@@ -1,6 +1,6 @@
 // What the IVO report page shows: the quarter picker, the period and reporting window, and the rows as table text.
 import type { IvoReport, IvoReportRow } from '../../reports/index.js';
-import { quarterName, recentQuarters } from './report-quarters.js';
+import { quarterName, recentQuarters } from '../shared/report-quarters.js';
 
 const kindLabels: Record<IvoReportRow['rapporttyp'], string> = { ny: 'Ny', återrapport: 'Återrapport', verkställt: 'Verkställt', avslutat: 'Avslutat' };
 

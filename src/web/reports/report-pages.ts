@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { stockholmDay } from '../../timers/index.js';
 import { requireRole } from '../plugins/auth.js';
 import type { RouteOptions } from '../shared/route-options.js';
-import { quarterOf } from './report-quarters.js';
+import { quarterOf } from '../shared/report-quarters.js';
 import { ivoPageModel } from './report-ivo-model.js';
 
 const title = 'IVO-rapport';

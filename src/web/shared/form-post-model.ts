@@ -1,5 +1,12 @@
 // What a posted form gives: the fields' values without the CSRF token, and a draft's values as typed.
+import type { FieldError } from '../../errors.js';
 import type { FormField } from '../../forms/index.js';
+
+/** A form that came back with errors: what was submitted (as typed) and a message per field. */
+export interface Submitted {
+  values: Record<string, unknown>;
+  errors: FieldError[];
+}
 
 /** Form keys that belong to the page, not to the form's fields. */
 const pageKeys = new Set(['_csrf']);

@@ -1,7 +1,7 @@
 // The steering group's figures: days from decision to execution per type of housing and per quarter of decision.
 import type { WaitingTime } from '../../reports/index.js';
-import { daysBetween, quarterName, quarterOf } from '../reports/report-quarters.js';
-import { barChart, formatNumber, type ChartSeries, type SvgBarChart } from './svg-chart.js';
+import { daysBetween, quarterName, quarterOf } from '../shared/report-quarters.js';
+import { barChart, formatNumber, type ChartSeries, type SvgBarChart } from '../shared/svg-chart.js';
 
 /** The figures of one group of decisions (one insats, one quarter, or all). */
 export interface WaitingFigures {

@@ -1,5 +1,5 @@
 // What the start page shows, computed from the runtime for one user.
-import type { Actor } from '../../auth/index.js';
+import { isReadOnly, type Actor } from '../../auth/index.js';
 import type { RuntimeApi, TaskView } from '../../runtime/index.js';
 
 export function startPageModel(runtime: RuntimeApi, actor: Actor) {
@@ -12,6 +12,6 @@ export function startPageModel(runtime: RuntimeApi, actor: Actor) {
   const startable = runtime
     .listProcesses()
     .map((p) => runtime.getProcess(p.key))
-    .filter((p) => !actor.roles.every((r) => r === 'revisor') && (actor.roles.includes('admin') || !p.starterGroups.length || p.starterGroups.some((g) => actor.roles.includes(g))));
+    .filter((p) => !isReadOnly(actor) && (actor.roles.includes('admin') || !p.starterGroups.length || p.starterGroups.some((g) => actor.roles.includes(g))));
   return { mine, groups, inbox, unread: inbox.filter((b) => !b.readAt).length, startable };
 }

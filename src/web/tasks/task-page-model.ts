@@ -1,8 +1,8 @@
 // What the task page shows: the task and its case, who may do what with it, and the form with its values.
-import type { Actor } from '../../auth/index.js';
+import { isReadOnly, type Actor } from '../../auth/index.js';
 import type { RuntimeApi, TaskView } from '../../runtime/index.js';
-import type { FieldError } from '../../errors.js';
 import type { FormField } from '../../forms/index.js';
+import type { Submitted } from '../shared/form-post-model.js';
 import { formView } from '../shared/form-view-model.js';
 
 /** What the signed-in user may do with the task; the runtime checks the same again. */
@@ -12,17 +12,6 @@ export interface TaskPermissions {
   /** May save a draft and complete it. */
   canWork: boolean;
   claimedByOther: boolean;
-}
-
-/** A form that came back with errors: what was submitted (as typed) and a message per field. */
-export interface Submitted {
-  values: Record<string, unknown>;
-  errors: FieldError[];
-}
-
-/** The auditor reads everything and changes nothing. */
-export function isReadOnly(actor: Actor): boolean {
-  return actor.roles.every((r) => r === 'revisor');
 }
 
 export function taskPermissions(actor: Actor, task: TaskView): TaskPermissions {

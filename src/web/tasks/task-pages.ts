@@ -7,9 +7,10 @@ import { validateSubmission } from '../../forms/index.js';
 import { actorOf } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
-import { draftValues, submittedValues } from '../shared/form-post-model.js';
+import { draftValues, submittedValues, type Submitted } from '../shared/form-post-model.js';
 import { setNotice, takeNotice } from '../shared/notice-model.js';
-import { isReadOnly, taskPageModel, taskPermissions, type Submitted } from './task-page-model.js';
+import { isReadOnly } from '../../auth/index.js';
+import { taskPageModel, taskPermissions } from './task-page-model.js';
 
 const ParamsSchema = z.object({ id: IdSchema });
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, test } from 'vitest';
-import { quarterBefore, quarterOf, recentQuarters } from '../../../src/web/reports/report-quarters.js';
+import { quarterBefore, quarterOf, recentQuarters } from '../../../src/web/shared/report-quarters.js';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { getPage, signIn } from '../page-session.js';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { WaitingTime } from '../../../src/reports/waiting-times.js';
 import { median, waitingStatistics } from '../../../src/web/statistics/statistics-model.js';
-import { barChart, niceScale } from '../../../src/web/statistics/svg-chart.js';
+import { barChart, niceScale } from '../../../src/web/shared/svg-chart.js';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { getPage, signIn } from '../page-session.js';
 
