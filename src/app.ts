@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   assetRoutes, auditPages, authPlugin, caseListPage, casePage, caseReadAuditPlugin, clockRoutes, csrfPlugin,
-  editorApiRoutes, editorPages, errorHandlerPlugin, healthRoutes, housingPages, housingRoutes, inboxRoutes,
+  decisionRoutes, editorApiRoutes, editorPages, errorHandlerPlugin, healthRoutes, housingPages, housingRoutes, inboxRoutes,
   instanceRoutes, loginPages, pageAuthPlugin, processPages, processRoutes, processVersionPages, publishPage,
   reportPages, reportRoutes, securityHeadersPlugin, sessionPlugin, startPage, statisticsPage, taskPages, taskRoutes,
   viewsPlugin,
@@ -90,6 +90,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   await app.register(processRoutes, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });
   await app.register(instanceRoutes, { runtime });
+  await app.register(decisionRoutes, { runtime });
   await app.register(taskRoutes, { runtime });
   await app.register(inboxRoutes, { runtime });
   await app.register(clockRoutes, { runtime });

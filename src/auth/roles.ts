@@ -75,3 +75,6 @@ export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
 export function isReadOnly(actor: Actor): boolean {
   return actor.roles.every((r) => r === 'revisor');
 }
+
+/** Roles that may record an interruption, a resumption, a reason for delay or a closing on a decision. */
+export const decisionEventRecorders = ['lss-handlaggare', 'bistandshandlaggare', 'samordnare-externa', 'boendesamordnare', 'enhetschef', 'utforare'] as const satisfies readonly Role[];

@@ -12,4 +12,6 @@ export interface CaseEvent {
   reason: string | null;
   /** When it was recorded, by the clock. */
   at: string;
+  /** Who recorded it by hand (`POST /api/decisions/:id/events`); absent when a step of the routine recorded it. */
+  actor?: string | null;
 }

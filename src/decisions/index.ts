@@ -1,2 +1,5 @@
-// The legal record of a decision: its case events. Imported by handlers (which record them), engine and reports.
+// The legal record of a decision: its header, its case events and the status they give. Imported by handlers
+// (which record events), the engine (which keeps them on the case), reports and the runtime.
 export { caseEventTypes, type CaseEvent, type CaseEventType } from './case-event.js';
+export { decisionLaws, decisionStatuses, eventFits, foldDecision, type Decision, type DecisionHeader, type DecisionLaw, type DecisionStatus } from './decision.js';
+export { carriedDecision, decisionHeaderFor, type DecisionCarrier } from './decision-header.js';

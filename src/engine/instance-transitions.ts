@@ -69,10 +69,13 @@ export class InstanceTransitions {
     });
   }
 
-  /** A change to our own records only (a claim): the engine state is kept as it is. */
-  async withoutEngine(id: string, change: (summary: InstanceSummary, nextSeq: number) => { summary: InstanceSummary; entries: HistoryEntry[] }): Promise<InstanceSummary> {
+  /**
+   * A change to our own records only (a claim): the engine state is kept as it is. `endedToo`: a record that outlives
+   * the routine (a decision interrupted after its case ended) may change on an ended case as well.
+   */
+  async withoutEngine(id: string, change: (summary: InstanceSummary, nextSeq: number) => { summary: InstanceSummary; entries: HistoryEntry[] }, { endedToo = false } = {}): Promise<InstanceSummary> {
     return this.locked(id, async () => {
-      const doc = await this.loadRunning(id);
+      const doc = endedToo ? await this.loadAny(id) : await this.loadRunning(id);
       const nextSeq = (doc.lastEntries.at(-1)?.seq ?? 0) + 1;
       const { summary, entries } = change(doc.summary, nextSeq);
       const stored = await this.store(null, { summary: { ...summary, rev: doc.summary.rev + 1 }, engineState: doc.engineState, lastEntries: entries }, doc.summary.rev);
@@ -82,9 +85,14 @@ export class InstanceTransitions {
   }
 
   private async loadRunning(id: string): Promise<InstanceDocument> {
+    const doc = await this.loadAny(id);
+    if (doc.summary.state !== 'running') throw new AppError('instance_not_running');
+    return doc;
+  }
+
+  private async loadAny(id: string): Promise<InstanceDocument> {
     const doc = await this.deps.instances.load(id);
     if (!doc) throw new AppError('not_found', 'Ärendet finns inte.');
-    if (doc.summary.state !== 'running') throw new AppError('instance_not_running');
     return doc;
   }
 

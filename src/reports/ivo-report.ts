@@ -1,6 +1,6 @@
 // The IVO report of a quarter: favourable decisions not executed within 3 months, computed from the instances' own
 // recorded facts (start-form variables and case events), never typed in separately.
-import type { CaseEvent } from '../decisions/index.js';
+import { carriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import type { InstanceSummary } from '../engine/index.js';
 import { addCalendar } from '../timers/index.js';
 import { legalReference, type IvoConfig } from './ivo-config.js';
@@ -46,19 +46,17 @@ export interface ReportableCase {
 export function buildIvoReport(cases: ReportableCase[], quarter: Quarter, config: IvoConfig): IvoReport {
   const rows: IvoReportRow[] = [];
   for (const { summary, properties } of cases) {
-    // A routine for both laws says per case which one applies; otherwise the process does.
-    const lag = textVariable(summary, 'lag') ?? properties.lag;
-    const beslutsdatum = summary.variables.beslutsdatum;
-    if ((lag !== 'LSS' && lag !== 'SoL') || typeof beslutsdatum !== 'string') continue;
-    // A change of housing is not a new decision waiting to be executed: the person already lives somewhere.
-    if (summary.variables.ursprung === 'byteAvBoende') continue;
+    // The decision fixed when the case started: no later variable moves it in or out of the report.
+    const decision = carriedDecision(summary, properties);
+    if (!decision) continue;
+    const { beslutsdatum } = decision;
     const events = summary.caseEvents.filter((e) => e.date <= quarter.to).sort((a, b) => a.date.localeCompare(b.date));
     // Handed over to another instance (e.g. internal → external placement): that instance reports the decision.
     if (events.some((e) => e.type === 'overlamnad')) continue;
     const ended = firstOf(events, 'verkstallt') ?? firstOf(events, 'avslutat');
-    const base = { summary, lag, beslutsdatum, properties, events, config } as const;
-    const decision = reportable(addCalendar(beslutsdatum, 'months', config.thresholdMonths), ended, quarter);
-    if (decision) rows.push(row(base, 'beslut', null, decision.from, decision.kind(ended)));
+    const base = { summary, decision, events, config } as const;
+    const waiting = reportable(addCalendar(beslutsdatum, 'months', config.thresholdMonths), ended, quarter);
+    if (waiting) rows.push(row(base, 'beslut', null, waiting.from, waiting.kind(ended)));
     for (const interruption of events.filter((e) => e.type === 'avbrott')) {
       const resumed = events.find((e) => (e.type === 'aterupptagen' || e.type === 'avslutat') && e.date >= interruption.date);
       const found = reportable(addCalendar(interruption.date, 'months', config.thresholdMonths), resumed, quarter);
@@ -85,25 +83,24 @@ function reportable(threshold: string, ended: CaseEvent | undefined, quarter: Qu
 }
 
 function row(
-  base: { summary: InstanceSummary; lag: 'LSS' | 'SoL'; beslutsdatum: string; properties: Record<string, string>; events: CaseEvent[]; config: IvoConfig },
+  base: { summary: InstanceSummary; decision: DecisionHeader; events: CaseEvent[]; config: IvoConfig },
   grund: 'beslut' | 'avbrott',
   avbrottsdatum: string | null,
   from: string,
   rapporttyp: IvoReportKind,
 ): IvoReportRow {
-  const { summary, lag, beslutsdatum, properties, events, config } = base;
+  const { summary, decision, events, config } = base;
   const avslutat = firstOf(events, 'avslutat');
-  const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     instanceId: summary.id,
     businessKey: summary.businessKey,
     processKey: summary.processKey,
-    brukare: text(summary.variables.brukare),
-    kon: text(summary.variables.kon),
-    lag,
-    lagrum: legalReference(config, lag, beslutsdatum),
-    insats: textVariable(summary, 'insats') ?? properties.insats ?? summary.processKey,
-    beslutsdatum,
+    brukare: decision.person,
+    kon: decision.kon,
+    lag: decision.law,
+    lagrum: legalReference(config, decision.law, decision.beslutsdatum),
+    insats: decision.insats,
+    beslutsdatum: decision.beslutsdatum,
     grund,
     avbrottsdatum,
     rapporteringspliktigFran: from,
@@ -119,9 +116,4 @@ function row(
 
 function firstOf(events: CaseEvent[], type: CaseEvent['type']): CaseEvent | undefined {
   return events.find((e) => e.type === type);
-}
-
-function textVariable(summary: InstanceSummary, name: string): string | undefined {
-  const value = summary.variables[name];
-  return typeof value === 'string' && value ? value : undefined;
 }

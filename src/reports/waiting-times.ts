@@ -1,4 +1,5 @@
 // How long each favourable decision waited from the decision to execution: the figures behind the statistics page.
+import { carriedDecision } from '../decisions/index.js';
 import type { ReportableCase } from './ivo-report.js';
 
 /** One favourable decision's wait from the decision to execution (the `verkstallt` case event), for the statistics. */
@@ -17,15 +18,11 @@ export interface WaitingTime {
 export function waitingTimes(cases: Iterable<ReportableCase>): WaitingTime[] {
   const times: WaitingTime[] = [];
   for (const { summary, properties } of cases) {
-    const text = (name: string) => (typeof summary.variables[name] === 'string' && summary.variables[name] ? (summary.variables[name] as string) : undefined);
-    const lag = text('lag') ?? properties.lag;
-    const beslutsdatum = text('beslutsdatum');
-    // The same cases as the IVO report: a change of housing is no new decision, a handed-over case is counted by its successor.
-    if ((lag !== 'LSS' && lag !== 'SoL') || !beslutsdatum || text('ursprung') === 'byteAvBoende') continue;
-    if (summary.caseEvents.some((e) => e.type === 'overlamnad')) continue;
+    // The same cases as the IVO report: the decision fixed at the start; a handed-over case is counted by its successor.
+    const decision = carriedDecision(summary, properties);
+    if (!decision || summary.caseEvents.some((e) => e.type === 'overlamnad')) continue;
     const first = (type: string) => summary.caseEvents.filter((e) => e.type === type).map((e) => e.date).sort()[0] ?? null;
-    const insats = text('insats') ?? properties.insats ?? summary.processKey;
-    times.push({ processKey: summary.processKey, insats, lag, beslutsdatum, verkstalltDatum: first('verkstallt'), avslutatDatum: first('avslutat') });
+    times.push({ processKey: summary.processKey, insats: decision.insats, lag: decision.law, beslutsdatum: decision.beslutsdatum, verkstalltDatum: first('verkstallt'), avslutatDatum: first('avslutat') });
   }
   return times.sort((a, b) => a.beslutsdatum.localeCompare(b.beslutsdatum) || a.insats.localeCompare(b.insats, 'sv'));
 }

@@ -8,6 +8,7 @@ import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
 import { type Clock, type ClockMode, ManualClock, SystemClock } from '../timers/index.js';
 import { createClockService, manualClockSetting } from './clock.js';
+import { createDecisionService } from './decisions.js';
 import { createInboxService } from './inbox.js';
 import { createInstanceService } from './instances.js';
 import { createProcessService } from './processes.js';
@@ -64,6 +65,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createInstanceService({ registry, index, transitions, instances: store.instances, clock }),
       ...createTaskService({ index, transitions, clock }),
       ...createInboxService({ index, transitions, clock }),
+      ...createDecisionService({ registry, index, transitions, clock }),
       ...createClockService({ clock, scheduler, settings: store.settings }),
       ...createHousingService({ register: housing, now }),
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),

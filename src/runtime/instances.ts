@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
 import type { DefinitionRegistry, HistoryEntry, InstanceIndex, InstanceRepository, InstanceState, InstanceSummary, InstanceTransitions } from '../engine/index.js';
+import { decisionHeaderFor } from '../decisions/index.js';
 import { AppError } from '../errors.js';
 import { validateSubmission } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
@@ -53,6 +54,10 @@ export function createInstanceService({ registry, index, transitions, instances,
         bevakningar: [],
         caseEvents: [],
       };
+      // A routine that knows its decision at the start fixes it now; one that learns it later (the SoL vacancy
+      // routine picks its applicant in a task) is read from its variables until it gets a routine per decision.
+      const decision = decisionHeaderFor(randomUUID(), key, result.values, definition.model.properties);
+      if (decision) summary.decision = decision;
       await transitions.start(summary, actor.username);
       return { id: summary.id };
     },

@@ -1,7 +1,7 @@
 // Boendeprocess LSS (processes/lss-boende.bpmn): move-in within 3 weeks of the yes, the written reason and the 4-week alert.
 import { describe, expect, test } from 'vitest';
 import { apartmentOf, completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
-import { answered, arbetsterapeut, enhetschef, formedling, handlaggare, myndighetschef, samordnare, startLssBoende, verksamhetschef } from './kits/lss-boende-kit.js';
+import { answered, arbetsterapeut, enhetschef, formedling, handlaggare, movedIn, myndighetschef, samordnare, startLssBoende, verksamhetschef } from './kits/lss-boende-kit.js';
 
 const harness = useHarness();
 
@@ -55,12 +55,7 @@ describe('lss-boende: move-in after the yes', () => {
     await answered(rt, id, 'ja');
 
     // when
-    await completeTask(rt, id, 'kallaTillOverrapport', { overrapporteringsmote: '2027-02-08' }, arbetsterapeut);
-    await completeTask(rt, id, 'meddelaInflyttningsdatum', { planeratInflyttningsdatum: '2027-02-22' }, enhetschef);
-    await completeTask(rt, id, 'hanteraHyreskontrakt', { kontraktsdatum: '2027-02-10' }, formedling);
-    await completeTask(rt, id, 'dokumenteraOchKuben', { inflyttningsdatumDokumenterat: '2027-02-11', kubenRegistrerad: '2027-02-22' }, arbetsterapeut);
-    await rt.moveClock({ to: '2027-02-22T10:00:00Z' });
-    await completeTask(rt, id, 'oppnaVerkstallighet', { inflyttningsdatum: '2027-02-22' }, enhetschef);
+    await movedIn(rt, id);
     await rt.moveClock({ to: '2027-04-01T08:00:00Z' });
 
     // then

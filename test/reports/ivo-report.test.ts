@@ -83,6 +83,17 @@ describe('IVO report', () => {
     expect(rows).toEqual([expect.objectContaining({ instanceId: 'g', lag: 'SoL', insats: 'Särskilt boende', lagrum: expect.stringContaining('2025:400') })]);
   });
 
+  test('when a case fixed its decision at the start, then later variables change neither its row nor its presence', () => {
+    // given a decision fixed on 2027-01-15, whose variables were later overwritten (by a message, say)
+    const fixed = decision('f', '2027-01-15');
+    fixed.summary.decision = { id: 'beslut-f', person: 'Brukare f', kon: 'kvinna', law: 'LSS', insats: lss.insats, beslutsdatum: '2027-01-15' };
+    fixed.summary.variables = { beslutsdatum: '2026-02-30', lag: 'ingen', kon: 20260601 };
+    // when
+    const rows = report('2027Q2', fixed).rows;
+    // then
+    expect(rows.map((r) => [r.instanceId, r.beslutsdatum, r.lag, r.kon, r.rapporttyp])).toEqual([['f', '2027-01-15', 'LSS', 'kvinna', 'ny']]);
+  });
+
   test('when the quarter is written wrong, then no quarter is made; the window comes from configuration', () => {
     // when / then
     expect(parseQuarter('2027-Q1', config)).toBeNull();

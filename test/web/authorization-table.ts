@@ -1,6 +1,6 @@
 // Who may use each route of the app, and the request that tries it: the table the authorization matrix test walks.
 import { readFileSync } from 'node:fs';
-import type { Role } from '../../src/auth/roles.js';
+import { decisionEventRecorders, type Role } from '../../src/auth/index.js';
 import { uploadableBpmn } from './test-app.js';
 
 /**
@@ -31,6 +31,8 @@ export interface Fixture {
   fresh(): Promise<{ instanceId: string; taskId: string }>;
   /** A new case whose task the enhetschef has claimed. */
   freshClaimed(): Promise<{ instanceId: string; taskId: string }>;
+  /** A new `web-lss-beslut` case (an LSS decision of 2027-01-10, not executed): its decision's id. */
+  freshDecision(): Promise<string>;
   /** A new id for things that may exist only once (business keys, units). */
   unique(): string;
   /** A session cookie and CSRF token of someone who has only opened the sign-in form. */
@@ -78,6 +80,8 @@ export const routeTable: RouteRule[] = [
   get('/api/tasks', anyUser),
   post('/api/tasks/:id/claim', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/claim`, payload: {} })),
   post('/api/tasks/:id/complete', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/complete`, payload: { variables: answer } })),
+  get('/api/decisions', anyUser),
+  post('/api/decisions/:id/events', only(...decisionEventRecorders), async (fx) => ({ url: `/api/decisions/${await fx.freshDecision()}/events`, payload: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
   get('/api/inbox', anyUser),
   get('/api/inbox/:id', hidden('enhetschef', 'revisor'), (fx) => `/api/inbox/${fx.bevakningId}`),
   post('/api/inbox/:id/read', hidden('enhetschef'), (fx) => ({ url: `/api/inbox/${fx.bevakningId}/read`, payload: {} })),

@@ -1,5 +1,5 @@
 // What the runtime keeps of one instance: its summary (tasks, timers, bevakningar, case events), history and document.
-import type { CaseEvent } from '../../decisions/index.js';
+import type { CaseEvent, DecisionHeader } from '../../decisions/index.js';
 import type { FormField } from '../../forms/index.js';
 
 export type InstanceState = 'running' | 'completed' | 'cancelled' | 'failed';
@@ -57,6 +57,8 @@ export interface InstanceSummary {
   timers: TimerRecord[];
   bevakningar: Bevakning[];
   caseEvents: CaseEvent[];
+  /** The favourable decision the case carries, fixed at the start; absent when the start did not name one (or it was stored before). */
+  decision?: DecisionHeader | null;
 }
 
 export interface HistoryEntry {

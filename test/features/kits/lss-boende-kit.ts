@@ -50,3 +50,13 @@ export async function answered(rt: RuntimeApi, id: string, svar: 'ja' | 'nej'): 
   await rt.moveClock({ to: '2027-02-05T09:00:00Z' });
   await completeTask(rt, id, 'registreraSvar', { svar, svarsdatum: '2027-02-05' }, formedling);
 }
+
+/** After a yes: the hand-over meeting, the planned day 2027-02-22, the lease and Kuben, and the move-in that day. */
+export async function movedIn(rt: RuntimeApi, id: string): Promise<void> {
+  await completeTask(rt, id, 'kallaTillOverrapport', { overrapporteringsmote: '2027-02-08' }, arbetsterapeut);
+  await completeTask(rt, id, 'meddelaInflyttningsdatum', { planeratInflyttningsdatum: '2027-02-22' }, enhetschef);
+  await completeTask(rt, id, 'hanteraHyreskontrakt', { kontraktsdatum: '2027-02-10' }, formedling);
+  await completeTask(rt, id, 'dokumenteraOchKuben', { inflyttningsdatumDokumenterat: '2027-02-11', kubenRegistrerad: '2027-02-22' }, arbetsterapeut);
+  await rt.moveClock({ to: '2027-02-22T10:00:00Z' });
+  await completeTask(rt, id, 'oppnaVerkstallighet', { inflyttningsdatum: '2027-02-22' }, enhetschef);
+}

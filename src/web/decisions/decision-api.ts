@@ -1,0 +1,60 @@
+// The decisions register: every favourable decision with its status, and the events a person records on one
+// (interrupted, resumed, a reason for delay, closed). See API.md "Decisions".
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { decisionEventRecorders } from '../../auth/index.js';
+import { decisionLaws, decisionStatuses } from '../../decisions/index.js';
+import { isCalendarDate } from '../../forms/index.js';
+import { manualDecisionEvents, type Decision } from '../../runtime/index.js';
+import { actorOf, requireRole } from '../plugins/auth.js';
+import { IdSchema, parseInput } from '../shared/parse-input.js';
+import type { RouteOptions } from '../shared/route-options.js';
+
+const ListQuerySchema = z.object({
+  status: z.enum(decisionStatuses).optional(),
+  law: z.enum(decisionLaws).optional(),
+  processKey: IdSchema.optional(),
+});
+
+const IdParamsSchema = z.object({ id: IdSchema });
+
+/** Delay and closing are reported with their reason (IVO asks for it); the others may carry one. */
+const EventBodySchema = z
+  .strictObject({
+    type: z.enum(manualDecisionEvents, { error: 'Ange avbrott, aterupptagen, drojsmal eller avslutat.' }),
+    date: z.string().refine(isCalendarDate, { error: 'Ange ett datum (ÅÅÅÅ-MM-DD).' }),
+    reason: z.string().trim().min(1, 'Skriv skälet.').max(2000, 'Skälet får vara högst 2000 tecken.').optional(),
+  })
+  .refine((body) => body.reason !== undefined || (body.type !== 'drojsmal' && body.type !== 'avslutat'), { path: ['reason'], error: 'Skriv skälet.' });
+
+/** `/api/decisions…`. */
+export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
+  app.get('/api/decisions', async (request) => {
+    const filter = parseInput(ListQuerySchema, request.query, 'query');
+    return runtime.listDecisions(filter).map(presentDecision);
+  });
+
+  app.post('/api/decisions/:id/events', { onRequest: requireRole(...decisionEventRecorders) }, async (request, reply) => {
+    const { id } = parseInput(IdParamsSchema, request.params, 'params');
+    const input = parseInput(EventBodySchema, request.body, 'body');
+    const decision = await runtime.recordDecisionEvent(id, input, actorOf(request));
+    return reply.code(201).send(presentDecision(decision));
+  });
+};
+
+/** Exactly the fields of the contract. */
+function presentDecision(d: Decision) {
+  return {
+    id: d.id,
+    instanceId: d.instanceId,
+    processKey: d.processKey,
+    person: d.person,
+    kon: d.kon,
+    law: d.law,
+    insats: d.insats,
+    beslutsdatum: d.beslutsdatum,
+    status: d.status,
+    verkstalltDatum: d.verkstalltDatum,
+    events: d.events.map((e) => ({ type: e.type, date: e.date, reason: e.reason, actor: e.actor ?? null, at: e.at })),
+  };
+}
