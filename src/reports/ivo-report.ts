@@ -75,9 +75,12 @@ function reportable(threshold: string, ended: CaseEvent | undefined, quarter: Qu
   return {
     from: threshold,
     kind: (end: CaseEvent | undefined): IvoReportKind => {
+      // First reportable this quarter: a new report, even when it was executed or closed before the quarter ended
+      // (the row carries that day); it was never reported before, so it cannot be reported as executed.
+      if (threshold >= quarter.from) return 'ny';
       // Resuming an interrupted execution is reported as executed again.
       if (end && end.date >= quarter.from) return end.type === 'avslutat' ? 'avslutat' : 'verkställt';
-      return threshold >= quarter.from ? 'ny' : 'återrapport';
+      return 'återrapport';
     },
   };
 }

@@ -56,10 +56,21 @@ describe('IVO report', () => {
   test('when it is executed within 3 months or closed for another reason, then it is never or finally reported accordingly', () => {
     // given
     const inTime = decision('c', '2027-01-15', [{ type: 'verkstallt', date: '2027-04-15' }]);
-    const closed = decision('d', '2027-01-15', [{ type: 'avslutat', date: '2027-05-20', reason: 'Återtagen ansökan' }]);
+    const closed = decision('d', '2027-01-15', [{ type: 'avslutat', date: '2027-07-20', reason: 'Återtagen ansökan' }]);
     // when / then
-    expect(kinds('2027Q2', inTime, closed)).toEqual([['d', 'avslutat']]);
-    expect(report('2027Q2', closed).rows[0]).toMatchObject({ avslutatDatum: '2027-05-20', avslutsorsak: 'Återtagen ansökan' });
+    expect(kinds('2027Q2', inTime, closed)).toEqual([['d', 'ny']]);
+    expect(kinds('2027Q3', inTime, closed)).toEqual([['d', 'avslutat']]);
+    expect(report('2027Q3', closed).rows[0]).toMatchObject({ avslutatDatum: '2027-07-20', avslutsorsak: 'Återtagen ansökan' });
+  });
+
+  test('when the 3 months pass and it is executed in the same quarter, then it is reported new with its execution day, and not again', () => {
+    // given a decision of 2027-01-15: reportable from 2027-04-15, executed 2027-05-20
+    const executedLate = decision('e', '2027-01-15', [{ type: 'verkstallt', date: '2027-05-20' }]);
+    // when
+    const q2 = report('2027Q2', executedLate).rows;
+    // then
+    expect(q2.map((r) => [r.instanceId, r.rapporttyp, r.verkstalltDatum])).toEqual([['e', 'ny', '2027-05-20']]);
+    expect(kinds('2027Q3', executedLate)).toEqual([]);
   });
 
   test('when an execution is interrupted and not resumed within 3 months, then the interruption is reported', () => {
