@@ -68,6 +68,14 @@ export function createDecisionService({ registry, index, transitions, clock }: D
       return decisions.sort((a, b) => a.beslutsdatum.localeCompare(b.beslutsdatum) || a.id.localeCompare(b.id));
     },
 
+    /** The decision a case carries, or null when it carries none; not_found when there is no such case. */
+    decisionOfCase(instanceId: string): Decision | null {
+      const summary = index.get(instanceId);
+      if (!summary) throw new AppError('not_found', 'Ärendet finns inte.');
+      const header = headerOf(summary);
+      return header ? toDecision(summary, header) : null;
+    },
+
     /** One decision by its id; not_found otherwise. */
     getDecision(id: string): Decision {
       const { summary, header } = carrierOf(id);

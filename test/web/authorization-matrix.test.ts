@@ -111,7 +111,7 @@ beforeAll(async () => {
       const decisions: { id: string; instanceId: string }[] = (await t.call('admin', { method: 'GET', url: '/api/decisions' })).json();
       const decision = decisions.find((d) => d.instanceId === started.json().id);
       if (!decision) throw new Error('no decision for the started case');
-      return decision.id;
+      return decision;
     },
     unique: () => `az-${++counter}`,
     async anonymous() {

@@ -31,8 +31,8 @@ export interface Fixture {
   fresh(): Promise<{ instanceId: string; taskId: string }>;
   /** A new case whose task the enhetschef has claimed. */
   freshClaimed(): Promise<{ instanceId: string; taskId: string }>;
-  /** A new `web-lss-beslut` case (an LSS decision of 2027-01-10, not executed): its decision's id. */
-  freshDecision(): Promise<string>;
+  /** A new `web-lss-beslut` case (an LSS decision of 2027-01-10, not executed): its decision's id and the case's. */
+  freshDecision(): Promise<{ id: string; instanceId: string }>;
   /** A new id for things that may exist only once (business keys, units). */
   unique(): string;
   /** A session cookie and CSRF token of someone who has only opened the sign-in form. */
@@ -81,7 +81,7 @@ export const routeTable: RouteRule[] = [
   post('/api/tasks/:id/claim', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/claim`, payload: {} })),
   post('/api/tasks/:id/complete', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/complete`, payload: { variables: answer } })),
   get('/api/decisions', anyUser),
-  post('/api/decisions/:id/events', only(...decisionEventRecorders), async (fx) => ({ url: `/api/decisions/${await fx.freshDecision()}/events`, payload: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
+  post('/api/decisions/:id/events', only(...decisionEventRecorders), async (fx) => ({ url: `/api/decisions/${(await fx.freshDecision()).id}/events`, payload: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
   get('/api/inbox', anyUser),
   get('/api/inbox/:id', hidden('enhetschef', 'revisor'), (fx) => `/api/inbox/${fx.bevakningId}`),
   post('/api/inbox/:id/read', hidden('enhetschef'), (fx) => ({ url: `/api/inbox/${fx.bevakningId}/read`, payload: {} })),
@@ -122,6 +122,7 @@ export const routeTable: RouteRule[] = [
   get('/processes/:key/diff', anyUser, () => '/processes/web-beslut/diff?from=1&to=1'),
   get('/cases', anyUser),
   get('/cases/:id', anyUser, (fx) => `/cases/${fx.instanceId}`),
+  post('/cases/:id/decision-events', only(...decisionEventRecorders), async (fx) => ({ url: `/cases/${(await fx.freshDecision()).instanceId}/decision-events`, form: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
   get('/cases/:id/diagram.bpmn', anyUser, (fx) => `/cases/${fx.instanceId}/diagram.bpmn`),
   get('/housing', anyUser),
   get('/housing/queue', anyUser),

@@ -1,4 +1,5 @@
 // Signing in through the real login form for page tests: the session cookie and a CSRF token for form posts.
+import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from './test-app.js';
 
 export interface SignedIn {
@@ -47,4 +48,11 @@ export function postForm(t: TestApp, session: SignedIn, url: string, fields: Rec
 /** A page as a signed-in user. */
 export function getPage(t: TestApp, session: SignedIn | null, url: string) {
   return t.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
+}
+
+/** The session as the browser holds it after an answer that changed it (a notice was left in it). */
+export function following(session: SignedIn, response: LightMyRequestResponse): SignedIn {
+  const cookies = [response.headers['set-cookie'] ?? []].flat();
+  const cookie = cookies.find((c) => c.includes('boendekoordination='));
+  return cookie ? { ...session, cookie: cookie.split(';')[0]! } : session;
 }

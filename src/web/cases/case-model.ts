@@ -1,6 +1,7 @@
 // What the case page shows, computed from the runtime: the instance, its diagram markers, legal clock, variables, history.
 import { accessLogReaders, hasRole, type Actor } from '../../auth/index.js';
 import type { RuntimeApi } from '../../runtime/index.js';
+import { caseDecisionModel, type DecisionFormState } from './case-decision-model.js';
 import { describeEntry, displayValue, entryDetails } from './case-history-text.js';
 import { legalClock } from './case-legal-clock.js';
 
@@ -12,7 +13,7 @@ const stateNames: Record<string, string> = {
 };
 
 /** The case page's data for one instance; throws not_found (a 404 page) when there is no such instance. */
-export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor) {
+export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, decisionForm?: DecisionFormState) {
   const instance = runtime.getInstance(id);
   const history = await runtime.getHistory(id);
   const now = runtime.clockNow().now;
@@ -35,6 +36,7 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor) {
       text: describeEntry(entry),
       details: entryDetails(entry),
     })),
+    decision: caseDecisionModel(runtime.decisionOfCase(id), actor, decisionForm),
     canReadAccessLog: hasRole(actor, accessLogReaders),
   };
 }

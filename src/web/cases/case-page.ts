@@ -1,9 +1,13 @@
 // The case page (one process instance) and the BPMN source its diagram is drawn from; every read lands in the access log.
-import { takeNotice } from '../shared/notice-model.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { decisionEventRecorders } from '../../auth/index.js';
+import { AppError } from '../../errors.js';
+import { actorOf, requireRole } from '../plugins/auth.js';
 import { logCaseRead } from '../plugins/case-read-log.js';
-import { actorOf } from '../plugins/auth.js';
+import { DecisionEventSchema } from '../shared/decision-event-schema.js';
+import { submittedValues } from '../shared/form-post-model.js';
+import { setNotice, takeNotice } from '../shared/notice-model.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { caseModel } from './case-model.js';
@@ -16,7 +20,10 @@ const diagramAssets = {
   styles: ['/assets/bpmn-js/assets/diagram-js.css', '/assets/bpmn-js/assets/bpmn-js.css', '/assets/app/case-diagram.css'],
 };
 
-/** `GET /cases/:id` and `GET /cases/:id/diagram.bpmn`, for every signed-in user (the auditor included). */
+/**
+ * `GET /cases/:id` and `GET /cases/:id/diagram.bpmn`, for every signed-in user (the auditor included), and the form
+ * that records an event on the case's decision: a redirect when it is stored, the page again with the reason when not.
+ */
 export const casePage: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   app.get('/cases/:id', async (request, reply) => {
     const { id } = parseInput(IdParamsSchema, request.params, 'params');
@@ -34,5 +41,26 @@ export const casePage: FastifyPluginAsync<RouteOptions> = async (app, { runtime 
     const xml = await runtime.getDefinitionSource(instance.processKey, instance.version);
     logCaseRead(request.log, { user: actor.username, instanceId: id, kind: 'diagram' });
     return reply.type('application/xml; charset=utf-8').send(xml);
+  });
+
+  app.post('/cases/:id/decision-events', { onRequest: requireRole(...decisionEventRecorders) }, async (request, reply) => {
+    const { id } = parseInput(IdParamsSchema, request.params, 'params');
+    const actor = actorOf(request);
+    const decision = runtime.decisionOfCase(id);
+    if (!decision) throw new AppError('not_found', 'Ärendet bär inget beslut.');
+    const values = Object.fromEntries(Object.entries(submittedValues(request.body)).map(([k, v]) => [k, String(v)]));
+    const posted = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+    try {
+      await runtime.recordDecisionEvent(decision.id, parseInput(DecisionEventSchema, posted, 'body'), actor);
+    } catch (err) {
+      if (!(err instanceof AppError) || !['bad_request', 'conflict'].includes(err.code)) throw err;
+      const errors = err.fields?.length ? err.fields : [{ field: '', message: err.message }];
+      const model = await caseModel(runtime, id, actor, { values, errors });
+      logCaseRead(request.log, { user: actor.username, instanceId: id, kind: 'page' });
+      const title = `Fel: ärende ${model.instance.businessKey ?? model.processName}`;
+      return reply.page('cases/case.hbs', { title, notice: null, ...model, ...diagramAssets }, err.code === 'conflict' ? 409 : 400);
+    }
+    setNotice(request, `/cases/${id}`, 'Händelsen är registrerad på beslutet.');
+    return reply.redirect(`/cases/${encodeURIComponent(id)}#beslutet`, 303);
   });
 };

@@ -4,9 +4,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { decisionEventRecorders } from '../../auth/index.js';
 import { decisionLaws, decisionStatuses } from '../../decisions/index.js';
-import { isCalendarDate } from '../../forms/index.js';
-import { manualDecisionEvents, type Decision } from '../../runtime/index.js';
+import type { Decision } from '../../runtime/index.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
+import { DecisionEventSchema } from '../shared/decision-event-schema.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 
@@ -18,15 +18,6 @@ const ListQuerySchema = z.object({
 
 const IdParamsSchema = z.object({ id: IdSchema });
 
-/** Delay and closing are reported with their reason (IVO asks for it); the others may carry one. */
-const EventBodySchema = z
-  .strictObject({
-    type: z.enum(manualDecisionEvents, { error: 'Ange avbrott, aterupptagen, drojsmal eller avslutat.' }),
-    date: z.string().refine(isCalendarDate, { error: 'Ange ett datum (ÅÅÅÅ-MM-DD).' }),
-    reason: z.string().trim().min(1, 'Skriv skälet.').max(2000, 'Skälet får vara högst 2000 tecken.').optional(),
-  })
-  .refine((body) => body.reason !== undefined || (body.type !== 'drojsmal' && body.type !== 'avslutat'), { path: ['reason'], error: 'Skriv skälet.' });
-
 /** `/api/decisions…`. */
 export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   app.get('/api/decisions', async (request) => {
@@ -36,7 +27,7 @@ export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ru
 
   app.post('/api/decisions/:id/events', { onRequest: requireRole(...decisionEventRecorders) }, async (request, reply) => {
     const { id } = parseInput(IdParamsSchema, request.params, 'params');
-    const input = parseInput(EventBodySchema, request.body, 'body');
+    const input = parseInput(DecisionEventSchema, request.body, 'body');
     const decision = await runtime.recordDecisionEvent(id, input, actorOf(request));
     return reply.code(201).send(presentDecision(decision));
   });

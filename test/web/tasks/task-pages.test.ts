@@ -1,9 +1,8 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, test } from 'vitest';
 import { fieldMessages } from '../../../src/forms/index.js';
 import { withLayout } from '../../helpers/diagram-layout.js';
 import { startTestApp, type TestApp } from '../test-app.js';
-import { getPage, postForm, signIn, type SignedIn } from '../page-session.js';
+import { following, getPage, postForm, signIn, type SignedIn } from '../page-session.js';
 
 /** A task form with every field type: a readonly value from the start, limits, a select and radio buttons. */
 const formularBpmn = withLayout(`<?xml version="1.0" encoding="UTF-8"?>
@@ -67,13 +66,6 @@ async function startFormular(t: TestApp, brukare = 'Testbrukare'): Promise<{ ins
   const instanceId: string = started.json().id;
   const tasks = await t.call('admin', { method: 'GET', url: `/api/tasks?instanceId=${instanceId}` });
   return { instanceId, taskId: tasks.json()[0].id };
-}
-
-/** The session as the browser holds it after an answer that changed it (a notice was left in it). */
-function following(session: SignedIn, response: LightMyRequestResponse): SignedIn {
-  const cookies = [response.headers['set-cookie'] ?? []].flat();
-  const cookie = cookies.find((c) => c.includes('boendekoordination='));
-  return cookie ? { ...session, cookie: cookie.split(';')[0]! } : session;
 }
 
 async function openTasks(t: TestApp, instanceId: string) {
