@@ -31,6 +31,11 @@ export async function seedDemoCases(runtime: RuntimeApi): Promise<number> {
     const executed = await order('DEMO-KTV-2', 'Demobrukare B', '2026-10-12');
     const [task] = runtime.listTasks({ instanceId: executed.id }, enhetschef);
     if (task) await runtime.completeTask(task.id, { verkstallighetsdatum: '2026-10-19' }, enhetschef);
+    // Executed, then interrupted: reportable to IVO again if not resumed within 3 months of the interruption.
+    const decision = runtime.decisionOfCase(executed.id);
+    if (decision && runtime.clockNow().now >= '2026-11-21') {
+      await runtime.recordDecisionEvent(decision.id, { type: 'avbrott', date: '2026-11-20', reason: 'Korttidshemmet stängt efter en vattenskada.' }, enhetschef);
+    }
     const blocked = await order('DEMO-KTV-3', 'Demobrukare C', '2026-09-28');
     await runtime.deliverMessage(blocked.id, 'kanInteVerkstallas', { orsak: 'Ingen ledig plats på korttidsboendet de önskade helgerna.' }, enhetschef);
   }
