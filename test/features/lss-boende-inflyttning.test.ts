@@ -1,7 +1,7 @@
 // Boendeprocess LSS (processes/lss-boende.bpmn): move-in within 3 weeks of the yes, the written reason and the 4-week alert.
 import { describe, expect, test } from 'vitest';
 import { apartmentOf, completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
-import { answered, arbetsterapeut, enhetschef, formedling, handlaggare, movedIn, myndighetschef, samordnare, startLssBoende, verksamhetschef } from './kits/lss-boende-kit.js';
+import { answered, arbetsterapeut, enhetschef, formedling, handlaggare, intake, movedIn, myndighetschef, samordnare, startLssBoende, verksamhetschef } from './kits/lss-boende-kit.js';
 
 const harness = useHarness();
 
@@ -12,10 +12,10 @@ describe('lss-boende: move-in after the yes', () => {
     await answered(rt, id, 'ja');
     await completeTask(rt, id, 'meddelaInflyttningsdatum', { planeratInflyttningsdatum: '2027-03-15' }, enhetschef);
 
-    // when
-    await rt.moveClock({ to: '2027-02-26T08:59:00Z' });
+    // when: 3 weeks from the answer day 2027-02-05 is 2027-02-26, from its start in Stockholm
+    await rt.moveClock({ to: '2027-02-25T22:59:00Z' });
     const beforeThreeWeeks = rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.elementId);
-    await rt.moveClock({ to: '2027-02-26T09:00:00Z' });
+    await rt.moveClock({ to: '2027-02-25T23:00:00Z' });
     const atThreeWeeks = rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.elementId);
     await completeTask(rt, id, 'motiveraDrojsmal', { motiveringSenInflyttning: 'Lägenheten behöver anpassas med takliftar.' }, enhetschef);
 
@@ -29,6 +29,26 @@ describe('lss-boende: move-in after the yes', () => {
     expect(history.filter((e) => e.type === 'case.drojsmal').map((e) => e.data?.reason)).toEqual([
       'Inflyttning inom 3 veckor efter ja kunde inte erbjudas: Lägenheten behöver anpassas med takliftar.',
     ]);
+  });
+
+  test('when the yes is registered days after the person gave it, then the 3 weeks count from the day the person answered', async () => {
+    // given the person said yes on 2027-02-01; Boendeförmedlingen registers it on 2027-02-05
+    const { rt, id } = await startLssBoende(harness);
+    await intake(rt, id);
+    await completeTask(rt, id, 'matchaBostad', { apartmentId: 'solrosen-3', matchning: 'Först på prioriteringslistan.' }, samordnare);
+    await completeTask(rt, id, 'erbjudBostad', { erbjudandedatum: '2027-01-25' }, formedling);
+    await completeTask(rt, id, 'studiebesok', { studiebesoksdatum: '2027-01-27' }, enhetschef);
+    await rt.moveClock({ to: '2027-02-05T09:00:00Z' });
+    await completeTask(rt, id, 'registreraSvar', { svar: 'ja', svarsdatum: '2027-02-01' }, formedling);
+
+    // when
+    await rt.moveClock({ to: '2027-02-21T22:59:00Z' });
+    const before = rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.elementId);
+    await rt.moveClock({ to: '2027-02-21T23:00:00Z' });
+
+    // then
+    expect(before).not.toContain('motiveraDrojsmal');
+    expect(rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.elementId)).toContain('motiveraDrojsmal');
   });
 
   test('when the move-in passes 4 weeks, then arbetsterapeut and samordnare alert the myndighetschef and the verksamhetschef', async () => {
