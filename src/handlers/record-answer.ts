@@ -1,4 +1,5 @@
-// "Registrera svar": yes or no to an offer; a no keeps its reason and counts as a decline in the IVO report.
+// "Registrera svar": yes or no to an offer on the day the person gave it; a no keeps its reason and counts as a
+// decline in the IVO report.
 import { z } from 'zod';
 import { stockholmDay } from '../timers/index.js';
 import { defineHandler } from './handler.js';
@@ -14,7 +15,7 @@ export const recordAnswer = defineHandler<z.infer<typeof RecordAnswerInputSchema
   input: RecordAnswerInputSchema,
   async run({ offerId, answer, reason, date }, context) {
     const day = date ?? stockholmDay(context.clock.now());
-    context.housing.emit({ type: 'offer.answered', offerId, answer, reason: reason ?? null, answeredAt: context.clock.now().toISOString() });
+    context.housing.emit({ type: 'offer.answered', offerId, answer, reason: reason ?? null, answeredAt: day });
     if (answer === 'nej') context.caseEvents.record('avbojt', { date: day, reason: reason ?? null });
   },
 });

@@ -50,6 +50,7 @@ export interface Offer {
   apartmentId: string;
   offerDate: string;
   answer: 'ja' | 'nej' | null;
+  /** The day the person answered (YYYY-MM-DD), as given; older records hold the instant it was registered. */
   answeredAt: string | null;
   reason: string | null;
   instanceId: string | null;

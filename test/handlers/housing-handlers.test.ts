@@ -51,6 +51,16 @@ describe('housing handlers', () => {
     expect(harness.caseEvents).toEqual([{ type: 'verkstallt', date: '2027-04-01', reason: null }]);
   });
 
+  test('when a no is registered days after the person gave it, then the register and the decline carry the day given', async () => {
+    // given an answer given on 2027-03-01, registered on 2027-03-04
+    const harness = handlerHarness({ housing, now: '2027-03-04T09:00:00Z' });
+    // when
+    await recordAnswer.run(recordAnswer.input.parse({ offerId: queueEntryId, answer: 'nej', reason: 'För långt bort', date: '2027-03-01' }), harness.context);
+    // then
+    expect(harness.housingEvents).toEqual([{ type: 'offer.answered', offerId: queueEntryId, answer: 'nej', reason: 'För långt bort', answeredAt: '2027-03-01' }]);
+    expect(harness.caseEvents).toEqual([{ type: 'avbojt', date: '2027-03-01', reason: 'För långt bort' }]);
+  });
+
   test('when an offer is declined without a reason, then the answer is refused', () => {
     // when / then
     expect(recordAnswer.input.safeParse({ offerId: queueEntryId, answer: 'nej' }).success).toBe(false);
