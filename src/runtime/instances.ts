@@ -1,7 +1,7 @@
 // Process instances: start one, list and read them, read their history, deliver a message to one.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
-import type { DefinitionRegistry, HistoryEntry, InstanceIndex, InstanceRepository, InstanceState, InstanceSummary, InstanceTransitions } from '../engine/index.js';
+import type { DefinitionRegistry, HistoryEntry, InstanceIndex, InstanceRepository, InstanceState, InstanceSummary, InstanceTransitions, MessageModel } from '../engine/index.js';
 import { decisionHeaderFor } from '../decisions/index.js';
 import { AppError } from '../errors.js';
 import { validateSubmission } from '../forms/index.js';
@@ -86,8 +86,9 @@ export function createInstanceService({ registry, index, transitions, instances,
       const model = registry.get(summary.processKey, summary.version)!.model;
       const message = model.messages.get(messageName) ?? [...model.messages.values()].find((m) => m.name === messageName);
       if (!message) throw new AppError('not_found', `Processen känner inte till meddelandet "${messageName}".`);
+      const values = messageVariables(message, variables);
       await transitions.withEngine(instanceId, actor.username, async (session) => {
-        const delivered = await session.deliverMessage(message, variables);
+        const delivered = await session.deliverMessage(message, values);
         if (!delivered) throw new AppError('conflict', `Ärendet väntar inte på meddelandet "${message.name}" just nu.`);
       });
     },
@@ -95,6 +96,14 @@ export function createInstanceService({ registry, index, transitions, instances,
 }
 
 export type InstanceService = ReturnType<typeof createInstanceService>;
+
+/** A message whose diagram declares its variables gets them validated like a form; any other takes what it is sent. */
+function messageVariables(message: MessageModel, variables: Record<string, unknown>): Record<string, unknown> {
+  if (message.form.length === 0) return variables;
+  const result = validateSubmission(message.form, variables, 'json');
+  if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
+  return result.values;
+}
 
 /** The summary of one instance; not_found when there is none. */
 function findSummary(index: InstanceIndex, id: string): InstanceSummary {

@@ -39,14 +39,19 @@ export function parseCycle(text: string): ParsedCycle {
  */
 export function nextCycleDue(cycle: TimerCycle, previousDue: Date): Date {
   if (cycle.start === null) return addDuration(previousDue, cycle.duration);
-  const start = cycle.start;
-  const after = previousDue.getTime();
-  if (start.getTime() > after) return start;
-  const period = addDuration(start, cycle.duration).getTime() - start.getTime();
+  if (cycle.start.getTime() > previousDue.getTime()) return cycle.start;
+  return addDuration(cycle.start, cycle.duration, periodsUntil(cycle.start, cycle.duration, previousDue) + 1);
+}
+
+/** The largest k ≥ 0 with `start + k × duration` at or before `date` (0 when `date` is before `start`). */
+export function periodsUntil(start: Date, duration: string, date: Date): number {
+  const after = date.getTime();
+  if (start.getTime() >= after) return 0;
+  const period = addDuration(start, duration).getTime() - start.getTime();
   if (period <= 0) throw new TimerError('Upprepningens varaktighet måste vara längre än noll.');
   // Estimate k from the first period, then step: months vary in length, but the series only grows.
-  let k = Math.max(1, Math.floor((after - start.getTime()) / period));
-  while (k > 1 && addDuration(start, cycle.duration, k - 1).getTime() > after) k--;
-  while (addDuration(start, cycle.duration, k).getTime() <= after) k++;
-  return addDuration(start, cycle.duration, k);
+  let k = Math.floor((after - start.getTime()) / period);
+  while (k > 0 && addDuration(start, duration, k).getTime() > after) k--;
+  while (addDuration(start, duration, k + 1).getTime() <= after) k++;
+  return k;
 }

@@ -66,7 +66,8 @@ function checkDurationLiterals(text: string): string | null {
  * The first due date of a timer reached at `now`. FEEL is evaluated over the variables first: a date is
  * due at 00:00 Stockholm that day, a date-time at that instant, a duration at now + duration (each once,
  * whatever the kind); a string is read as the kind says. A cycle without start is first due one period
- * after now; with a start, at the start itself, even when that lies in the past.
+ * after now; with a start, at the start itself, even when that lies in the past (the timer then fires once for all
+ * its periods already past: `catchUpCycle`).
  * @throws TimerError when the value cannot be resolved, e.g. a variable is missing.
  */
 export function resolveTimer(kind: TimerKind, raw: string, variables: Record<string, unknown>, now: Date): ResolvedTimer {

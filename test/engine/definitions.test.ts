@@ -68,6 +68,18 @@ describe('definitions at boot', () => {
     expect(problems.some((p) => p.startsWith('beslut-svar.bpmn <ivoBevakning> Timerns cykel "var tredje månad"'))).toBe(true);
   });
 
+  test('when a message declares its variables with a field of unknown type, then the boot stops naming the message', async () => {
+    // given
+    const xml = (await fixture('avbrott.bpmn')).replace(
+      '<bpmn:message id="brukareAvliden" name="Brukare avliden" />',
+      '<bpmn:message id="brukareAvliden" name="Brukare avliden"><bpmn:extensionElements><camunda:formData><camunda:formField id="avlidenDatum" type="fil" /></camunda:formData></bpmn:extensionElements></bpmn:message>',
+    );
+    // when
+    const problems = await bootProblems('avbrott.bpmn', xml);
+    // then
+    expect(problems).toEqual([expect.stringMatching(/^avbrott\.bpmn <brukareAvliden> Formulärfältet "avlidenDatum": .*fil/)]);
+  });
+
   test('when a diagram has a sub-process, then it is refused rather than run with tasks nobody can see', async () => {
     // given
     const xml = (await fixture('vantetid.bpmn')).replace(

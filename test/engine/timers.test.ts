@@ -6,6 +6,8 @@ import { manualClockSetting } from '../../src/runtime/clock.js';
 import { actors, fixturesDir, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
 const fired = async (h: Harness, id: string) => (await h.runtime.getHistory(id)).filter((e) => e.type === 'timer.fired');
+/** When the IVO-rapportör's bevakningar were sent, oldest first. */
+const ivoInbox = (h: Harness) => h.runtime.listInbox({ username: 'ivo', roles: ['ivo-rapportor'] }).map((b) => b.createdAt).reverse();
 
 describe.each([100, 0])('durable timers (engines kept: %i)', (engineCacheSize) => {
   let h: Harness;
@@ -42,6 +44,55 @@ describe.each([100, 0])('durable timers (engines kept: %i)', (engineCacheSize) =
     ]);
     expect(inbox.every((b) => b.instanceId === id && b.readAt === null)).toBe(true);
     expect(h.runtime.listInbox(actors.enhetschef)).toEqual([]);
+  });
+
+  test('when a 3-month cycle is armed with four periods already past, then it fires once now naming them, and next 3 months after the latest', async () => {
+    // given
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'], start: '2027-01-15T08:00:00Z' });
+    // when
+    const { id } = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2025-12-15', brukare: 'A' } }, actors.handlaggare);
+    const atStart = ivoInbox(h);
+    await h.runtime.moveClock({ to: '2027-03-14T22:59:59Z' });
+    const beforeNext = ivoInbox(h);
+    await h.runtime.moveClock({ to: '2027-03-14T23:00:00Z' });
+    // then
+    expect(atStart).toEqual(['2027-01-15T08:00:00.000Z']);
+    expect(beforeNext).toEqual(['2027-01-15T08:00:00.000Z']);
+    expect(ivoInbox(h)).toEqual(['2027-01-15T08:00:00.000Z', '2027-03-14T23:00:00.000Z']);
+    expect((await fired(h, id)).map((e) => [e.at, e.data])).toEqual([
+      ['2027-01-15T08:00:00.000Z', { dueAt: '2026-12-14T23:00:00.000Z', missedPeriods: ['2026-03-14T23:00:00.000Z', '2026-06-14T22:00:00.000Z', '2026-09-14T22:00:00.000Z', '2026-12-14T23:00:00.000Z'] }],
+      ['2027-03-14T23:00:00.000Z', { dueAt: '2027-03-14T23:00:00.000Z' }],
+    ]);
+  });
+
+  test('when the clock moves across two periods after a catch-up, then each of them fires on its own date', async () => {
+    // given
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'], start: '2027-01-15T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2025-12-15', brukare: 'A' } }, actors.handlaggare);
+    // when
+    await h.runtime.moveClock({ to: '2027-07-01T00:00:00Z' });
+    // then
+    expect(ivoInbox(h)).toEqual(['2027-01-15T08:00:00.000Z', '2027-03-14T23:00:00.000Z', '2027-06-14T22:00:00.000Z']);
+    expect((await fired(h, id)).slice(1).map((e) => e.data)).toEqual([{ dueAt: '2027-03-14T23:00:00.000Z' }, { dueAt: '2027-06-14T22:00:00.000Z' }]);
+  });
+
+  test('when the server was down across several periods of a cycle, then the armed period fires and one more firing names the rest', async () => {
+    // given
+    h = await startHarness({ engineCacheSize, processes: ['engine/beslut-svar.bpmn'], start: '2027-01-15T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'A' } }, actors.handlaggare);
+    await h.runtime.close();
+    const store = createLowdbStore(h.dataDir);
+    await store.open();
+    await store.settings.set(manualClockSetting, '2028-01-20T08:00:00.000Z');
+    await store.close();
+    // when
+    await h.restart();
+    // then
+    expect((await fired(h, id)).map((e) => [e.at, e.data])).toEqual([
+      ['2028-01-20T08:00:00.000Z', { dueAt: '2027-04-14T22:00:00.000Z' }],
+      ['2028-01-20T08:00:00.000Z', { dueAt: '2028-01-14T23:00:00.000Z', missedPeriods: ['2027-07-14T22:00:00.000Z', '2027-10-14T22:00:00.000Z', '2028-01-14T23:00:00.000Z'] }],
+    ]);
+    expect(ivoInbox(h)).toHaveLength(2);
   });
 
   test('when an interrupting deadline from a variable passes, then the task is cancelled and the escalation opens', async () => {

@@ -1,5 +1,6 @@
 // Whole flows of processes/korttidsvistelse-lss.bpmn (Botkyrka, korttidsvistelse LSS) on the runtime with the manual clock.
 import { describe, expect, test } from 'vitest';
+import { fieldMessages } from '../../src/forms/index.js';
 import { completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
 import { enhetschef, handlaggare, ivoRapportor, startOrder } from './kits/korttidsvistelse-kit.js';
 
@@ -148,5 +149,54 @@ describe('korttidsvistelse-lss', () => {
 
     // then
     expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-29T22:00:00.000Z']);
+  });
+
+  test('when a new order with its own decision date comes long after the first was executed, then its IVO watch counts from the new decision, not the old one', async () => {
+    // given
+    const { rt, id } = await startOrder(harness, { beslutsdatum: '2027-01-15' });
+    await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-01-20' }, enhetschef);
+    await rt.moveClock({ to: '2029-01-20T08:00:00Z' });
+
+    // when
+    await rt.deliverMessage(id, 'nyBestallning', { beslutsdatum: '2029-01-10', antalDygn: 12, behov: 'Fler dygn.' }, handlaggare);
+    const atNewOrder = inboxOf(rt, ivoRapportor, id);
+    await rt.moveClock({ to: '2029-07-11T08:00:00Z' });
+
+    // then
+    expect(atNewOrder).toEqual([]);
+    const watched = inboxOf(rt, ivoRapportor, id);
+    expect(watched.map((b) => b.createdAt)).toEqual(['2029-04-09T22:00:00.000Z', '2029-07-09T22:00:00.000Z']);
+    expect(watched.every((b) => b.body.includes('2029-01-10'))).toBe(true);
+  });
+
+  test('when a new order comes with a decision already 7 months old, then one IVO bevakning goes out at once naming its two past quarters', async () => {
+    // given
+    const { rt, id } = await startOrder(harness);
+    await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-01-20' }, enhetschef);
+    await rt.moveClock({ to: '2029-01-20T08:00:00Z' });
+
+    // when
+    await rt.deliverMessage(id, 'nyBestallning', { beslutsdatum: '2028-06-20' }, handlaggare);
+
+    // then
+    expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2029-01-20T08:00:00.000Z']);
+    const fired = (await rt.getHistory(id)).filter((e) => e.type === 'timer.fired' && e.elementId === 'treManaderUtanVerkstallighet');
+    expect(fired.map((e) => e.data)).toEqual([{ dueAt: '2028-12-19T23:00:00.000Z', missedPeriods: ['2028-09-19T22:00:00.000Z', '2028-12-19T23:00:00.000Z'] }]);
+  });
+
+  test('when a new order is sent without its decision date, then it is refused and verkställigheten goes on unchanged', async () => {
+    // given
+    const { rt, id } = await startOrder(harness);
+    await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-01-20' }, enhetschef);
+    await rt.moveClock({ to: '2029-01-20T08:00:00Z' });
+
+    // when
+    const refused = rt.deliverMessage(id, 'nyBestallning', { antalDygn: 12, behov: 'Fler dygn.' }, handlaggare);
+
+    // then
+    await expect(refused).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'beslutsdatum', message: fieldMessages.required }] });
+    expect(rt.getInstance(id).active.map((a) => a.elementId)).toContain('pagaendeVerkstallighet');
+    expect(rt.getInstance(id).variables).toMatchObject({ beslutsdatum: '2027-01-15', antalDygn: 8 });
+    expect(inboxOf(rt, ivoRapportor, id)).toEqual([]);
   });
 });

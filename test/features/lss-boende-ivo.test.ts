@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RuntimeApi } from '../../src/runtime/index.js';
 import { completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
-import { arbetsterapeut, enhetschef, formedling, handlaggare, intake, ivo, samordnare, startLssBoende } from './kits/lss-boende-kit.js';
+import { arbetsterapeut, enhetschef, formedling, handlaggare, intake, ivo, samordnare, solrosen, startLssBoende } from './kits/lss-boende-kit.js';
 
 const harness = useHarness();
 
@@ -95,5 +95,42 @@ describe('lss-boende: IVO and yearly follow-up', () => {
     expect(rt.listTasks({ instanceId: id }, handlaggare).map((t) => t.elementId)).toEqual(['foljUppBeslutet']);
     expect(inboxOf(rt, ivo, id)).toHaveLength(8);
     expect(rt.getInstance(id).state).toBe('running');
+  });
+
+  test('when the decision is 13 months old on the day the case starts, then one IVO bevakning goes out now naming the four past quarters, and the next comes 3 months after the latest', async () => {
+    // given
+    const { rt, id } = await startLssBoende(harness, solrosen, { beslutsdatum: '2025-12-15' });
+    await intake(rt, id);
+
+    // when
+    const atStart = inboxOf(rt, ivo, id);
+    const summaries = rt.listTasks({ instanceId: id }, samordnare).filter((t) => t.elementId === 'sammanfattaInforIvo');
+    await rt.moveClock({ to: '2027-03-14T22:59:00Z' });
+    const beforeNext = inboxOf(rt, ivo, id).length;
+    await rt.moveClock({ to: '2027-03-15T08:00:00Z' });
+
+    // then
+    expect(atStart.map((b) => b.createdAt)).toEqual(['2027-01-15T08:00:00.000Z']);
+    expect(atStart[0]?.body).toContain('2025-12-15');
+    expect(summaries).toHaveLength(1);
+    const history = await rt.getHistory(id);
+    expect(history.filter((e) => e.type === 'timer.fired' && e.elementId === 'treManaderEjVerkstallt').map((e) => e.data)).toEqual([
+      { dueAt: '2026-12-14T23:00:00.000Z', missedPeriods: ['2026-03-14T23:00:00.000Z', '2026-06-14T22:00:00.000Z', '2026-09-14T22:00:00.000Z', '2026-12-14T23:00:00.000Z'] },
+      { dueAt: '2027-03-14T23:00:00.000Z' },
+    ]);
+    expect(beforeNext).toBe(1);
+    expect(inboxOf(rt, ivo, id).map((b) => b.createdAt)).toEqual(['2027-01-15T08:00:00.000Z', '2027-03-14T23:00:00.000Z']);
+  });
+
+  test('when the clock moves across two quarters after such a catch-up, then the IVO-rapportör gets one bevakning on each', async () => {
+    // given
+    const { rt, id } = await startLssBoende(harness, solrosen, { beslutsdatum: '2025-12-15' });
+    await intake(rt, id);
+
+    // when
+    await rt.moveClock({ to: '2027-06-16T08:00:00Z' });
+
+    // then
+    expect(inboxOf(rt, ivo, id).map((b) => b.createdAt)).toEqual(['2027-01-15T08:00:00.000Z', '2027-03-14T23:00:00.000Z', '2027-06-14T22:00:00.000Z']);
   });
 });

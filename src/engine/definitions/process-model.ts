@@ -28,7 +28,14 @@ export interface ProcessModel {
   userTasks: Map<string, UserTaskModel>;
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */
-  messages: Map<string, { id: string; name: string }>;
+  messages: Map<string, MessageModel>;
+}
+
+export interface MessageModel {
+  id: string;
+  name: string;
+  /** The variables it is sent with, when the diagram declares them (`camunda:formData` on the message); empty: any. */
+  form: FormField[];
 }
 
 /** One deployed version, parsed and ready to run: the model, and the context the engine recovers against. */

@@ -1,6 +1,6 @@
 // A timer event definition whose due dates are ours: our clock, calendar months clamped, FEEL values, cycles without drift.
 import { TimerEventDefinition } from 'bpmn-elements';
-import { nextCycleDue, resolveTimer, timerKinds, type ResolvedTimer, type TimerKind } from '../../timers/index.js';
+import { catchUpCycle, nextCycleDue, resolveTimer, timerKinds, type ResolvedTimer, type TimerKind } from '../../timers/index.js';
 import type { DurableTimers } from './durable-timers.js';
 import { processVariables } from './process-variables.js';
 
@@ -29,7 +29,9 @@ DurableTimerEventDefinition.prototype = Object.create((TimerEventDefinition as u
 
 /**
  * Replaces bpmn-elements' computation (UTC, months overflowing, real time). A resumed timer keeps its stored due date;
- * a repeat of a cycle is due one period after the previous due date, so missed periods are caught up one by one.
+ * a repeat of a cycle is due one period after the previous due date. A cycle (re)armed with periods already past fires
+ * once, now, for all of them (`missedPeriods` names them) and goes on at the first period after now; a period that
+ * falls due later, while the clock moves, is a firing of its own.
  */
 DurableTimerEventDefinition.prototype._getTimers = function getTimers(this: TimerThis, executeMessage: { content: TimerContent }) {
   const content = executeMessage.content;
@@ -55,6 +57,9 @@ DurableTimerEventDefinition.prototype._getTimers = function getTimers(this: Time
     ({ expireAt, cycle } = resolved);
     repeat = inboundRepeat ?? resolved.repeat;
   }
+  // A resumed timer was armed in the future: it is one period that fell due while the clock moved.
+  const caughtUp = cycle && content.expireAt === undefined ? catchUpCycle(cycle, expireAt, repeat, now) : null;
+  if (caughtUp) ({ due: expireAt, repeat } = caughtUp);
   return {
     timerType: kind,
     [kind]: String(this[kind]).trim(),
@@ -62,8 +67,14 @@ DurableTimerEventDefinition.prototype._getTimers = function getTimers(this: Time
     repeat,
     cycle,
     timeout: expireAt.getTime() - now.getTime(),
+    ...(caughtUp && missedPeriods(caughtUp)),
   };
 };
+
+/** What the firing's history entry names: ISO strings, since the timer content is stored with the engine state. */
+function missedPeriods({ missed, missedCount }: { missed: Date[]; missedCount: number }) {
+  return { missedPeriods: missed.map((d) => d.toISOString()), ...(missedCount > missed.length && { missedPeriodCount: missedCount }) };
+}
 
 function reviveCycle(cycle: TimerContent['cycle']): ResolvedTimer['cycle'] {
   if (!cycle) return null;

@@ -77,9 +77,16 @@ export class HistoryRecorder {
     });
     listener.on('activity.timeout', (api) => {
       if (api.content.state === 'cancel' || api.content.state === 'discard') return;
-      this.record('timer.fired', api.id, { dueAt: toIso(api.content.expireAt) });
+      this.record('timer.fired', api.id, { dueAt: toIso(api.content.expireAt), ...missedPeriods(api.content) });
     });
   }
+}
+
+/** A cycle armed with periods already past fires once for them all; its entry names them (and counts them if many). */
+function missedPeriods(content: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(content.missedPeriods)) return {};
+  const count = typeof content.missedPeriodCount === 'number' ? { missedPeriodCount: content.missedPeriodCount } : {};
+  return { missedPeriods: content.missedPeriods, ...count };
 }
 
 function toIso(value: unknown): string | null {

@@ -56,6 +56,7 @@ const labels: Record<string, string> = {
   date: 'Datum',
   reason: 'Orsak',
   dueAt: 'Förfaller',
+  missedPeriods: 'Missade perioder',
   group: 'Grupp',
   subject: 'Ämne',
   apartmentId: 'Lägenhet',
@@ -106,8 +107,8 @@ export function entryDetails(entry: HistoryEntry): Detail[] {
     case 'task.completed': return details(asRecord(data.values));
     case 'message.received': return details(asRecord(data.variables));
     case 'bevakning.sent': return details({ subject: data.subject });
-    case 'timer.scheduled':
-    case 'timer.fired': return details({ dueAt: formatDateTime(data.dueAt) });
+    case 'timer.scheduled': return details({ dueAt: formatDateTime(data.dueAt) });
+    case 'timer.fired': return details({ dueAt: formatDateTime(data.dueAt), missedPeriods: missedPeriods(data) });
     case 'activity.entered':
     case 'activity.left':
     case 'activity.cancelled':
@@ -131,6 +132,14 @@ export function displayValue(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
   if (typeof value === 'number') return String(value).replace('.', ',');
   return JSON.stringify(value);
+}
+
+/** A repeating timer that fired once for periods already past names them: "15 mar 2026 00:00, 15 jun 2026 00:00 …". */
+function missedPeriods(data: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(data.missedPeriods)) return undefined;
+  const named = data.missedPeriods.map(formatDateTime).join(', ');
+  const count = typeof data.missedPeriodCount === 'number' ? data.missedPeriodCount : data.missedPeriods.length;
+  return count > data.missedPeriods.length ? `${named} och ${count - data.missedPeriods.length} till` : named;
 }
 
 function details(values: Record<string, unknown>): Detail[] {

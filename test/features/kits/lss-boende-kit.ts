@@ -18,10 +18,14 @@ export const solrosen: HousingSeed = {
   apartments: [{ id: 'solrosen-3', unitId: 'solrosen', number: '3', rooms: 2, sizeSqm: 42, rent: 6200, status: 'ledig' }],
 };
 
-/** A runtime with the real diagram and `housing`, the clock at 2027-01-15 08:00 UTC, and the bifallsbeslut of that day for Brukare-42. */
-export async function startLssBoende(harness: HarnessSlot, housing: HousingSeed = solrosen): Promise<{ rt: RuntimeApi; id: string }> {
+/** A runtime with the real diagram and `housing`, the clock at 2027-01-15 08:00 UTC, and a bifallsbeslut (of that day unless `beslutsdatum`) for Brukare-42. */
+export async function startLssBoende(
+  harness: HarnessSlot,
+  housing: HousingSeed = solrosen,
+  { beslutsdatum = '2027-01-15' }: { beslutsdatum?: string } = {},
+): Promise<{ rt: RuntimeApi; id: string }> {
   const rt = await harness.start({ processes: [await realDiagram('lss-boende')], start: '2027-01-15T08:00:00Z', housing });
-  const variables = { beslutsdatum: '2027-01-15', brukare: 'Brukare-42', kon: 'kvinna' };
+  const variables = { beslutsdatum, brukare: 'Brukare-42', kon: 'kvinna' };
   const { id } = await rt.startInstance('lss-boende', { businessKey: 'LSS-42', variables }, handlaggare);
   return { rt, id };
 }
