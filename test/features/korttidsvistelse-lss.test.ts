@@ -64,13 +64,13 @@ describe('korttidsvistelse-lss', () => {
     await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-01-20' }, enhetschef);
 
     // when
-    await rt.deliverMessage(id, 'nyBestallning', { beslutsdatum: '2027-01-15', antalDygn: 12, behov: 'Fler dygn.' }, handlaggare);
+    await rt.deliverMessage(id, 'nyBestallning', { nyttBeslutsdatum: '2027-01-25', nyttAntalDygn: 12, nyttBehov: 'Fler dygn.' }, handlaggare);
     const afterNewOrder = openTasks(rt, id);
     await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-02-01', tidigareBestallningAvslutad: true }, enhetschef);
 
     // then
     expect(afterNewOrder).toEqual(['verkstallBestallning']);
-    expect(rt.getInstance(id).variables).toMatchObject({ antalDygn: 12, tidigareBestallningAvslutad: true, verkstallighetsdatum: '2027-02-01' });
+    expect(rt.getInstance(id).variables).toMatchObject({ beslutsdatum: '2027-01-15', antalDygn: 8, nyttBeslutsdatum: '2027-01-25', nyttAntalDygn: 12, tidigareBestallningAvslutad: true, verkstallighetsdatum: '2027-02-01' });
     expect(rt.getInstance(id).active.map((a) => a.elementId)).toContain('pagaendeVerkstallighet');
   });
 
