@@ -14,6 +14,8 @@ export const fieldMessages = {
   enum: 'Välj ett av alternativen.',
   boolean: 'Ange ja eller nej.',
   unknown: 'Okänt fält.',
+  /** A start-form field sent after the start: the decision it records is read-only. */
+  decision: 'Fältet hör till beslutet i startformuläret och kan inte ändras efter starten.',
   minlength: (n: number) => `Minst ${n} tecken.`,
   maxlength: (n: number) => `Högst ${n} tecken.`,
   min: (n: number) => `Lägsta värde är ${n}.`,

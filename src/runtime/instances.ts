@@ -1,10 +1,10 @@
 // Process instances: start one, list and read them, read their history, deliver a message to one.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
-import type { DefinitionRegistry, HistoryEntry, InstanceIndex, InstanceRepository, InstanceState, InstanceSummary, InstanceTransitions, MessageModel } from '../engine/index.js';
+import type { DefinitionRegistry, HistoryEntry, InstanceIndex, InstanceRepository, InstanceState, InstanceSummary, InstanceTransitions } from '../engine/index.js';
 import { decisionHeaderFor } from '../decisions/index.js';
-import { AppError } from '../errors.js';
-import { validateSubmission } from '../forms/index.js';
+import { AppError, type FieldError } from '../errors.js';
+import { checkValueLimits, fieldMessages, validateSubmission, type FormField } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanStart } from './access.js';
 
@@ -80,15 +80,21 @@ export function createInstanceService({ registry, index, transitions, instances,
       return instances.history(id);
     },
 
-    /** Delivers a message by id or name; conflict when the instance does not wait for it now. */
+    /**
+     * Delivers a message by id or name with the variables its declaration allows; conflict when the instance does not
+     * wait for it now. Nothing changes unless every variable passes: a message can never set a start-form field.
+     */
     async deliverMessage(instanceId: string, messageName: string, variables: Record<string, unknown>, actor: Actor): Promise<void> {
+      const tooLarge = checkValueLimits(variables, 'variables');
+      if (tooLarge) throw new AppError('validation_failed', tooLarge.message, [tooLarge]);
       const summary = findSummary(index, instanceId);
       const model = registry.get(summary.processKey, summary.version)!.model;
       const message = model.messages.get(messageName) ?? [...model.messages.values()].find((m) => m.name === messageName);
       if (!message) throw new AppError('not_found', `Processen känner inte till meddelandet "${messageName}".`);
-      const values = messageVariables(message, variables);
+      const result = validateSubmission(message.variables, variables, 'json');
+      if (!result.ok) throw new AppError('validation_failed', undefined, namingDecisionFields(result.errors, model.startForm));
       await transitions.withEngine(instanceId, actor.username, async (session) => {
-        const delivered = await session.deliverMessage(message, values);
+        const delivered = await session.deliverMessage(message, result.values);
         if (!delivered) throw new AppError('conflict', `Ärendet väntar inte på meddelandet "${message.name}" just nu.`);
       });
     },
@@ -97,19 +103,17 @@ export function createInstanceService({ registry, index, transitions, instances,
 
 export type InstanceService = ReturnType<typeof createInstanceService>;
 
-/** A message whose diagram declares its variables gets them validated like a form; any other takes what it is sent. */
-function messageVariables(message: MessageModel, variables: Record<string, unknown>): Record<string, unknown> {
-  if (message.form.length === 0) return variables;
-  const result = validateSubmission(message.form, variables, 'json');
-  if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
-  return result.values;
-}
-
 /** The summary of one instance; not_found when there is none. */
 function findSummary(index: InstanceIndex, id: string): InstanceSummary {
   const s = index.get(id);
   if (!s) throw new AppError('not_found', 'Ärendet finns inte.');
   return s;
+}
+
+/** A start-form field is unknown to every message; saying why helps the sender more than "unknown field". */
+function namingDecisionFields(errors: FieldError[], startForm: readonly FormField[]): FieldError[] {
+  const decision = new Set(startForm.map((f) => f.id));
+  return errors.map((e) => (decision.has(e.field) && e.message === fieldMessages.unknown ? { ...e, message: fieldMessages.decision } : e));
 }
 
 export function toInstanceListItem(s: InstanceSummary): InstanceListItem {

@@ -70,10 +70,7 @@ describe('definitions at boot', () => {
 
   test('when a message declares its variables with a field of unknown type, then the boot stops naming the message', async () => {
     // given
-    const xml = (await fixture('avbrott.bpmn')).replace(
-      '<bpmn:message id="brukareAvliden" name="Brukare avliden" />',
-      '<bpmn:message id="brukareAvliden" name="Brukare avliden"><bpmn:extensionElements><camunda:formData><camunda:formField id="avlidenDatum" type="fil" /></camunda:formData></bpmn:extensionElements></bpmn:message>',
-    );
+    const xml = (await fixture('avbrott.bpmn')).replace('<camunda:formField id="avlidenDatum" label="Avliden den" type="date" />', '<camunda:formField id="avlidenDatum" type="fil" />');
     // when
     const problems = await bootProblems('avbrott.bpmn', xml);
     // then
@@ -109,6 +106,46 @@ describe('definitions at boot', () => {
     const problems = await bootProblems('annat-namn.bpmn', await fixture('vantetid.bpmn'));
     // then
     expect(problems.join('\n')).toMatch(/Filnamnet måste vara processens id: vantetid\.bpmn/);
+  });
+});
+
+describe('message variables at boot', () => {
+  /** The avbrott fixture with its message declaring `fields` (camunda:formField XML) and, optionally, `extra` extensions. */
+  const withMessageFields = async (fields: string, extra = '') =>
+    (await fixture('avbrott.bpmn')).replace(
+      '<camunda:formField id="avlidenDatum" label="Avliden den" type="date" />\n      </camunda:formData>',
+      `<camunda:formField id="avlidenDatum" label="Avliden den" type="date" />${fields}\n      </camunda:formData>${extra}`,
+    );
+
+  test('when a message declares a field of the start form, then the boot stops naming the message and the field', async () => {
+    // given: beslutsdatum is the start form's decision date
+    const xml = await withMessageFields('<camunda:formField id="beslutsdatum" label="Nytt beslutsdatum" type="date" />');
+    // when
+    const problems = await bootProblems('avbrott.bpmn', xml);
+    // then
+    expect(problems).toEqual([
+      'avbrott.bpmn <brukareAvliden> Meddelandet "Brukare avliden" får inte ta emot variabeln "beslutsdatum": den hör till startformuläret, och beslutet kan inte ändras efter starten.',
+    ]);
+  });
+
+  test('when a message declares a bad type, a readonly or a default value, or carries a listener, then each is refused at the message', async () => {
+    // given
+    const xml = await withMessageFields(
+      '<camunda:formField id="bilaga" label="Bilaga" type="fil" />' +
+        '<camunda:formField id="visas" label="Visas" type="string"><camunda:validation><camunda:constraint name="readonly" /></camunda:validation></camunda:formField>' +
+        '<camunda:formField id="orsak" label="Orsak" type="string" defaultValue="okänd" />',
+      '<camunda:executionListener event="start" expression="${x}" />',
+    );
+    // when
+    const problems = await bootProblems('avbrott.bpmn', xml);
+    // then
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^avbrott\.bpmn <brukareAvliden> Tillägget camunda:ExecutionListener stöds inte på ett meddelande/),
+      expect.stringMatching(/^avbrott\.bpmn <brukareAvliden> Formulärfältet "bilaga": okänd typ "fil"/),
+      expect.stringMatching(/^avbrott\.bpmn <brukareAvliden> Variabeln "visas": readonly passar inte ett meddelande/),
+      expect.stringMatching(/^avbrott\.bpmn <brukareAvliden> Variabeln "orsak": ett meddelande har inga standardvärden/),
+    ]));
+    expect(problems).toHaveLength(4);
   });
 });
 

@@ -65,13 +65,13 @@ describe('korttidsvistelse-lss', () => {
     await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-01-20' }, enhetschef);
 
     // when
-    await rt.deliverMessage(id, 'nyBestallning', { beslutsdatum: '2027-01-15', antalDygn: 12, behov: 'Fler dygn.' }, handlaggare);
+    await rt.deliverMessage(id, 'nyBestallning', { nyttBeslutsdatum: '2027-01-25', nyttAntalDygn: 12, nyttBehov: 'Fler dygn.' }, handlaggare);
     const afterNewOrder = openTasks(rt, id);
     await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-02-01', tidigareBestallningAvslutad: true }, enhetschef);
 
     // then
     expect(afterNewOrder).toEqual(['verkstallBestallning']);
-    expect(rt.getInstance(id).variables).toMatchObject({ antalDygn: 12, tidigareBestallningAvslutad: true, verkstallighetsdatum: '2027-02-01' });
+    expect(rt.getInstance(id).variables).toMatchObject({ beslutsdatum: '2027-01-15', antalDygn: 8, nyttBeslutsdatum: '2027-01-25', nyttAntalDygn: 12, tidigareBestallningAvslutad: true, verkstallighetsdatum: '2027-02-01' });
     expect(rt.getInstance(id).active.map((a) => a.elementId)).toContain('pagaendeVerkstallighet');
   });
 
@@ -158,7 +158,7 @@ describe('korttidsvistelse-lss', () => {
     await rt.moveClock({ to: '2029-01-20T08:00:00Z' });
 
     // when
-    await rt.deliverMessage(id, 'nyBestallning', { beslutsdatum: '2029-01-10', antalDygn: 12, behov: 'Fler dygn.' }, handlaggare);
+    await rt.deliverMessage(id, 'nyBestallning', { nyttBeslutsdatum: '2029-01-10', nyttAntalDygn: 12, nyttBehov: 'Fler dygn.' }, handlaggare);
     const atNewOrder = inboxOf(rt, ivoRapportor, id);
     await rt.moveClock({ to: '2029-07-11T08:00:00Z' });
 
@@ -176,7 +176,7 @@ describe('korttidsvistelse-lss', () => {
     await rt.moveClock({ to: '2029-01-20T08:00:00Z' });
 
     // when
-    await rt.deliverMessage(id, 'nyBestallning', { beslutsdatum: '2028-06-20' }, handlaggare);
+    await rt.deliverMessage(id, 'nyBestallning', { nyttBeslutsdatum: '2028-06-20' }, handlaggare);
 
     // then
     expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2029-01-20T08:00:00.000Z']);
@@ -191,10 +191,10 @@ describe('korttidsvistelse-lss', () => {
     await rt.moveClock({ to: '2029-01-20T08:00:00Z' });
 
     // when
-    const refused = rt.deliverMessage(id, 'nyBestallning', { antalDygn: 12, behov: 'Fler dygn.' }, handlaggare);
+    const refused = rt.deliverMessage(id, 'nyBestallning', { nyttAntalDygn: 12, nyttBehov: 'Fler dygn.' }, handlaggare);
 
     // then
-    await expect(refused).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'beslutsdatum', message: fieldMessages.required }] });
+    await expect(refused).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'nyttBeslutsdatum', message: fieldMessages.required }] });
     expect(rt.getInstance(id).active.map((a) => a.elementId)).toContain('pagaendeVerkstallighet');
     expect(rt.getInstance(id).variables).toMatchObject({ beslutsdatum: '2027-01-15', antalDygn: 8 });
     expect(inboxOf(rt, ivoRapportor, id)).toEqual([]);

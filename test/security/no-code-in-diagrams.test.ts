@@ -38,7 +38,9 @@ const userTaskAttribute = (name: string, value: string) => (x: string) =>
   x.replace('camunda:candidateGroups="enhetschef">', `camunda:candidateGroups="enhetschef" camunda:${name}="${attr(value)}">`);
 const userTaskExtension = (extension: string) => (x: string) =>
   x.replace('<bpmn:userTask id="lamnaSvar" name="Lämna svar" camunda:candidateGroups="enhetschef">\n      <bpmn:extensionElements>', `$&${extension}`);
-const messageName = (value: string) => (x: string) => x.replace('<bpmn:message id="avliden" name="avliden" />', `<bpmn:message id="avliden" name="${attr(value)}" />`);
+const messageName = (value: string) => (x: string) => x.replace('<bpmn:message id="avliden" name="avliden">', `<bpmn:message id="avliden" name="${attr(value)}">`);
+const messageExtension = (extension: string) => (x: string) =>
+  x.replace('<bpmn:message id="avliden" name="avliden">\n    <bpmn:extensionElements>', `$&${extension}`);
 const errorName = (value: string) => (x: string) =>
   x.replace('<bpmn:message id="avliden"', `<bpmn:error id="bokningsfel" name="${attr(value)}" errorCode="FEL" />\n  $&`);
 
@@ -64,6 +66,7 @@ const refused: [string, string, string, (xml: string) => string][] = [
   ['dueDate', escapeProcess, 'lamnaSvar', userTaskAttribute('dueDate', escapeProcess)],
   ['dueDate', 'process.exit(1)', 'lamnaSvar', userTaskAttribute('dueDate', 'process.exit(1)')],
   ['message name', callSpy, 'avliden', messageName(callSpy)],
+  ['message camunda:executionListener script', 'process.exit(1)', 'avliden', messageExtension('<camunda:executionListener event="start"><camunda:script scriptFormat="javascript">process.exit(1)</camunda:script></camunda:executionListener>')],
   ['error name', escapeProcess, 'bokningsfel', errorName(escapeProcess)],
   [
     'script task',

@@ -5,13 +5,13 @@ import { readFormFields } from '../../forms/index.js';
 import { checkTimer, timerKindNames, timerKinds } from '../../timers/index.js';
 import { isRole } from '../../auth/index.js';
 import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
-import type { ProcessModel } from './process-model.js';
+import type { MessageModel, ProcessModel } from './process-model.js';
 
 export interface CheckContext {
   file: string;
   problems: DefinitionProblem[];
   handlerNames: ReadonlySet<string>;
-  messages: Map<string, { id: string; name: string }>;
+  messages: ReadonlyMap<string, MessageModel>;
   model: ProcessModel;
   isProcessStart: boolean;
 }

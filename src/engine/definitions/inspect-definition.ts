@@ -4,8 +4,9 @@ import { readFormFields } from '../../forms/index.js';
 import { isRole } from '../../auth/index.js';
 import { allFlowElements, camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
 import { reservedVariableNames } from '../elements/process-variables.js';
-import type { MessageModel, ProcessModel } from './process-model.js';
+import type { ProcessModel } from './process-model.js';
 import { checkFlowElement, splitList } from './check-flow-element.js';
+import { checkMessagesKeepDecision, readMessages } from './read-messages.js';
 
 const processKeyPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -30,13 +31,7 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   if (!processKeyPattern.test(key)) problem(key || null, `Processens id "${key}" måste vara i kebab-case (t.ex. korttidsvistelse-lss).`);
   if (!process.name?.trim()) problem(key, 'Processen saknar namn (name).');
 
-  const messages = new Map<string, MessageModel>();
-  for (const m of roots.filter((r) => r.$type === 'bpmn:Message')) {
-    // A message that must bring a value (a new order its decision date) declares its variables as a form.
-    const form = readFormFields(m as { id: string; extensionElements?: unknown }, file);
-    problems.push(...form.problems);
-    messages.set(m.id!, { id: m.id!, name: m.name ?? m.id!, form: form.fields });
-  }
+  const messages = readMessages(roots, file, problems);
   for (const r of roots.filter((r) => ['bpmn:Message', 'bpmn:Error', 'bpmn:Signal', 'bpmn:Escalation'].includes(r.$type))) {
     if ([r.name, r.errorCode].some((v) => typeof v === 'string' && v.includes('${'))) problem(r.id ?? null, 'Namn och felkoder får inte innehålla ${…}.');
   }
@@ -74,7 +69,8 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
     const { fields } = readFormFields(noneStart as { id: string; extensionElements?: unknown }, file);
     model.startForm = fields;
   }
-  for (const form of [model.startForm, ...[...model.userTasks.values()].map((t) => t.form), ...[...messages.values()].map((m) => m.form)]) {
+  problems.push(...checkMessagesKeepDecision(messages, model.startForm, file));
+  for (const form of [model.startForm, ...[...model.userTasks.values()].map((t) => t.form)]) {
     for (const f of form) if (reservedVariableNames.has(f.id)) problem(null, `Fältnamnet "${f.id}" är reserverat; välj ett annat id.`);
   }
   return { model, problems };

@@ -17,6 +17,13 @@ export interface ServiceTaskModel {
   properties: Record<string, string>;
 }
 
+/** A bpmn:message and the variables it may carry, declared like a form; undeclared ones are refused. */
+export interface MessageModel {
+  id: string;
+  name: string;
+  variables: FormField[];
+}
+
 export interface ProcessModel {
   key: string;
   name: string;
@@ -29,13 +36,6 @@ export interface ProcessModel {
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */
   messages: Map<string, MessageModel>;
-}
-
-export interface MessageModel {
-  id: string;
-  name: string;
-  /** The variables it is sent with, when the diagram declares them (`camunda:formData` on the message); empty: any. */
-  form: FormField[];
 }
 
 /** One deployed version, parsed and ready to run: the model, and the context the engine recovers against. */

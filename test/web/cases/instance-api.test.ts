@@ -1,5 +1,6 @@
 // HTTP tests of listing and reading instances, their history, and delivering BPMN messages.
 import { afterEach, describe, expect, test } from 'vitest';
+import { fieldMessages, limitMessages } from '../../../src/forms/index.js';
 import { startBeslut, startTestApp, type TestApp } from '../test-app.js';
 
 let t: TestApp;
@@ -158,5 +159,91 @@ describe('POST /api/instances/:id/messages/:name', () => {
     // then
     expect(response.statusCode).toBe(400);
     expect(response.json().fields).toEqual([{ field: 'variables', message: expect.any(String) }]);
+  });
+});
+
+describe('POST /api/instances/:id/messages/:name with variables', () => {
+  /** The case as the API answers it, and its history: what must not change when a message is refused. */
+  const caseOf = async (instanceId: string) => ({
+    instance: (await t.call('admin', { method: 'GET', url: `/api/instances/${instanceId}` })).json(),
+    history: (await t.call('admin', { method: 'GET', url: `/api/instances/${instanceId}/history` })).json(),
+  });
+  const send = (instanceId: string, variables: unknown) =>
+    t.call('lss-handlaggare', { method: 'POST', url: `/api/instances/${instanceId}/messages/avliden`, payload: { variables } });
+
+  test('when a variable the message does not declare is sent, then 400 validation_failed names it and the case is unchanged', async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId } = await startBeslut(t);
+    const before = await caseOf(instanceId);
+    // when
+    const response = await send(instanceId, { anteckning: 'Avled i går.', svar: 'ja' });
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'validation_failed', fields: [{ field: 'svar', message: fieldMessages.unknown }] });
+    expect(await caseOf(instanceId)).toEqual(before);
+  });
+
+  test('when a field of the start form is sent, then 400 says the decision cannot change and beslutsdatum stays', async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId } = await startBeslut(t);
+    const before = await caseOf(instanceId);
+    // when
+    const asNumber = await send(instanceId, { beslutsdatum: 20260601 });
+    const asDate = await send(instanceId, { beslutsdatum: '2026-06-01', antal: 3 });
+    // then
+    expect(asNumber.statusCode).toBe(400);
+    expect(asNumber.json().fields).toEqual([{ field: 'beslutsdatum', message: fieldMessages.decision }]);
+    expect(asDate.json().fields).toEqual([
+      { field: 'beslutsdatum', message: fieldMessages.decision },
+      { field: 'antal', message: fieldMessages.decision },
+    ]);
+    expect(await caseOf(instanceId)).toEqual(before);
+    expect(before.instance.variables.beslutsdatum).toBe('2027-01-31');
+  });
+
+  test('when a declared date is a day that does not exist, then 400 with the date message and the case is unchanged', async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId } = await startBeslut(t);
+    const before = await caseOf(instanceId);
+    // when
+    const response = await send(instanceId, { avlidenDatum: '2026-02-30' });
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'validation_failed', fields: [{ field: 'avlidenDatum', message: fieldMessages.date }] });
+    expect(await caseOf(instanceId)).toEqual(before);
+  });
+
+  test('when the variables nest 2000 deep or are too long, then 400 with a Swedish message and the case is unchanged', async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId } = await startBeslut(t);
+    const before = await caseOf(instanceId);
+    let deep: unknown = 'botten';
+    for (let i = 0; i < 2000; i++) deep = { n: deep };
+    // when
+    const tooDeep = await send(instanceId, { anteckning: deep });
+    const tooLong = await send(instanceId, { anteckning: 'a'.repeat(30_000) });
+    // then
+    expect(tooDeep.statusCode).toBe(400);
+    expect(tooDeep.json()).toEqual({ error: 'validation_failed', message: limitMessages.depth, fields: [{ field: 'variables', message: limitMessages.depth }] });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().fields).toEqual([{ field: 'variables', message: limitMessages.size }]);
+    expect(await caseOf(instanceId)).toEqual(before);
+  });
+
+  test('when declared variables are sent, then 202 and they are on the case and in its history', async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId } = await startBeslut(t);
+    // when
+    const response = await send(instanceId, { anteckning: ' Avled i går. ', avlidenDatum: '2027-01-14' });
+    // then
+    expect(response.statusCode).toBe(202);
+    const { instance, history } = await caseOf(instanceId);
+    expect(instance).toMatchObject({ state: 'completed', variables: { beslutsdatum: '2027-01-31', anteckning: 'Avled i går.', avlidenDatum: '2027-01-14' } });
+    expect(history).toContainEqual(expect.objectContaining({ type: 'message.received', data: { message: 'avliden', name: 'avliden', variables: { anteckning: 'Avled i går.', avlidenDatum: '2027-01-14' } } }));
   });
 });
