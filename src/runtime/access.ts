@@ -35,3 +35,11 @@ export function assertCanStart(actor: Actor, starterGroups: readonly string[]): 
   if (!starterGroups.length || inGroups(actor, starterGroups)) return;
   throw new AppError('forbidden', `Processen kan bara startas av: ${starterGroups.join(', ')}.`);
 }
+
+/** Messages come from those who act in the process (API.md: a role of the case's process), or an admin. */
+export function assertCanSendMessage(actor: Actor, processRoles: readonly string[]): void {
+  if (isAdmin(actor)) return;
+  if (isReadOnly(actor)) throw new AppError('forbidden', 'Revisorer kan läsa men inte ändra något.');
+  if (inGroups(actor, processRoles)) return;
+  throw new AppError('forbidden', `Meddelanden till ärendet kan skickas av: ${processRoles.join(', ')}.`);
+}

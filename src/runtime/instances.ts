@@ -1,12 +1,12 @@
 // Process instances: start one, list and read them, read their history, deliver a message to one.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
-import type { DefinitionRegistry, HistoryEntry, InstanceIndex, InstanceRepository, InstanceState, InstanceSummary, InstanceTransitions } from '../engine/index.js';
+import { processRoles, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { decisionHeaderFor } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages, validateSubmission, type FormField } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
-import { assertCanStart } from './access.js';
+import { assertCanSendMessage, assertCanStart } from './access.js';
 
 export type InstanceListItem = Pick<InstanceSummary, 'id' | 'processKey' | 'version' | 'businessKey' | 'state' | 'startedAt' | 'endedAt'>;
 
@@ -89,6 +89,7 @@ export function createInstanceService({ registry, index, transitions, instances,
       if (tooLarge) throw new AppError('validation_failed', tooLarge.message, [tooLarge]);
       const summary = findSummary(index, instanceId);
       const model = registry.get(summary.processKey, summary.version)!.model;
+      assertCanSendMessage(actor, processRoles(model));
       const message = model.messages.get(messageName) ?? [...model.messages.values()].find((m) => m.name === messageName);
       if (!message) throw new AppError('not_found', `Processen känner inte till meddelandet "${messageName}".`);
       const result = validateSubmission(message.variables, variables, 'json');

@@ -44,3 +44,11 @@ export interface CompiledDefinition {
   model: ProcessModel;
   sourceContext: unknown;
 }
+
+/**
+ * The roles that take part in a process: those that may start it and the candidate groups of its user tasks (a lane
+ * gives its tasks their role). A role that only receives bevakningar reads the case but does not act in it.
+ */
+export function processRoles(model: ProcessModel): string[] {
+  return [...new Set([...model.starterGroups, ...[...model.userTasks.values()].flatMap((t) => t.candidateGroups)])].sort();
+}
