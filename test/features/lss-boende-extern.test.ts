@@ -1,7 +1,7 @@
 // Boendeprocess LSS (processes/lss-boende.bpmn): external placement decided by the myndighetschef, and a decision that ends unexecuted.
 import { describe, expect, test } from 'vitest';
 import { admin, apartmentOf, completeTask, inboxOf, openTasks, useHarness } from '../helpers/feature-steps.js';
-import { formedling, handlaggare, ivo, mapped, myndighetschef, samordnare, startLssBoende, verksamhetschef } from './kits/lss-boende-kit.js';
+import { answered, enhetschef, formedling, handlaggare, ivo, mapped, myndighetschef, samordnare, startLssBoende, verksamhetschef } from './kits/lss-boende-kit.js';
 
 const harness = useHarness();
 
@@ -80,6 +80,25 @@ describe('lss-boende: external placement and a decision that ends', () => {
     expect(inboxOf(rt, ivo, id)).toHaveLength(1);
     expect(inboxOf(rt, formedling, id).map((b) => b.subject)).toEqual(['Beslutet har avslutats']);
     expect(rt.ivoReport('2027Q2').rows).toEqual([expect.objectContaining({ instanceId: id, rapporttyp: 'ny', avslutatDatum: '2027-05-02', avslutsorsak: 'Ansökan återtagen.' })]);
+  });
+
+  test('when the decision ends after the apartment was booked, then the apartment is vacant again and the decision closed', async () => {
+    // given a yes and a planned move-in: solrosen-3 is booked for the person
+    const { rt, id } = await startLssBoende(harness);
+    await answered(rt, id, 'ja');
+    await completeTask(rt, id, 'meddelaInflyttningsdatum', { planeratInflyttningsdatum: '2027-03-15' }, enhetschef);
+    await completeTask(rt, id, 'hanteraHyreskontrakt', { kontraktsdatum: '2027-02-10' }, formedling);
+    const booked = apartmentOf(rt, 'solrosen-3').status;
+
+    // when
+    await rt.deliverMessage(id, 'beslutetAvslutat', { avslutsorsak: 'Flyttat från kommunen.' }, handlaggare);
+
+    // then
+    expect(booked).toBe('bokad');
+    expect(apartmentOf(rt, 'solrosen-3')).toMatchObject({ status: 'ledig', queueEntryId: null, moveInDate: null });
+    expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad' });
+    expect(rt.getInstance(id).state).toBe('completed');
+    expect(rt.decisionOfCase(id)?.status).toBe('avslutat');
   });
 
   test('when the decision ends before anyone queued the person, then it is closed all the same', async () => {

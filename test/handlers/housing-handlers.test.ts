@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { BpmnBusinessError } from '../../src/handlers/handler.js';
 import { addToQueue } from '../../src/handlers/add-to-queue.js';
 import { bookApartment } from '../../src/handlers/book-apartment.js';
+import { leaveQueue } from '../../src/handlers/leave-queue.js';
 import { recordAnswer } from '../../src/handlers/record-answer.js';
 import { releaseApartment } from '../../src/handlers/release-apartment.js';
 import { rentOutApartment } from '../../src/handlers/rent-out-apartment.js';
@@ -59,6 +60,21 @@ describe('housing handlers', () => {
     // then
     expect(harness.housingEvents).toEqual([{ type: 'offer.answered', offerId: queueEntryId, answer: 'nej', reason: 'För långt bort', answeredAt: '2027-03-01' }]);
     expect(harness.caseEvents).toEqual([{ type: 'avbojt', date: '2027-03-01', reason: 'För långt bort' }]);
+  });
+
+  test('when the queue is left because the decision ends, then only an apartment still held for that entry is released', async () => {
+    // given ek-1 booked for the entry; ek-2 let to someone before
+    const harness = handlerHarness({ housing });
+    await addToQueue.run(addToQueue.input.parse({ applicant: 'Brukare A', insats: 'Särskilt boende', decisionDate: '2027-02-20', wishedUnitId: 'ekbacken' }), harness.context);
+    const entryId = [...harness.context.housing.state.queue.keys()][0]!;
+    await reserveApartment.run({ apartmentId: 'ek-1', queueEntryId: entryId }, harness.context);
+    await bookApartment.run({ apartmentId: 'ek-1', moveInDate: '2027-04-01' }, harness.context);
+    // when
+    await leaveQueue.run(leaveQueue.input.parse({ queueEntryId: entryId, reason: 'Beslutet avslutat', releaseHeldApartment: 'true' }), harness.context);
+    // then
+    expect(harness.context.housing.state.apartments.get('ek-1')).toMatchObject({ status: 'ledig', queueEntryId: null });
+    expect(harness.context.housing.state.apartments.get('ek-2')).toMatchObject({ status: 'uthyrd' });
+    expect(harness.context.housing.state.queue.get(entryId)).toMatchObject({ status: 'avslutad' });
   });
 
   test('when an offer is declined without a reason, then the answer is refused', () => {
