@@ -46,6 +46,16 @@ describe('decisions register', () => {
     expect(history.filter((e) => e.type === 'case.avbrott').map((e) => [e.actor, e.data?.reason])).toEqual([['enhetschef', 'Korttidshemmet stängt för renovering.']]);
   });
 
+  test('when the utförare reports that the order cannot be executed, then its reason is the decision\'s reason for delay in the IVO report', async () => {
+    // given an order of 2026-10-01, past its 3 months on 2027-01-01
+    const { rt, id } = await startOrder(harness, { beslutsdatum: '2026-10-01' });
+    // when
+    await rt.deliverMessage(id, 'kanInteVerkstallas', { orsak: 'Ingen ledig plats de önskade helgerna.' }, enhetschef);
+    // then
+    expect(rt.decisionOfCase(id)?.events.map((e) => [e.type, e.reason])).toEqual([['drojsmal', 'Ingen ledig plats de önskade helgerna.']]);
+    expect(rt.ivoReport('2027Q1').rows).toEqual([expect.objectContaining({ instanceId: id, skalTillDrojsmal: 'Ingen ledig plats de önskade helgerna.' })]);
+  });
+
   test('when a step does not fit where the decision stands, then it is a conflict and nothing is recorded', async () => {
     // given a decision not yet executed
     const { rt } = await startOrder(harness);
