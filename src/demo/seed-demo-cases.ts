@@ -2,6 +2,7 @@
 import type { Actor } from '../auth/index.js';
 import type { RuntimeApi } from '../runtime/index.js';
 import { demoHousing } from './demo-housing.js';
+import { seedClosedAfterBooking } from './demo-lss-closed.js';
 
 const actor = (role: string): Actor => ({ username: role, roles: [role] });
 const lss = actor('lss-handlaggare');
@@ -40,7 +41,11 @@ export async function seedDemoCases(runtime: RuntimeApi): Promise<number> {
     await runtime.deliverMessage(blocked.id, 'kanInteVerkstallas', { orsak: 'Ingen ledig plats på korttidsboendet de önskade helgerna.' }, enhetschef);
   }
   // Decided in August: more than 3 months have passed, so the IVO watch has already raised its first bevakning.
-  if (deployed.has('lss-boende')) await start('lss-boende', 'DEMO-LSS-1', { beslutsdatum: '2026-08-10', brukare: 'Demobrukare D', kon: 'man' }, lss);
+  if (deployed.has('lss-boende')) {
+    await start('lss-boende', 'DEMO-LSS-1', { beslutsdatum: '2026-08-10', brukare: 'Demobrukare D', kon: 'man' }, lss);
+    made++;
+    await seedClosedAfterBooking(runtime);
+  }
   if (deployed.has('boendestod')) {
     await start('boendestod', 'DEMO-BS-1', { beslutsdatum: '2026-11-10', brukare: 'Demobrukare E', kon: 'kvinna', arendetyp: 'nytt' }, actor('bistandshandlaggare'));
   }
