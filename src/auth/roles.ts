@@ -60,6 +60,9 @@ export const roleNames: Record<Role, string> = {
 /** Roles that may read the IVO report, as a page and through the API. */
 export const ivoReportReaders = ['ivo-rapportor', 'revisor'] as const satisfies readonly Role[];
 
+/** Roles that may read the de-identified quarterly statistics (SoL 16 kap. 6 h §, LSS 28 h §), page and API. */
+export const statistikReaders = ['revisor', 'ivo-rapportor'] as const satisfies readonly Role[];
+
 /** Roles that may read the waiting-time statistics: the steering group and the auditor. */
 export const statisticsReaders = ['boendeteam-chef', 'myndighetschef', 'verksamhetschef', 'enhetschef', 'revisor'] as const satisfies readonly Role[];
 

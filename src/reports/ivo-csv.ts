@@ -37,6 +37,6 @@ export function ivoReportCsv(report: IvoReport): string {
 }
 
 /** A cell that starts with = + - @ would run as a formula in a spreadsheet; a leading apostrophe keeps it text. */
-function neutralizeFormulas(record: string[]): string[] {
+export function neutralizeFormulas(record: string[]): string[] {
   return record.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell));
 }

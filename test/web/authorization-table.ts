@@ -94,6 +94,7 @@ export const routeTable: RouteRule[] = [
   get('/api/housing/offers', anyUser),
   get('/api/housing/waitlist', anyUser),
   get('/api/reports/ivo', only('ivo-rapportor', 'revisor'), () => '/api/reports/ivo?quarter=2027Q1'),
+  get('/api/reports/statistik', only('revisor', 'ivo-rapportor'), () => '/api/reports/statistik?quarter=2027Q2'),
 
   get('/login', open),
   post('/login', open, async (fx, who): Promise<Attempt> => {
@@ -129,6 +130,7 @@ export const routeTable: RouteRule[] = [
   get('/housing/offers', anyUser),
   get('/housing/waitlist', anyUser),
   get('/reports/ivo', only('ivo-rapportor', 'revisor')),
+  get('/reports/statistik', only('revisor', 'ivo-rapportor')),
   get('/statistics', only('boendeteam-chef', 'myndighetschef', 'verksamhetschef', 'enhetschef', 'revisor')),
   get('/audit/access-log', only('revisor')),
   post('/logout', anyUser, () => ({ url: '/logout' })),

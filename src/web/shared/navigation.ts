@@ -1,5 +1,5 @@
 // The menu: what each role may open, by the same role lists and check as the routes behind the links.
-import { accessLogReaders, hasRole, ivoReportReaders, statisticsReaders, type Actor } from '../../auth/index.js';
+import { accessLogReaders, hasRole, ivoReportReaders, statisticsReaders, statistikReaders, type Actor } from '../../auth/index.js';
 
 export interface NavItem {
   href: string;
@@ -14,6 +14,7 @@ export function navigationFor(actor: Actor): NavItem[] {
     { href: '/processes', label: 'Processer' },
   ];
   if (hasRole(actor, ivoReportReaders)) items.push({ href: '/reports/ivo', label: 'IVO-rapport' });
+  if (hasRole(actor, statistikReaders)) items.push({ href: '/reports/statistik', label: 'Kvartalsstatistik' });
   if (hasRole(actor, statisticsReaders)) items.push({ href: '/statistics', label: 'Statistik' });
   if (hasRole(actor, accessLogReaders)) items.push({ href: '/audit/access-log', label: 'Åtkomstlogg' });
   return items;
