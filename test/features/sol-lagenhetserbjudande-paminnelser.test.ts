@@ -7,9 +7,9 @@ import { acceptedAndOrdered, enhetschef, offered, reportVacancy, samordnare, sta
 const harness = useHarness();
 
 /** Vacancy reported and an applicant chosen and reserved for on 2027-02-01 08:00 UTC. */
-async function reserved(franKorttidsboende: boolean): Promise<{ rt: RuntimeApi; id: string }> {
+async function reserved(franKorttidsboende: boolean, klarForInflytt = '2027-02-01'): Promise<{ rt: RuntimeApi; id: string }> {
   const rt = await startSolRuntime(harness);
-  const id = await reportVacancy(rt, { klarForInflytt: '2027-02-01' });
+  const id = await reportVacancy(rt, { klarForInflytt });
   const sokande = {
     brukare: 'Sokande-D', beslutsdatum: '2027-01-20', kon: 'man', koplats: 'ny', franKorttidsboende, prioriteringsgrund: 'Behov.',
     behov: 'Rullstol.', hemtjanstgrupp: 'ingen', kontaktuppgifter: 'Dotter, 070-333 33 33', dialogOmRum: false,
@@ -85,5 +85,15 @@ describe('sol-lagenhetserbjudande, frister och påminnelser', () => {
     expect(rt.getInstance(id).variables).toMatchObject({ hyraSenastFran: '2027-02-13' });
     expect(receivedAt(rt, enhetschef, id, 'Flytten från korttidsboende har inte skett')).toEqual([]);
     expect(rt.listTasks({ instanceId: id }, enhetschef).map((t) => [t.elementId, t.due])).toEqual([['verkstallBeslutet', '2027-02-08T23:00:00.000Z']]);
+  });
+  test('when the apartment is ready to move into only after day 10, then rent runs from the ready day, not from day 10', async () => {
+    // given an apartment ready on 2027-02-20, reserved for someone from their own home
+    const { rt, id } = await reserved(false, '2027-02-20');
+
+    // when
+    await offered(rt, id);
+
+    // then
+    expect(rt.getInstance(id).variables).toMatchObject({ hyraSenastFran: '2027-02-20' });
   });
 });

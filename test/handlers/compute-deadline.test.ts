@@ -16,6 +16,15 @@ describe('computeDeadline', () => {
     expect(await run('2027-03-25', '1')).toEqual({ senast: '2027-03-30' });
   });
 
+  test('when the apartment is ready only after the count, then the day is the ready day; before it, the count stands', async () => {
+    // given an offer on 2027-02-01 and rent from day 10
+    const { context } = handlerHarness();
+    const run = (notBefore: string) => computeDeadline.run(computeDeadline.input.parse({ from: '2027-02-01', calendarDays: 10, notBefore, variable: 'hyraSenastFran' }), context);
+    // when / then
+    expect(await run('2027-02-20')).toEqual({ hyraSenastFran: '2027-02-20' });
+    expect(await run('2027-01-28')).toEqual({ hyraSenastFran: '2027-02-11' });
+  });
+
   test('when counted in calendar days or months, then months are clamped to the month end', async () => {
     // given
     const { context } = handlerHarness();
