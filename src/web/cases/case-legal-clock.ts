@@ -1,6 +1,6 @@
 // The legal clock of a case: days since the decision, the next IVO report date while not executed, open tasks' deadlines.
 import { differenceInCalendarDays } from 'date-fns';
-import type { HistoryEntry, InstanceState } from '../../runtime/index.js';
+import type { Decision, HistoryEntry, InstanceState } from '../../runtime/index.js';
 import { addCalendar, stockholmDay } from '../../timers/index.js';
 
 /** IVO must be told of a decision not executed within 3 months, and again every 3 months until it is. */
@@ -16,22 +16,25 @@ export interface LegalClock {
   nextIvoReport: string | null;
   /** Why there is no next report date, in Swedish; null when there is one or no decision date. */
   noReportReason: string | null;
+  /** The day an executed decision was interrupted and not yet resumed: its reporting counts from this day. */
+  interruptedOn: string | null;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Computes the clock at `now` (an ISO instant of the runtime's clock) from the case's variables and history.
+ * Computes the clock at `now` (an ISO instant of the runtime's clock): from the case's decision when it carries one
+ * (its status decides; an interruption restarts the count from its day), otherwise from its variables and history.
  * Months are calendar months clamped to the month's end (2027-01-31 + 3 months = 2027-04-30).
  */
-export function legalClock(variables: Record<string, unknown>, history: readonly HistoryEntry[], state: InstanceState, now: string): LegalClock {
+export function legalClock(variables: Record<string, unknown>, history: readonly HistoryEntry[], state: InstanceState, now: string, decision: Decision | null = null): LegalClock {
+  const today = stockholmDay(new Date(now));
+  if (decision) return decisionClock(decision, today);
   const beslut = variables.beslutsdatum;
   const executedOn = caseEventDay(history, 'case.verkstallt');
   if (typeof beslut !== 'string' || !DAY.test(beslut)) {
-    return { beslutsdatum: null, daysSinceDecision: null, executedOn, nextIvoReport: null, noReportReason: null };
+    return { beslutsdatum: null, daysSinceDecision: null, executedOn, nextIvoReport: null, noReportReason: null, interruptedOn: null };
   }
-  const today = stockholmDay(new Date(now));
-  const daysSinceDecision = differenceInCalendarDays(dayDate(today), dayDate(beslut));
   const noReportReason = executedOn
     ? 'Beslutet är verkställt.'
     : history.some((e) => e.type === 'case.avslutat')
@@ -41,7 +44,25 @@ export function legalClock(variables: Record<string, unknown>, history: readonly
         : state !== 'running'
           ? 'Ärendet pågår inte längre.'
           : null;
-  return { beslutsdatum: beslut, daysSinceDecision, executedOn, nextIvoReport: noReportReason ? null : nextReportDay(beslut, today), noReportReason };
+  return { beslutsdatum: beslut, daysSinceDecision: daysBetween(beslut, today), executedOn, nextIvoReport: noReportReason ? null : nextReportDay(beslut, today), noReportReason, interruptedOn: null };
+}
+
+/** The decision's own clock: it runs while the decision waits, whatever became of the case that carries it. */
+function decisionClock(decision: Decision, today: string): LegalClock {
+  const base = { beslutsdatum: decision.beslutsdatum, daysSinceDecision: daysBetween(decision.beslutsdatum, today), executedOn: decision.verkstalltDatum };
+  if (decision.events.some((e) => e.type === 'overlamnad')) {
+    return { ...base, nextIvoReport: null, noReportReason: 'Beslutet har lämnats över till ett annat ärende, som rapporterar.', interruptedOn: null };
+  }
+  if (decision.status === 'avbrott') {
+    const interruptedOn = decision.events.filter((e) => e.type === 'avbrott').at(-1)!.date;
+    return { ...base, nextIvoReport: nextReportDay(interruptedOn, today), noReportReason: null, interruptedOn };
+  }
+  const noReportReason = decision.status === 'verkstallt' ? 'Beslutet är verkställt.' : decision.status === 'avslutat' ? 'Beslutet är avslutat.' : null;
+  return { ...base, nextIvoReport: noReportReason ? null : nextReportDay(decision.beslutsdatum, today), noReportReason, interruptedOn: null };
+}
+
+function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(dayDate(to), dayDate(from));
 }
 
 /** The first multiple of the interval after the decision that falls today or later. */

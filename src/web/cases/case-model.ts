@@ -21,12 +21,13 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
   const active = instance.active.map((a) => a.elementId);
   // Elements the process has passed through; one that is active again (a loop) shows as the current position.
   const completed = [...new Set(history.filter((e) => e.type === 'activity.left' && e.elementId).map((e) => e.elementId!))].filter((e) => !active.includes(e));
+  const decision = runtime.decisionOfCase(id);
   const tasks = runtime.listTasks({ instanceId: id }, actor).map((t) => ({ ...t, overdue: t.due !== null && t.due < now }));
   return {
     instance: { ...instance, stateName: stateNames[instance.state] ?? instance.state },
     processName: process?.name ?? instance.processKey,
     diagram: { url: `/cases/${encodeURIComponent(id)}/diagram.bpmn`, completed: completed.join(' '), active: active.join(' ') },
-    clock: legalClock(instance.variables, history, instance.state, now),
+    clock: legalClock(instance.variables, history, instance.state, now, decision),
     tasks,
     variables: Object.entries(instance.variables).map(([name, value]) => ({ name, value: displayValue(value) })),
     timeline: history.map((entry) => ({
@@ -36,7 +37,7 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
       text: describeEntry(entry),
       details: entryDetails(entry),
     })),
-    decision: caseDecisionModel(runtime.decisionOfCase(id), actor, decisionForm),
+    decision: caseDecisionModel(decision, actor, decisionForm),
     canReadAccessLog: hasRole(actor, accessLogReaders),
   };
 }
