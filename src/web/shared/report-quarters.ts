@@ -28,3 +28,20 @@ export function quarterName(quarter: string): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The picker's options: the quarter of `today` and the seven before it, plus `selected` when it is older. */
+export function quarterOptions(today: string, selected: string | null) {
+  const quarters = recentQuarters(today, 8);
+  if (selected && /^\d{4}Q[1-4]$/.test(selected) && !quarters.includes(selected)) quarters.push(selected);
+  quarters.sort((a, b) => b.localeCompare(a));
+  return quarters.map((value) => ({ value, label: quarterName(value), selected: value === selected }));
+}
+
+/** What every quarterly report page shows around its table: the picker, why there is no report, its name and CSV. */
+export function quarterPageModel<T extends object>(today: string, report: { quarter: string } | null, error: string | null, csvPath: string, body: T | null) {
+  return {
+    quarters: quarterOptions(today, report ? report.quarter : null),
+    error,
+    report: report && body && { quarter: report.quarter, name: quarterName(report.quarter), csvHref: `${csvPath}?quarter=${encodeURIComponent(report.quarter)}&format=csv`, ...body },
+  };
+}
