@@ -46,11 +46,16 @@ export function createDecisionService({ registry, index, transitions, clock }: D
     return { ...header, instanceId: summary.id, processKey: summary.processKey, ...foldDecision(summary.caseEvents), events: summary.caseEvents };
   }
 
+  /** The case that carries the decision now: after a handover the one that took it over, not the one that gave it. */
   function carrierOf(id: string): { summary: InstanceSummary; header: DecisionHeader } {
+    let giver: { summary: InstanceSummary; header: DecisionHeader } | null = null;
     for (const summary of index.all()) {
       const header = headerOf(summary);
-      if (header?.id === id) return { summary, header };
+      if (header?.id !== id) continue;
+      if (!summary.caseEvents.some((e) => e.type === 'overlamnad')) return { summary, header };
+      giver = { summary, header };
     }
+    if (giver) return giver;
     throw new AppError('not_found', 'Beslutet finns inte.');
   }
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
 import { processRoles, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
-import { decisionHeaderFor } from '../decisions/index.js';
+import { carriedDecision, decisionHeaderFor, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages, validateSubmission, type FormField } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
@@ -30,6 +30,16 @@ export interface InstanceServiceDeps {
 }
 
 export function createInstanceService({ registry, index, transitions, instances, clock }: InstanceServiceDeps) {
+  /** The decision a case with that case number handed on and nobody has taken over yet; validation_failed otherwise. */
+  function handedOverDecision(businessKey: string): { header: DecisionHeader; events: CaseEvent[] } {
+    const refuse = (message: string) => new AppError('validation_failed', undefined, [{ field: 'overlamnatFran', message }]);
+    const giver = [...index.all()].find((s) => s.businessKey === businessKey && s.caseEvents.some((e) => e.type === 'overlamnad'));
+    const header = giver && carriedDecision(giver, registry.get(giver.processKey, giver.version)?.model.properties ?? {});
+    if (!giver || !header) throw refuse('Inget ärende med det ärendenumret har lämnat över ett beslut.');
+    if ([...index.all()].some((s) => s !== giver && s.decision?.id === header.id)) throw refuse('Beslutet har redan tagits över av ett annat ärende.');
+    return { header, events: giver.caseEvents.filter((e) => e.type !== 'overlamnad') };
+  }
+
   return {
     /** Starts the latest version of a process with its validated start form and runs it to its first wait. */
     async startInstance(key: string, input: { businessKey?: string; variables: Record<string, unknown> }, actor: Actor): Promise<{ id: string }> {
@@ -56,8 +66,12 @@ export function createInstanceService({ registry, index, transitions, instances,
       };
       // A routine that knows its decision at the start fixes it now; one that learns it later (the SoL vacancy
       // routine picks its applicant in a task) is read from its variables until it gets a routine per decision.
-      const decision = decisionHeaderFor(randomUUID(), key, result.values, definition.model.properties);
+      const handover = typeof result.values.overlamnatFran === 'string' && result.values.overlamnatFran ? handedOverDecision(result.values.overlamnatFran) : null;
+      const decision = handover?.header ?? decisionHeaderFor(randomUUID(), key, result.values, definition.model.properties);
       if (decision) summary.decision = decision;
+      // A decision handed on moves with its id and what happened to it so far; the earlier case keeps the record of
+      // the handover only.
+      if (handover) summary.caseEvents = handover.events;
       await transitions.start(summary, actor.username);
       return { id: summary.id };
     },
