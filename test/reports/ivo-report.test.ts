@@ -4,30 +4,12 @@ import { ivoReportCsv } from '../../src/reports/ivo-csv.js';
 import { buildIvoReport } from '../../src/reports/ivo-report.js';
 import { parseQuarter } from '../../src/reports/quarter.js';
 import type { CaseEvent } from '../../src/decisions/index.js';
-import type { InstanceSummary } from '../../src/engine/records/index.js';
+import { reportCase } from './report-cases.js';
 
 const config = await loadIvoConfig('config/ivo.json');
 const lss = { insats: 'Bostad med särskild service för vuxna, 9 § 9 LSS', lag: 'LSS' };
 
-function decision(id: string, beslutsdatum: string, events: Partial<CaseEvent>[] = []) {
-  const summary = {
-    id,
-    processKey: 'lss-boende',
-    version: 1,
-    businessKey: `KS-${id}`,
-    state: 'running',
-    startedAt: `${beslutsdatum}T08:00:00.000Z`,
-    endedAt: null,
-    rev: 1,
-    variables: { beslutsdatum, kon: 'kvinna', brukare: `Brukare ${id}` },
-    active: [],
-    tasks: [],
-    timers: [],
-    bevakningar: [],
-    caseEvents: events.map((e) => ({ type: 'erbjudande', date: beslutsdatum, reason: null, at: '2027-01-01T00:00:00Z', ...e })),
-  } as InstanceSummary;
-  return { summary, properties: lss };
-}
+const decision = (id: string, beslutsdatum: string, events: Partial<CaseEvent>[] = []) => reportCase(id, beslutsdatum, events);
 const report = (quarter: string, ...cases: ReturnType<typeof decision>[]) => buildIvoReport(cases, parseQuarter(quarter, config)!, config);
 const kinds = (quarter: string, ...cases: ReturnType<typeof decision>[]) => report(quarter, ...cases).rows.map((r) => [r.instanceId, r.rapporttyp]);
 

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { CaseEvent, DecisionHeader } from '../../src/decisions/index.js';
-import type { InstanceSummary } from '../../src/engine/records/index.js';
 import { loadIvoConfig } from '../../src/reports/ivo-config.js';
 import { buildIvoReport } from '../../src/reports/ivo-report.js';
 import { parseQuarter } from '../../src/reports/quarter.js';
 import { statistikReportCsv } from '../../src/reports/statistik-csv.js';
 import { buildStatistikReport, medianDays } from '../../src/reports/statistik-report.js';
+import { reportCase } from './report-cases.js';
 
 const config = await loadIvoConfig('config/ivo.json');
 const bostad = 'Bostad med särskild service för vuxna, 9 § 9 LSS';
@@ -14,24 +14,7 @@ const korttid = 'Korttidsvistelse utanför det egna hemmet, 9 § 6 LSS';
 /** A case whose decision header was fixed at its start, with its case events. */
 function decision(id: string, header: Partial<DecisionHeader> & { beslutsdatum: string }, events: Partial<CaseEvent>[] = []) {
   const fixed: DecisionHeader = { id: `beslut-${id}`, person: `Brukare ${id}`, kon: 'kvinna', law: 'LSS', insats: bostad, ...header };
-  const summary = {
-    id,
-    processKey: 'lss-boende',
-    version: 1,
-    businessKey: `KS-${id}`,
-    state: 'running',
-    startedAt: `${fixed.beslutsdatum}T08:00:00.000Z`,
-    endedAt: null,
-    rev: 1,
-    variables: { beslutsdatum: fixed.beslutsdatum, kon: fixed.kon, brukare: fixed.person },
-    decision: fixed,
-    active: [],
-    tasks: [],
-    timers: [],
-    bevakningar: [],
-    caseEvents: events.map((e) => ({ type: 'erbjudande', date: fixed.beslutsdatum, reason: null, at: '2027-01-01T00:00:00Z', ...e })),
-  } as InstanceSummary;
-  return { summary, properties: {} };
+  return reportCase(id, fixed.beslutsdatum, events, fixed);
 }
 const statistik = (quarter: string, ...cases: ReturnType<typeof decision>[]) => buildStatistikReport(cases, parseQuarter(quarter, config)!, config);
 
