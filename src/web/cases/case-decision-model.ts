@@ -1,5 +1,6 @@
 // The decision on the case page: its status and events in Swedish, and the form to record an event by hand.
 import { decisionEventRecorders, hasRole, type Actor } from '../../auth/index.js';
+import type { CaseEventType } from '../../decisions/index.js';
 import type { FieldError } from '../../errors.js';
 import { manualDecisionEvents, type Decision, type ManualDecisionEvent } from '../../runtime/index.js';
 
@@ -10,7 +11,8 @@ export const decisionStatusNames: Record<Decision['status'], string> = {
   avslutat: 'Avslutat',
 };
 
-const eventNames: Record<string, string> = {
+/** Every event a decision can hold, as a noun for its table (the timeline says them as sentences). */
+const eventNames: Record<CaseEventType, string> = {
   erbjudande: 'Erbjudande',
   avbojt: 'Tackat nej',
   verkstallt: 'Verkställt',
@@ -22,7 +24,7 @@ const eventNames: Record<string, string> = {
 };
 
 /** The choices of the form, in the order a handläggare meets them. */
-const formChoices: { value: ManualDecisionEvent; label: string }[] = manualDecisionEvents.map((value) => ({ value, label: eventNames[value]! }));
+const formChoices: { value: ManualDecisionEvent; label: string }[] = manualDecisionEvents.map((value) => ({ value, label: eventNames[value] }));
 
 /** What was posted and what was wrong with it, to show the form again. */
 export interface DecisionFormState {
@@ -36,7 +38,7 @@ export function caseDecisionModel(decision: Decision | null, actor: Actor, form?
   return {
     ...decision,
     statusName: decisionStatusNames[decision.status],
-    events: decision.events.map((e) => ({ ...e, name: eventNames[e.type] ?? e.type, recordedBy: e.actor ?? 'Rutinen' })),
+    events: decision.events.map((e) => ({ ...e, name: eventNames[e.type], recordedBy: e.actor ?? 'Rutinen' })),
     form: hasRole(actor, decisionEventRecorders)
       ? {
           action: `/cases/${encodeURIComponent(decision.instanceId)}/decision-events`,
