@@ -7,5 +7,5 @@ export { DefinitionRegistry, type EditedVersion, VersionConflictError } from './
 export { processRoles, type CompiledDefinition } from './definitions/process-model.js';
 export { InstanceIndex } from './instance-index.js';
 export { InstanceTransitions } from './instance-transitions.js';
-export { type Bevakning, type DefinitionRepository, type DefinitionVersion, type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceState, type InstanceSummary, StaleRevisionError, type TaskRecord } from './records/index.js';
+export { type Bevakning, type DefinitionRepository, type DefinitionVersion, type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceState, type InstanceSummary, type OutgoingMessage, StaleRevisionError, type TaskRecord } from './records/index.js';
 export { TimerScheduler } from './timer-scheduler.js';

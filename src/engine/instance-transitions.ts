@@ -6,6 +6,7 @@ import { StaleRevisionError, type HistoryEntry, type InstanceDocument, type Inst
 import type { Clock } from '../timers/index.js';
 import type { DefinitionRegistry } from './definitions/definition-registry.js';
 import type { InstanceIndex } from './instance-index.js';
+import { waitsForMessage } from './definitions/process-model.js';
 import { InstanceSession, type SessionDeps } from './execution/instance-session.js';
 import { SessionCache } from './session-cache.js';
 import type { HousingRegister } from '../housing/index.js';
@@ -25,21 +26,41 @@ export interface TransitionDeps {
 export class InstanceTransitions {
   private readonly locks = new Map<string, Mutex>();
   private readonly cache: SessionCache;
+  private relay: ((senderId: string) => Promise<void>) | null = null;
 
   constructor(private readonly deps: TransitionDeps) {
     this.cache = new SessionCache(deps.engineCacheSize);
   }
 
+  /**
+   * Who delivers the messages a stored transition sent to other cases; called after the sender's lock is released, so
+   * the receiver may answer back at once.
+   */
+  onOutbox(relay: (senderId: string) => Promise<void>): void {
+    this.relay = relay;
+  }
+
   /** Starts a new instance from its prepared summary (rev 0) and stores its first transition. */
   async start(summary: InstanceSummary, actor: string): Promise<InstanceSummary> {
-    return this.locked(summary.id, async () => {
-      const session = await InstanceSession.start(this.sessionDeps(summary), summary, actor);
-      return this.storeOrUndo(session, () => session.toDocument(), null);
-    });
+    return this.relayed(
+      await this.locked(summary.id, async () => {
+        const session = await InstanceSession.start(this.sessionDeps(summary), summary, actor);
+        return this.storeOrUndo(session, () => session.toDocument(), null);
+      }),
+    );
   }
 
   /** Hydrates the instance, lets `act` drive it, and stores the result if anything happened. */
   async withEngine(id: string, actor: string, act: (session: InstanceSession, summary: InstanceSummary) => Promise<void>): Promise<InstanceSummary> {
+    return this.relayed(await this.driven(id, actor, act));
+  }
+
+  private async relayed(stored: InstanceSummary): Promise<InstanceSummary> {
+    if (stored.outbox?.length && this.relay) await this.relay(stored.id);
+    return stored;
+  }
+
+  private async driven(id: string, actor: string, act: (session: InstanceSession, summary: InstanceSummary) => Promise<void>): Promise<InstanceSummary> {
     return this.locked(id, async () => {
       const indexed = this.deps.index.get(id);
       const kept = indexed?.state === 'running' ? this.cache.take(id, indexed.rev) : undefined;
@@ -78,7 +99,9 @@ export class InstanceTransitions {
       const doc = endedToo ? await this.loadAny(id) : await this.loadRunning(id);
       const nextSeq = (doc.lastEntries.at(-1)?.seq ?? 0) + 1;
       const { summary, entries } = change(doc.summary, nextSeq);
-      const stored = await this.store(null, { summary: { ...summary, rev: doc.summary.rev + 1 }, engineState: doc.engineState, lastEntries: entries }, doc.summary.rev);
+      // A change without history entries keeps the last one, so the next transition's entries number on from it.
+      const lastEntries = entries.length ? entries : doc.lastEntries.slice(-1);
+      const stored = await this.store(null, { summary: { ...summary, rev: doc.summary.rev + 1 }, engineState: doc.engineState, lastEntries }, doc.summary.rev);
       this.cache.advance(id, doc.summary.rev, stored.rev, entries.at(-1)?.seq ?? nextSeq - 1);
       return stored;
     });
@@ -126,7 +149,24 @@ export class InstanceTransitions {
   private sessionDeps(summary: InstanceSummary): SessionDeps {
     const definition = this.deps.registry.get(summary.processKey, summary.version);
     if (!definition) throw new Error(`definition ${summary.processKey} v${summary.version} is not loaded`);
-    return { definition, housing: this.deps.housing, handlers: this.deps.handlers, clock: this.deps.clock, logger: this.deps.logger };
+    const refuseMessage = (to: string, message: string) => this.refuseMessage(summary.id, to, message);
+    return { definition, housing: this.deps.housing, handlers: this.deps.handlers, clock: this.deps.clock, logger: this.deps.logger, refuseMessage };
+  }
+
+  /** Why case `to` cannot take `message` from case `from` now; null when it waits for it and nothing else is on its way. */
+  private refuseMessage(from: string, to: string, message: string): string | null {
+    const target = this.deps.index.get(to);
+    if (!target || to === from) return 'Det mottagande ärendet finns inte.';
+    if (target.state !== 'running') return 'Det mottagande ärendet är avslutat.';
+    const model = this.deps.registry.get(target.processKey, target.version)?.model;
+    const declared = model?.messages.get(message);
+    if (!model || !declared) return `Det mottagande ärendets process känner inte till meddelandet "${message}".`;
+    if (!waitsForMessage(model, target.active, message)) return `Det mottagande ärendet väntar inte på "${declared.name}" just nu.`;
+    // Two vacancies offering to the same person at once: the first one's message is on its way, the second is refused.
+    for (const other of this.deps.index.all()) {
+      if (other.outbox?.some((m) => m.to === to && m.message === message)) return `Det mottagande ärendet har redan fått "${declared.name}" från ett annat ärende.`;
+    }
+    return null;
   }
 
   private async locked<T>(id: string, work: () => Promise<T>): Promise<T> {

@@ -6,4 +6,6 @@ export const businessErrors: Record<string, string> = {
   LAGENHET_EJ_RESERVERAD: 'Lägenheten är inte reserverad',
   LAGENHET_EJ_BOKAD: 'Lägenheten är inte bokad',
   KOPLATS_SAKNAS: 'Köplatsen finns inte',
+  SOKANDE_SAKNAS: 'Den sökande står inte i kön',
+  ARENDET_VANTAR_INTE: 'Det andra ärendet väntar inte på meddelandet',
 };

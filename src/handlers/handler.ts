@@ -27,6 +27,14 @@ export interface CaseEventPort {
   record(type: CaseEventType, data: { date: string; reason?: string | null }): void;
 }
 
+/** Messages to other cases (an offer to the applicant's decision case, the answer back), sent with this step. */
+export interface CaseMessagePort {
+  /** Why case `to` cannot take `message` now (ended, busy, never waits for it); null when it waits for it. */
+  refusal(to: string, message: string): string | null;
+  /** Stored with this step and delivered once the step is stored. */
+  send(to: string, message: string, variables: Record<string, unknown>): void;
+}
+
 export interface HandlerContext {
   instance: { id: string; processKey: string; version: number; businessKey: string | null };
   elementId: string;
@@ -36,6 +44,7 @@ export interface HandlerContext {
   inbox: InboxPort;
   housing: HousingPort;
   caseEvents: CaseEventPort;
+  caseMessages: CaseMessagePort;
 }
 
 /**

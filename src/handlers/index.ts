@@ -4,6 +4,7 @@ import { addToQueue } from './add-to-queue.js';
 import { addToWaitlist } from './add-to-waitlist.js';
 import { bookApartment } from './book-apartment.js';
 import { computeDeadline } from './compute-deadline.js';
+import { findApplicant } from './find-applicant.js';
 import { leaveQueue } from './leave-queue.js';
 import { leaveWaitlist } from './leave-waitlist.js';
 import { recordAnswer } from './record-answer.js';
@@ -14,10 +15,11 @@ import { releaseApartment } from './release-apartment.js';
 import { rentOutApartment } from './rent-out-apartment.js';
 import { reserveApartment } from './reserve-apartment.js';
 import { sendBevakning } from './send-bevakning.js';
+import { sendCaseMessage } from './send-case-message.js';
 
 export { BpmnBusinessError, defineHandler } from './handler.js';
 export { businessErrors } from './business-errors.js';
-export type { HandlerContext, HandlerLogger, InboxPort, ServiceHandler } from './handler.js';
+export type { CaseMessagePort, HandlerContext, HandlerLogger, InboxPort, ServiceHandler } from './handler.js';
 
 /** Every handler a diagram may name; add a new handler's file here. */
 export const defaultHandlers: ServiceHandler<any>[] = [
@@ -35,4 +37,6 @@ export const defaultHandlers: ServiceHandler<any>[] = [
   rentOutApartment,
   addToWaitlist,
   leaveWaitlist,
+  sendCaseMessage,
+  findApplicant,
 ];

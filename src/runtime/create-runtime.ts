@@ -11,6 +11,7 @@ import { createClockService, manualClockSetting } from './clock.js';
 import { createDecisionService } from './decisions.js';
 import { createInboxService } from './inbox.js';
 import { createInstanceService } from './instances.js';
+import { createMessageRelay } from './message-relay.js';
 import { createProcessService } from './processes.js';
 import { createTaskService } from './tasks.js';
 
@@ -55,6 +56,9 @@ export async function createRuntime(options: RuntimeOptions) {
     const housing = new HousingRegister(store.housingJournal);
     await housing.load(new Map([...index.all()].map((s) => [s.id, s.rev])));
     const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100 });
+    const relay = createMessageRelay({ index, transitions, registry, clock, logger });
+    transitions.onOutbox((senderId) => relay.deliverOutbox(senderId));
+    await relay.deliverLeftOver();
     const scheduler = new TimerScheduler(index, transitions, clock, logger);
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());

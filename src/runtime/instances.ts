@@ -64,11 +64,10 @@ export function createInstanceService({ registry, index, transitions, instances,
         bevakningar: [],
         caseEvents: [],
       };
-      // A routine that knows its decision at the start fixes it now; one that learns it later (the SoL vacancy
-      // routine picks its applicant in a task) is read from its variables until it gets a routine per decision.
+      // The decision is fixed at the start, or the case carries none (a vacancy, a change of housing): later variables
+      // never make one.
       const handover = typeof result.values.overlamnatFran === 'string' && result.values.overlamnatFran ? handedOverDecision(result.values.overlamnatFran) : null;
-      const decision = handover?.header ?? decisionHeaderFor(randomUUID(), key, result.values, definition.model.properties);
-      if (decision) summary.decision = decision;
+      summary.decision = handover?.header ?? decisionHeaderFor(randomUUID(), key, result.values, definition.model.properties);
       // A decision handed on moves with its id and what happened to it so far; the earlier case keeps the record of
       // the handover only.
       if (handover) summary.caseEvents = handover.events;

@@ -11,13 +11,15 @@ export interface HandlerHarness {
   sent: { group: string; subject: string; body: string }[];
   caseEvents: { type: CaseEventType; date: string; reason: string | null }[];
   housingEvents: HousingEvent[];
+  messages: { to: string; message: string; variables: Record<string, unknown> }[];
   logged: Record<string, unknown>[];
 }
 
-export function handlerHarness(options: { variables?: Record<string, unknown>; now?: string; housing?: HousingSeed } = {}): HandlerHarness {
+/** `waitingCases`: the instance ids that wait for any message sent to them. */
+export function handlerHarness(options: { variables?: Record<string, unknown>; now?: string; housing?: HousingSeed; waitingCases?: string[] } = {}): HandlerHarness {
   const state = emptyHousingState();
   for (const event of seedEvents(options.housing ?? { units: [], apartments: [] })) applyHousingEvent(state, event);
-  const harness: HandlerHarness = { sent: [], caseEvents: [], housingEvents: [], logged: [], context: undefined as never };
+  const harness: HandlerHarness = { sent: [], caseEvents: [], housingEvents: [], messages: [], logged: [], context: undefined as never };
   const log = (obj: Record<string, unknown>) => void harness.logged.push(obj);
   harness.context = {
     instance: { id: 'i-1', processKey: 'testprocess', version: 1, businessKey: null },
@@ -27,6 +29,10 @@ export function handlerHarness(options: { variables?: Record<string, unknown>; n
     logger: { info: log, warn: log, error: log },
     inbox: { send: (message) => void harness.sent.push(message) },
     caseEvents: { record: (type, data) => void harness.caseEvents.push({ type, date: data.date, reason: data.reason ?? null }) },
+    caseMessages: {
+      refusal: (to) => (options.waitingCases ?? []).includes(to) ? null : 'Det mottagande ärendet väntar inte på meddelandet.',
+      send: (to, message, variables) => void harness.messages.push({ to, message, variables }),
+    },
     housing: {
       state,
       emit: (event) => {

@@ -27,8 +27,8 @@ export interface Harness {
   runtime: RuntimeApi;
   dataDir: string;
   processesDir: string;
-  /** Closes the runtime and opens a new one on the same directories: a restart. */
-  restart(): Promise<RuntimeApi>;
+  /** Closes the runtime and opens a new one on the same directories: a restart; `whileDown` runs in between. */
+  restart(whileDown?: () => Promise<void>): Promise<RuntimeApi>;
   close(): Promise<void>;
 }
 
@@ -70,8 +70,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     runtime: first,
     dataDir,
     processesDir,
-    async restart() {
+    async restart(whileDown) {
       await harness.runtime.close();
+      await whileDown?.();
       harness.runtime = await open();
       return harness.runtime;
     },

@@ -62,7 +62,8 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   if (!noneStart) problem(key, 'Processen saknar starthändelse.');
   for (const el of flowElements) {
     const id = el.id ?? '';
-    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id });
+    const messageRef = caughtMessage(el);
+    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}) });
     checkFlowElement(el, { file, problems, handlerNames, messages, model, isProcessStart: el === noneStart });
   }
   if (noneStart) {
@@ -74,6 +75,13 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
     for (const f of form) if (reservedVariableNames.has(f.id)) problem(null, `Fältnamnet "${f.id}" är reserverat; välj ett annat id.`);
   }
   return { model, problems };
+}
+
+/** The message a receive task or a message event waits for (or throws), by id. */
+function caughtMessage(el: ModdleElement): string | null {
+  if (el.$type === 'bpmn:ReceiveTask') return (el.messageRef as ModdleElement | undefined)?.id ?? null;
+  const definition = (el.eventDefinitions as ModdleElement[] | undefined)?.find((d) => d.$type === 'bpmn:MessageEventDefinition');
+  return (definition?.messageRef as ModdleElement | undefined)?.id ?? null;
 }
 
 export { camundaProperties };

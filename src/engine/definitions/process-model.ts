@@ -31,7 +31,8 @@ export interface ProcessModel {
   /** The process's `camunda:properties`, e.g. `insats` and `lag` that the IVO report reads. */
   properties: Record<string, string>;
   startForm: FormField[];
-  elements: Map<string, { type: string; name: string }>;
+  /** Every flow element; `messageRef` on a receive task or message event names the message it is about. */
+  elements: Map<string, { type: string; name: string; messageRef?: string }>;
   userTasks: Map<string, UserTaskModel>;
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */
@@ -43,6 +44,14 @@ export interface CompiledDefinition {
   version: DefinitionVersion;
   model: ProcessModel;
   sourceContext: unknown;
+}
+
+/** Whether a case standing at `active` waits for the message with this id now (a receive task or catch event). */
+export function waitsForMessage(model: ProcessModel, active: readonly { elementId: string }[], messageId: string): boolean {
+  return active.some((a) => {
+    const element = model.elements.get(a.elementId);
+    return element?.messageRef === messageId && element.type !== 'bpmn:IntermediateThrowEvent' && element.type !== 'bpmn:EndEvent';
+  });
 }
 
 /**

@@ -21,7 +21,11 @@ export interface SessionDeps {
   handlers: ReadonlyMap<string, ServiceHandler<unknown>>;
   clock: Clock;
   logger: HandlerLogger;
+  refuseMessage(to: string, message: string): string | null;
 }
+
+/** How many received message ids a case remembers; a resend comes right after a crash, long before that many more. */
+const receivedMessagesKept = 200;
 
 /** Steps one transition may take before we call it a loop without a wait state. */
 const maxStepsPerTransition = 5000;
@@ -36,6 +40,7 @@ export class InstanceSession {
   private effects: TransitionEffects;
   private knownTasks: Map<string, TaskRecord>;
   private outcome: { state: 'completed' } | { state: 'failed'; message: string } | null = null;
+  private received: string[] = [];
 
   private constructor(private readonly deps: SessionDeps, private base: InstanceSummary, actor: string, nextSeq: number) {
     const { definition, clock } = deps;
@@ -91,6 +96,7 @@ export class InstanceSession {
     this.knownTasks = new Map(base.tasks.map((t) => [t.executionId, t]));
     this.recorder.begin(actor, nextSeq);
     this.effects = this.newEffects(base);
+    this.received = [];
   }
 
   get state() {
@@ -117,6 +123,16 @@ export class InstanceSession {
     await this.settle();
     if (this.recorder.steps === stepsBefore && this.recorder.entries.length === before + 1) return false;
     return true;
+  }
+
+  /** Whether a message from another case with this outbox id was taken in already (it is sent again after a crash). */
+  hasReceived(messageId: string): boolean {
+    return (this.base.receivedMessages ?? []).includes(messageId) || this.received.includes(messageId);
+  }
+
+  /** Remembers that the message from another case with this outbox id was taken in by this transition. */
+  markReceived(messageId: string): void {
+    this.received.push(messageId);
   }
 
   /** Fires one due timer; false when it is no longer armed. */
@@ -149,6 +165,10 @@ export class InstanceSession {
       bevakningar: [...this.base.bevakningar, ...this.effects.bevakningar],
       caseEvents: [...this.base.caseEvents, ...this.effects.caseEvents],
     };
+    const outbox = [...(this.base.outbox ?? []), ...this.effects.outgoing];
+    if (outbox.length) summary.outbox = outbox;
+    else delete summary.outbox;
+    if (this.received.length) summary.receivedMessages = [...(this.base.receivedMessages ?? []), ...this.received].slice(-receivedMessagesKept);
     return { summary, engineState, lastEntries: this.recorder.entries };
   }
 
@@ -162,7 +182,8 @@ export class InstanceSession {
   }
 
   private newEffects(base: InstanceSummary): TransitionEffects {
-    return new TransitionEffects({ clock: this.deps.clock, logger: this.deps.logger, housing: this.deps.housing, recorder: this.recorder }, base);
+    const { clock, logger, housing, refuseMessage } = this.deps;
+    return new TransitionEffects({ clock, logger, housing, recorder: this.recorder, refuseMessage }, base);
   }
 
   private waiting(): WaitingActivity[] {

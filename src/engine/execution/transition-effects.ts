@@ -1,8 +1,9 @@
-// What the steps of one transition cause besides moving the engine: bevakningar, case events, register changes.
+// What the steps of one transition cause besides moving the engine: bevakningar, case events, register changes,
+// messages to other cases.
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext, HandlerLogger } from '../../handlers/index.js';
 import type { HousingRegister, HousingTransaction } from '../../housing/index.js';
-import type { Bevakning, InstanceSummary } from '../records/index.js';
+import type { Bevakning, InstanceSummary, OutgoingMessage } from '../records/index.js';
 import type { CaseEvent } from '../../decisions/index.js';
 import type { Clock } from '../../timers/index.js';
 import type { HistoryRecorder } from './history-recorder.js';
@@ -12,11 +13,14 @@ export interface EffectDeps {
   logger: HandlerLogger;
   housing: HousingRegister;
   recorder: HistoryRecorder;
+  /** Why case `to` cannot take message `message` now, or null when it waits for it. */
+  refuseMessage(to: string, message: string): string | null;
 }
 
 export class TransitionEffects {
   readonly bevakningar: Bevakning[] = [];
   readonly caseEvents: CaseEvent[] = [];
+  readonly outgoing: OutgoingMessage[] = [];
   private housingTransaction: HousingTransaction | null = null;
 
   constructor(private readonly deps: EffectDeps, private readonly base: InstanceSummary) {}
@@ -40,6 +44,14 @@ export class TransitionEffects {
         record: (type, data) => {
           this.caseEvents.push({ type, date: data.date, reason: data.reason ?? null, at: clock.now().toISOString() });
           recorder.record(`case.${type}`, elementId, { date: data.date, reason: data.reason ?? null });
+        },
+      },
+      caseMessages: {
+        refusal: (to, message) => this.deps.refuseMessage(to, message),
+        send: (to, message, variables) => {
+          this.outgoing.push({ id: randomUUID(), to, message, variables, elementId, at: clock.now().toISOString() });
+          // The variables stay out of the history: they are the receiver's to show, and may name the person.
+          recorder.record('message.sent', elementId, { to, message });
         },
       },
       housing: {

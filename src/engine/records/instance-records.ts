@@ -59,6 +59,23 @@ export interface InstanceSummary {
   caseEvents: CaseEvent[];
   /** The favourable decision the case carries, fixed at the start; absent when the start did not name one (or it was stored before). */
   decision?: DecisionHeader | null;
+  /** Messages this case sent to other cases and that are not yet delivered; stored with the step that sent them. */
+  outbox?: OutgoingMessage[];
+  /** Ids of the outgoing messages from other cases this case has taken in (newest last), so a resend is taken once. */
+  receivedMessages?: string[];
+}
+
+/** A BPMN message one case sends another (an offer, an answer); delivered after the sending step is stored. */
+export interface OutgoingMessage {
+  id: string;
+  /** The receiving case's instance id. */
+  to: string;
+  /** The message id in the receiving case's diagram. */
+  message: string;
+  variables: Record<string, unknown>;
+  /** The step that sent it. */
+  elementId: string;
+  at: string;
 }
 
 export interface HistoryEntry {

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { addToQueue } from '../../src/handlers/add-to-queue.js';
+import { findApplicant } from '../../src/handlers/find-applicant.js';
+import { BpmnBusinessError } from '../../src/handlers/handler.js';
+import { sendCaseMessage } from '../../src/handlers/send-case-message.js';
+import { handlerHarness } from '../helpers/handler-context.js';
+
+const insats = 'Särskilt boende för äldre (SoL)';
+const decisionCase = '5d0c3c1e-7b7a-4e53-9d0e-2b8f5f1f0a01';
+
+describe('finding the applicant and messaging their case', () => {
+  test('when the boendesamordnare names an applicant as the queue shows them, then the step finds their queue entry and decision case', async () => {
+    // given
+    const harness = handlerHarness();
+    const queued = { ...harness.context, instance: { ...harness.context.instance, id: decisionCase } };
+    const { queueEntryId } = (await addToQueue.run(addToQueue.input.parse({ applicant: 'Brukare Berg', insats, decisionDate: '2027-01-10', needs: 'Demens', atKorttidsboende: 'true' }), queued)) as { queueEntryId: string };
+    // when
+    const found = await findApplicant.run({ applicant: 'brukare berg', insats }, harness.context);
+    // then
+    expect(found).toEqual({ queueEntryId, sokandeArende: decisionCase, brukare: 'Brukare Berg', beslutsdatum: '2027-01-10', franKorttidsboende: true, behov: 'Demens' });
+  });
+
+  test('when the named applicant is not in that queue, then the step raises SOKANDE_SAKNAS for the diagram to catch', async () => {
+    // given
+    const harness = handlerHarness();
+    await addToQueue.run(addToQueue.input.parse({ applicant: 'Brukare Berg', insats: 'Bostad med särskild service (LSS)', decisionDate: '2027-01-10' }), harness.context);
+    // when / then
+    await expect(findApplicant.run({ applicant: 'Brukare Berg', insats }, harness.context)).rejects.toEqual(new BpmnBusinessError('SOKANDE_SAKNAS', `Den sökande står inte i kön för ${insats}.`));
+  });
+
+  test('when the receiving case waits, then the message is sent with the sender named; when it does not, the step raises ARENDET_VANTAR_INTE', async () => {
+    // given
+    const harness = handlerHarness({ waitingCases: [decisionCase] });
+    // when
+    await sendCaseMessage.run({ to: decisionCase, message: 'erbjudande', variables: { lagenhetId: 'sol-12' }, senderVariable: 'erbjudandeArende' }, harness.context);
+    const notWaiting = sendCaseMessage.run({ to: '0b9a6f7e-3c1d-4f7a-9a55-0f1f6c1b2d3e', message: 'erbjudande', variables: {} }, harness.context);
+    // then
+    expect(harness.messages).toEqual([{ to: decisionCase, message: 'erbjudande', variables: { lagenhetId: 'sol-12', erbjudandeArende: 'i-1' } }]);
+    await expect(notWaiting).rejects.toMatchObject({ code: 'ARENDET_VANTAR_INTE' });
+    expect(harness.messages).toHaveLength(1);
+  });
+});
