@@ -49,6 +49,17 @@ export async function seedDemoCases(runtime: RuntimeApi): Promise<number> {
   if (deployed.has('boendestod')) {
     await start('boendestod', 'DEMO-BS-1', { beslutsdatum: '2026-11-10', brukare: 'Demobrukare E', kon: 'kvinna', arendetyp: 'nytt' }, actor('bistandshandlaggare'));
   }
+  // Särskilt boende SoL: one decision waiting in the queue since August (past 3 months, reported to IVO), one from
+  // November; the vacancy routine below will offer an apartment to one of them by name.
+  if (deployed.has('sol-sarskilt-boende')) {
+    const bistand = actor('bistandshandlaggare');
+    const person = (brukare: string, beslutsdatum: string, kon: string, franKorttidsboende: boolean) => ({
+      beslutsdatum, brukare, kon, franKorttidsboende,
+      behov: 'Demens, behöver tillsyn dygnet runt.', hemtjanstgrupp: 'Hemtjänst Centrum', kontaktuppgifter: 'Anhörig, 070-000 00 00',
+    });
+    await start('sol-sarskilt-boende', 'DEMO-SOLB-1', person('Demobrukare F', '2026-08-17', 'kvinna', true), bistand);
+    await start('sol-sarskilt-boende', 'DEMO-SOLB-2', person('Demobrukare G', '2026-11-16', 'man', false), bistand);
+  }
   if (deployed.has('sol-lagenhetserbjudande')) {
     await start('sol-lagenhetserbjudande', 'DEMO-SOL-1', { lagenhetId: 'ekbacken-102', ledighetsorsak: 'flyttat' }, enhetschef);
   }

@@ -27,7 +27,7 @@ const caseEvents: Record<string, string> = {
   erbjudande: 'Ett erbjudande lämnades',
   avbojt: 'Erbjudandet avböjdes',
   verkstallt: 'Beslutet verkställdes',
-  avslutat: 'Ärendet avslutades utan verkställighet',
+  avslutat: 'Beslutet avslutades',
   avbrott: 'Verkställigheten avbröts',
   aterupptagen: 'Verkställigheten återupptogs',
   drojsmal: 'Skäl till dröjsmål angavs',
@@ -93,6 +93,8 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'bevakning.sent': return `En bevakning skickades till ${String(data.group ?? '')}`;
     case 'bevakning.read': return `Bevakningen lästes (${String(data.group ?? '')})`;
     case 'message.received': return `Meddelandet ”${String(data.name ?? data.message ?? '')}” togs emot`;
+    case 'message.sent': return `${kind} ${name} skickade ett meddelande till ett annat ärende`;
+    case 'message.undelivered': return `Meddelandet från ${name} kunde inte lämnas till det andra ärendet: ${String(data.reason ?? '')}`;
   }
   if (entry.type.startsWith('case.')) return caseEvents[entry.type.slice(5)] ?? `Händelse i ärendet: ${entry.type.slice(5)}`;
   if (entry.type.startsWith('housing.')) return housingEvents[entry.type.slice(8)] ?? `Ändring i boenderegistret: ${entry.type.slice(8)}`;
@@ -106,6 +108,8 @@ export function entryDetails(entry: HistoryEntry): Detail[] {
     case 'instance.started': return [...details({ businessKey: data.businessKey }), ...details(asRecord(data.variables))];
     case 'task.completed': return details(asRecord(data.values));
     case 'message.received': return details(asRecord(data.variables));
+    case 'message.sent':
+    case 'message.undelivered': return [];
     case 'bevakning.sent': return details({ subject: data.subject });
     case 'timer.scheduled': return details({ dueAt: formatDateTime(data.dueAt) });
     case 'timer.fired': return details({ dueAt: formatDateTime(data.dueAt), missedPeriods: missedPeriods(data) });
