@@ -1,4 +1,5 @@
 // Which cases carry a decision of their own, and its header read from the start form and the process's properties.
+import type { CaseEvent } from './case-event.js';
 import type { DecisionHeader, DecisionLaw } from './decision.js';
 
 /**
@@ -18,12 +19,44 @@ function isLaw(value: string | null): value is DecisionLaw {
   return value === 'LSS' || value === 'SoL';
 }
 
+/** A decision a case carried before its current one (a new order replaced it), with the events recorded on it. */
+export interface EarlierDecision {
+  decision: DecisionHeader;
+  caseEvents: CaseEvent[];
+}
+
 /** What carries a decision: a case's summary, as far as the header needs it. */
 export interface DecisionCarrier {
   id: string;
   processKey: string;
   variables: Record<string, unknown>;
   decision?: DecisionHeader | null;
+  caseEvents: CaseEvent[];
+  earlierDecisions?: EarlierDecision[];
+}
+
+/** One decision a case carries and the events recorded on it; `current` for the one its routine works on now. */
+export interface CarriedDecision {
+  header: DecisionHeader;
+  events: CaseEvent[];
+  current: boolean;
+}
+
+/** A new decision replaces the current one (a new korttidsvistelse order): the same person, law and insats. */
+export function startNewDecision(carrier: Pick<DecisionCarrier, 'decision' | 'caseEvents' | 'earlierDecisions'>, id: string, beslutsdatum: string, splitAt: number) {
+  if (!carrier.decision) return null;
+  return {
+    earlierDecisions: [...(carrier.earlierDecisions ?? []), { decision: carrier.decision, caseEvents: carrier.caseEvents.slice(0, splitAt) }],
+    decision: { ...carrier.decision, id, beslutsdatum },
+    caseEvents: carrier.caseEvents.slice(splitAt),
+  };
+}
+
+/** Every decision the case carries, earliest first: those a new order replaced, then the current one. */
+export function carriedDecisions(carrier: DecisionCarrier, properties: Record<string, string>): CarriedDecision[] {
+  const earlier = (carrier.earlierDecisions ?? []).map((d) => ({ header: d.decision, events: d.caseEvents, current: false }));
+  const header = carriedDecision(carrier, properties);
+  return header ? [...earlier, { header, events: carrier.caseEvents, current: true }] : earlier;
 }
 
 /**

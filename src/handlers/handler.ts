@@ -25,6 +25,8 @@ export interface HousingPort {
 /** Facts about the case that reports (IVO) are computed from; they land in the instance's history. */
 export interface CaseEventPort {
   record(type: CaseEventType, data: { date: string; reason?: string | null }): void;
+  /** A new decision replaces the case's current one from here on (a new order); events recorded after it are its own. */
+  newDecision(data: { beslutsdatum: string }): void;
 }
 
 /** Messages to other cases (an offer to the applicant's decision case, the answer back), sent with this step. */

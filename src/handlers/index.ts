@@ -9,6 +9,7 @@ import { leaveQueue } from './leave-queue.js';
 import { leaveWaitlist } from './leave-waitlist.js';
 import { recordAnswer } from './record-answer.js';
 import { recordCaseEvent } from './record-case-event.js';
+import { recordNewDecision } from './record-new-decision.js';
 import { recordOffer } from './record-offer.js';
 import { registerVacancy } from './register-vacancy.js';
 import { releaseApartment } from './release-apartment.js';
@@ -39,4 +40,5 @@ export const defaultHandlers: ServiceHandler<any>[] = [
   leaveWaitlist,
   sendCaseMessage,
   findApplicant,
+  recordNewDecision,
 ];

@@ -9,7 +9,8 @@ const Window = z.object({ from: MonthDay, to: MonthDay, nextYear: z.boolean() })
 export const IvoConfigSchema = z.object({
   thresholdMonths: z.number().int().min(1).max(24),
   reportingWindows: z.object({ Q1: Window, Q2: Window, Q3: Window, Q4: Window }),
-  legalReferences: z.array(z.object({ law: z.enum(['LSS', 'SoL']), validFrom: Day, validTo: Day.nullable(), text: z.string().min(1) })),
+  // `source`: where the reference was read, for the next person who has to check it when the law changes.
+  legalReferences: z.array(z.object({ law: z.enum(['LSS', 'SoL']), validFrom: Day, validTo: Day.nullable(), text: z.string().min(1), source: z.string().min(1) })),
 });
 export type IvoConfig = z.infer<typeof IvoConfigSchema>;
 

@@ -1,6 +1,6 @@
 // The IVO report of a quarter: favourable decisions not executed within 3 months, computed from the instances' own
 // recorded facts (start-form variables and case events), never typed in separately.
-import { carriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
+import { carriedDecisions, type CarriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import type { InstanceSummary } from '../engine/index.js';
 import { addCalendar } from '../timers/index.js';
 import { legalReference, type IvoConfig } from './ivo-config.js';
@@ -45,26 +45,31 @@ export interface ReportableCase {
 
 export function buildIvoReport(cases: ReportableCase[], quarter: Quarter, config: IvoConfig): IvoReport {
   const rows: IvoReportRow[] = [];
+  // Each decision the case carries (fixed when it started, or when a new order replaced it): no later variable moves
+  // it in or out of the report.
   for (const { summary, properties } of cases) {
-    // The decision fixed when the case started: no later variable moves it in or out of the report.
-    const decision = carriedDecision(summary, properties);
-    if (!decision) continue;
-    const { beslutsdatum } = decision;
-    const events = summary.caseEvents.filter((e) => e.date <= quarter.to).sort((a, b) => a.date.localeCompare(b.date));
-    // Handed over to another instance (e.g. internal → external placement): that instance reports the decision.
-    if (events.some((e) => e.type === 'overlamnad')) continue;
-    const ended = firstOf(events, 'verkstallt') ?? firstOf(events, 'avslutat');
-    const base = { summary, decision, events, config } as const;
-    const waiting = reportable(addCalendar(beslutsdatum, 'months', config.thresholdMonths), ended, quarter);
-    if (waiting) rows.push(row(base, 'beslut', null, waiting.from, waiting.kind(ended)));
-    for (const interruption of events.filter((e) => e.type === 'avbrott')) {
-      const resumed = events.find((e) => (e.type === 'aterupptagen' || e.type === 'avslutat') && e.date >= interruption.date);
-      const found = reportable(addCalendar(interruption.date, 'months', config.thresholdMonths), resumed, quarter);
-      if (found) rows.push(row(base, 'avbrott', interruption.date, found.from, found.kind(resumed)));
-    }
+    for (const carried of carriedDecisions(summary, properties)) addRows(rows, summary, carried, quarter, config);
   }
-  rows.sort((a, b) => a.rapporteringspliktigFran.localeCompare(b.rapporteringspliktigFran) || a.instanceId.localeCompare(b.instanceId));
+  rows.sort((a, b) => a.rapporteringspliktigFran.localeCompare(b.rapporteringspliktigFran) || a.instanceId.localeCompare(b.instanceId) || a.beslutsdatum.localeCompare(b.beslutsdatum));
   return { quarter: quarter.label, period: { from: quarter.from, to: quarter.to }, reportingWindow: quarter.reportingWindow, rows };
+}
+
+/** The rows one decision gives in the quarter: its 3 months, and each interruption's. */
+function addRows(rows: IvoReportRow[], summary: InstanceSummary, carried: CarriedDecision, quarter: Quarter, config: IvoConfig): void {
+  const decision = carried.header;
+  const { beslutsdatum } = decision;
+  const events = carried.events.filter((e) => e.date <= quarter.to).sort((a, b) => a.date.localeCompare(b.date));
+  // Handed over to another instance (e.g. internal → external placement): that instance reports the decision.
+  if (events.some((e) => e.type === 'overlamnad')) return;
+  const ended = firstOf(events, 'verkstallt') ?? firstOf(events, 'avslutat');
+  const base = { summary, decision, events, config } as const;
+  const waiting = reportable(addCalendar(beslutsdatum, 'months', config.thresholdMonths), ended, quarter);
+  if (waiting) rows.push(row(base, 'beslut', null, waiting.from, waiting.kind(ended)));
+  for (const interruption of events.filter((e) => e.type === 'avbrott')) {
+    const resumed = events.find((e) => (e.type === 'aterupptagen' || e.type === 'avslutat') && e.date >= interruption.date);
+    const found = reportable(addCalendar(interruption.date, 'months', config.thresholdMonths), resumed, quarter);
+    if (found) rows.push(row(base, 'avbrott', interruption.date, found.from, found.kind(resumed)));
+  }
 }
 
 /** Reportable in the quarter when the threshold passed by its end and the case had not ended by the threshold. */

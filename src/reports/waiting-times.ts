@@ -1,5 +1,5 @@
 // How long each favourable decision waited from the decision to execution: the figures behind the statistics page.
-import { carriedDecision } from '../decisions/index.js';
+import { carriedDecisions } from '../decisions/index.js';
 import type { ReportableCase } from './ivo-report.js';
 
 /** One favourable decision's wait from the decision to execution (the `verkstallt` case event), for the statistics. */
@@ -18,11 +18,12 @@ export interface WaitingTime {
 export function waitingTimes(cases: Iterable<ReportableCase>): WaitingTime[] {
   const times: WaitingTime[] = [];
   for (const { summary, properties } of cases) {
-    // The same cases as the IVO report: the decision fixed at the start; a handed-over case is counted by its successor.
-    const decision = carriedDecision(summary, properties);
-    if (!decision || summary.caseEvents.some((e) => e.type === 'overlamnad')) continue;
-    const first = (type: string) => summary.caseEvents.filter((e) => e.type === type).map((e) => e.date).sort()[0] ?? null;
-    times.push({ processKey: summary.processKey, insats: decision.insats, lag: decision.law, beslutsdatum: decision.beslutsdatum, verkstalltDatum: first('verkstallt'), avslutatDatum: first('avslutat') });
+    // The same decisions as the IVO report: fixed at the start or by a new order; a handed-over one is counted by its successor.
+    for (const { header, events } of carriedDecisions(summary, properties)) {
+      if (events.some((e) => e.type === 'overlamnad')) continue;
+      const first = (type: string) => events.filter((e) => e.type === type).map((e) => e.date).sort()[0] ?? null;
+      times.push({ processKey: summary.processKey, insats: header.insats, lag: header.law, beslutsdatum: header.beslutsdatum, verkstalltDatum: first('verkstallt'), avslutatDatum: first('avslutat') });
+    }
   }
   return times.sort((a, b) => a.beslutsdatum.localeCompare(b.beslutsdatum) || a.insats.localeCompare(b.insats, 'sv'));
 }

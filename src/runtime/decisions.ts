@@ -1,7 +1,7 @@
 // The decisions register: every favourable decision a case carries, with its status, and the events people record
 // by hand (interrupted, resumed, delayed with a reason, closed). A step that does not fit the status is a conflict.
 import type { Actor } from '../auth/index.js';
-import { carriedDecision, eventFits, foldDecision, type CaseEventType, type Decision, type DecisionHeader, type DecisionLaw, type DecisionStatus } from '../decisions/index.js';
+import { carriedDecisions, eventFits, foldDecision, type CarriedDecision, type CaseEvent, type CaseEventType, type Decision, type DecisionLaw, type DecisionStatus } from '../decisions/index.js';
 import type { DefinitionRegistry, InstanceIndex, InstanceSummary, InstanceTransitions } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import { stockholmDay, type Clock } from '../timers/index.js';
@@ -37,26 +37,40 @@ const eventWords: Record<ManualDecisionEvent, string> = {
 };
 
 export function createDecisionService({ registry, index, transitions, clock }: DecisionServiceDeps) {
-  /** The decision a case carries: fixed at its start, or read from its start values for a case stored before. */
-  function headerOf(summary: InstanceSummary): DecisionHeader | null {
-    return carriedDecision(summary, registry.get(summary.processKey, summary.version)?.model.properties ?? {});
+  /** Every decision a case carries, earliest first: fixed at its start or by a new order (the last is the current one). */
+  function decisionsOf(summary: InstanceSummary): CarriedDecision[] {
+    return carriedDecisions(summary, registry.get(summary.processKey, summary.version)?.model.properties ?? {});
   }
 
-  function toDecision(summary: InstanceSummary, header: DecisionHeader): Decision {
-    return { ...header, instanceId: summary.id, processKey: summary.processKey, ...foldDecision(summary.caseEvents), events: summary.caseEvents };
+  function toDecision(summary: InstanceSummary, { header, events }: CarriedDecision): Decision {
+    return { ...header, instanceId: summary.id, processKey: summary.processKey, ...foldDecision(events), events };
   }
+
+  const handedOn = (events: readonly CaseEvent[]) => events.some((e) => e.type === 'overlamnad');
 
   /** The case that carries the decision now: after a handover the one that took it over, not the one that gave it. */
-  function carrierOf(id: string): { summary: InstanceSummary; header: DecisionHeader } {
-    let giver: { summary: InstanceSummary; header: DecisionHeader } | null = null;
+  function carrierOf(id: string): { summary: InstanceSummary; carried: CarriedDecision } {
+    let giver: { summary: InstanceSummary; carried: CarriedDecision } | null = null;
     for (const summary of index.all()) {
-      const header = headerOf(summary);
-      if (header?.id !== id) continue;
-      if (!summary.caseEvents.some((e) => e.type === 'overlamnad')) return { summary, header };
-      giver = { summary, header };
+      const carried = decisionsOf(summary).find((d) => d.header.id === id);
+      if (!carried) continue;
+      if (!handedOn(carried.events)) return { summary, carried };
+      giver = { summary, carried };
     }
     if (giver) return giver;
     throw new AppError('not_found', 'Beslutet finns inte.');
+  }
+
+  /** The case with `event` added to the decision `id`: the current one's events, or the earlier decision's. */
+  function withEvent(summary: InstanceSummary, id: string, event: CaseEvent): { summary: InstanceSummary; carried: CarriedDecision } {
+    const carried = decisionsOf(summary).find((d) => d.header.id === id);
+    if (!carried) throw new AppError('not_found', 'Beslutet finns inte.');
+    const { status } = foldDecision(carried.events);
+    if (!eventFits(status, event.type)) throw new AppError('conflict', `Beslutet har status ${status}; ${eventWords[event.type as ManualDecisionEvent]} kan inte registreras nu.`);
+    const next = { ...carried, events: [...carried.events, event] };
+    if (carried.current) return { summary: { ...summary, caseEvents: next.events }, carried: next };
+    const earlierDecisions = (summary.earlierDecisions ?? []).map((d) => (d.decision.id === id ? { ...d, caseEvents: next.events } : d));
+    return { summary: { ...summary, earlierDecisions }, carried: next };
   }
 
   return {
@@ -64,27 +78,28 @@ export function createDecisionService({ registry, index, transitions, clock }: D
     listDecisions(filter: DecisionFilter): Decision[] {
       const decisions: Decision[] = [];
       for (const summary of index.all()) {
-        const header = headerOf(summary);
-        if (!header || summary.caseEvents.some((e) => e.type === 'overlamnad')) continue;
-        const decision = toDecision(summary, header);
-        if ((filter.status && decision.status !== filter.status) || (filter.law && decision.law !== filter.law) || (filter.processKey && decision.processKey !== filter.processKey)) continue;
-        decisions.push(decision);
+        for (const carried of decisionsOf(summary)) {
+          if (handedOn(carried.events)) continue;
+          const decision = toDecision(summary, carried);
+          if ((filter.status && decision.status !== filter.status) || (filter.law && decision.law !== filter.law) || (filter.processKey && decision.processKey !== filter.processKey)) continue;
+          decisions.push(decision);
+        }
       }
       return decisions.sort((a, b) => a.beslutsdatum.localeCompare(b.beslutsdatum) || a.id.localeCompare(b.id));
     },
 
-    /** The decision a case carries, or null when it carries none; not_found when there is no such case. */
+    /** The decision the case works on now, or null when it carries none; not_found when there is no such case. */
     decisionOfCase(instanceId: string): Decision | null {
       const summary = index.get(instanceId);
       if (!summary) throw new AppError('not_found', 'Ärendet finns inte.');
-      const header = headerOf(summary);
-      return header ? toDecision(summary, header) : null;
+      const current = decisionsOf(summary).find((d) => d.current);
+      return current ? toDecision(summary, current) : null;
     },
 
     /** One decision by its id; not_found otherwise. */
     getDecision(id: string): Decision {
-      const { summary, header } = carrierOf(id);
-      return toDecision(summary, header);
+      const { summary, carried } = carrierOf(id);
+      return toDecision(summary, carried);
     },
 
     /**
@@ -93,18 +108,20 @@ export function createDecisionService({ registry, index, transitions, clock }: D
      * the case's lock; the history names who recorded it.
      */
     async recordDecisionEvent(id: string, input: DecisionEventInput, actor: Actor): Promise<Decision> {
-      const { summary, header } = carrierOf(id);
-      if (input.date < header.beslutsdatum) throw new AppError('bad_request', `Datumet kan inte ligga före beslutsdatum ${header.beslutsdatum}.`);
+      const { summary, carried } = carrierOf(id);
+      const { beslutsdatum } = carried.header;
+      if (input.date < beslutsdatum) throw new AppError('bad_request', `Datumet kan inte ligga före beslutsdatum ${beslutsdatum}.`);
       if (input.date > stockholmDay(clock.now())) throw new AppError('bad_request', 'Datumet kan inte ligga i framtiden.');
+      let recorded: CarriedDecision = carried;
       const stored = await transitions.withoutEngine(summary.id, (current, nextSeq) => {
-        const { status } = foldDecision(current.caseEvents);
-        if (!eventFits(status, input.type)) throw new AppError('conflict', `Beslutet har status ${status}; ${eventWords[input.type]} kan inte registreras nu.`);
         const at = clock.now().toISOString();
         const event = { type: input.type, date: input.date, reason: input.reason ?? null, at, actor: actor.username };
         const entry = { seq: nextSeq, at, type: `case.${input.type}`, elementId: null, elementName: null, actor: actor.username, data: { decisionId: id, date: input.date, reason: input.reason ?? null } };
-        return { summary: { ...current, caseEvents: [...current.caseEvents, event] }, entries: [entry] };
+        const changed = withEvent(current, id, event);
+        recorded = changed.carried;
+        return { summary: changed.summary, entries: [entry] };
       }, { endedToo: true });
-      return toDecision(stored, header);
+      return toDecision(stored, recorded);
     },
   };
 }

@@ -1,7 +1,7 @@
 // The IVO report over a real korttidsvistelse case: its rows come from what the case itself recorded.
 import { describe, expect, test } from 'vitest';
-import { useHarness } from '../helpers/feature-steps.js';
-import { enhetschef, startOrder } from './kits/korttidsvistelse-kit.js';
+import { completeTask, useHarness } from '../helpers/feature-steps.js';
+import { enhetschef, handlaggare, startOrder } from './kits/korttidsvistelse-kit.js';
 
 const harness = useHarness();
 
@@ -21,5 +21,22 @@ describe('IVO report for korttidsvistelse LSS', () => {
     expect(rt.ivoReport('2027Q3').rows).toEqual([expect.objectContaining({ instanceId: id, rapporttyp: 'verkställt', verkstalltDatum: '2027-08-01' })]);
     expect(rt.ivoReport('2027Q4').rows).toEqual([]);
     expect(await rt.getHistory(id)).toContainEqual(expect.objectContaining({ type: 'case.verkstallt', elementId: 'registreraVerkstallighet', data: { date: '2027-08-01', reason: null } }));
+  });
+
+  test('when a new order replaces an executed one, then it is a decision of its own: registered, reported when it waits, the first stays executed', async () => {
+    // given an order of 2027-01-15 executed on 2027-01-20, and a new order decided on 2027-06-01 that nobody executes
+    const { rt, id } = await startOrder(harness, { businessKey: 'KTV-10' });
+    await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-01-20' }, enhetschef);
+    await rt.moveClock({ to: '2027-06-02T08:00:00Z' });
+    // when
+    await rt.deliverMessage(id, 'nyBestallning', { nyttBeslutsdatum: '2027-06-01', nyttAntalDygn: 12, nyttBehov: 'Fler dygn.' }, handlaggare);
+    await rt.moveClock({ to: '2027-09-15T08:00:00Z' });
+    // then
+    const decisions = rt.listDecisions({ processKey: 'korttidsvistelse-lss' }).filter((d) => d.instanceId === id);
+    expect(decisions.map((d) => [d.beslutsdatum, d.status, d.verkstalltDatum])).toEqual([['2027-01-15', 'verkstallt', '2027-01-20'], ['2027-06-01', 'ej-verkstallt', null]]);
+    expect(decisions[0]!.id).not.toBe(decisions[1]!.id);
+    expect(rt.decisionOfCase(id)?.beslutsdatum).toBe('2027-06-01');
+    expect(rt.ivoReport('2027Q3').rows).toEqual([expect.objectContaining({ instanceId: id, businessKey: 'KTV-10', rapporttyp: 'ny', beslutsdatum: '2027-06-01', rapporteringspliktigFran: '2027-09-01' })]);
+    expect(rt.ivoReport('2027Q1').rows).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ export interface HandlerHarness {
   caseEvents: { type: CaseEventType; date: string; reason: string | null }[];
   housingEvents: HousingEvent[];
   messages: { to: string; message: string; variables: Record<string, unknown> }[];
+  /** The beslutsdatum of each new decision started. */
+  newDecisions: string[];
   logged: Record<string, unknown>[];
 }
 
@@ -19,7 +21,7 @@ export interface HandlerHarness {
 export function handlerHarness(options: { variables?: Record<string, unknown>; now?: string; housing?: HousingSeed; waitingCases?: string[] } = {}): HandlerHarness {
   const state = emptyHousingState();
   for (const event of seedEvents(options.housing ?? { units: [], apartments: [] })) applyHousingEvent(state, event);
-  const harness: HandlerHarness = { sent: [], caseEvents: [], housingEvents: [], messages: [], logged: [], context: undefined as never };
+  const harness: HandlerHarness = { sent: [], caseEvents: [], housingEvents: [], messages: [], newDecisions: [], logged: [], context: undefined as never };
   const log = (obj: Record<string, unknown>) => void harness.logged.push(obj);
   harness.context = {
     instance: { id: 'i-1', processKey: 'testprocess', version: 1, businessKey: null },
@@ -28,7 +30,10 @@ export function handlerHarness(options: { variables?: Record<string, unknown>; n
     clock: new ManualClock(new Date(options.now ?? '2027-04-15T08:00:00Z')),
     logger: { info: log, warn: log, error: log },
     inbox: { send: (message) => void harness.sent.push(message) },
-    caseEvents: { record: (type, data) => void harness.caseEvents.push({ type, date: data.date, reason: data.reason ?? null }) },
+    caseEvents: {
+      record: (type, data) => void harness.caseEvents.push({ type, date: data.date, reason: data.reason ?? null }),
+      newDecision: (data) => void harness.newDecisions.push(data.beslutsdatum),
+    },
     caseMessages: {
       refusal: (to) => (options.waitingCases ?? []).includes(to) ? null : 'Det mottagande ärendet väntar inte på meddelandet.',
       send: (to, message, variables) => void harness.messages.push({ to, message, variables }),

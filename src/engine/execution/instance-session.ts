@@ -14,6 +14,7 @@ import { bindServices } from './service-adapter.js';
 import { taskRecords, type WaitingActivity } from './task-records.js';
 import { TransitionEffects } from './transition-effects.js';
 import type { HousingRegister } from '../../housing/index.js';
+import { startNewDecision } from '../../decisions/index.js';
 
 export interface SessionDeps {
   definition: CompiledDefinition;
@@ -165,6 +166,9 @@ export class InstanceSession {
       bevakningar: [...this.base.bevakningar, ...this.effects.bevakningar],
       caseEvents: [...this.base.caseEvents, ...this.effects.caseEvents],
     };
+    const started = this.effects.newDecision;
+    const replaced = started && startNewDecision({ ...this.base, caseEvents: summary.caseEvents }, started.id, started.beslutsdatum, this.base.caseEvents.length + started.splitAt);
+    if (replaced) Object.assign(summary, replaced);
     const outbox = [...(this.base.outbox ?? []), ...this.effects.outgoing];
     if (outbox.length) summary.outbox = outbox;
     else delete summary.outbox;

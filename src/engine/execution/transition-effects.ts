@@ -21,6 +21,8 @@ export class TransitionEffects {
   readonly bevakningar: Bevakning[] = [];
   readonly caseEvents: CaseEvent[] = [];
   readonly outgoing: OutgoingMessage[] = [];
+  /** A new decision started in this transition: its day, and how many of this transition's events came before it. */
+  newDecision: { id: string; beslutsdatum: string; splitAt: number } | null = null;
   private housingTransaction: HousingTransaction | null = null;
 
   constructor(private readonly deps: EffectDeps, private readonly base: InstanceSummary) {}
@@ -44,6 +46,10 @@ export class TransitionEffects {
         record: (type, data) => {
           this.caseEvents.push({ type, date: data.date, reason: data.reason ?? null, at: clock.now().toISOString() });
           recorder.record(`case.${type}`, elementId, { date: data.date, reason: data.reason ?? null });
+        },
+        newDecision: ({ beslutsdatum }) => {
+          this.newDecision = { id: randomUUID(), beslutsdatum, splitAt: this.caseEvents.length };
+          recorder.record('decision.started', elementId, { decisionId: this.newDecision.id, beslutsdatum });
         },
       },
       caseMessages: {

@@ -1,5 +1,5 @@
 // What the runtime keeps of one instance: its summary (tasks, timers, bevakningar, case events), history and document.
-import type { CaseEvent, DecisionHeader } from '../../decisions/index.js';
+import type { CaseEvent, DecisionHeader, EarlierDecision } from '../../decisions/index.js';
 import type { FormField } from '../../forms/index.js';
 
 export type InstanceState = 'running' | 'completed' | 'cancelled' | 'failed';
@@ -59,6 +59,8 @@ export interface InstanceSummary {
   caseEvents: CaseEvent[];
   /** The favourable decision the case carries, fixed at the start; absent when the start did not name one (or it was stored before). */
   decision?: DecisionHeader | null;
+  /** Decisions the case carried before `decision` (a new order replaced them), each with its own events. */
+  earlierDecisions?: EarlierDecision[];
   /** Messages this case sent to other cases and that are not yet delivered; stored with the step that sent them. */
   outbox?: OutgoingMessage[];
   /** Ids of the outgoing messages from other cases this case has taken in (newest last), so a resend is taken once. */

@@ -93,6 +93,7 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'bevakning.sent': return `En bevakning skickades till ${String(data.group ?? '')}`;
     case 'bevakning.read': return `Bevakningen lästes (${String(data.group ?? '')})`;
     case 'message.received': return `Meddelandet ”${String(data.name ?? data.message ?? '')}” togs emot`;
+    case 'decision.started': return `Ett nytt beslut från ${String(data.beslutsdatum ?? '')} ersatte det tidigare (ny beställning)`;
     case 'message.sent': return `${kind} ${name} skickade ett meddelande till ett annat ärende`;
     case 'message.undelivered': return `Meddelandet från ${name} kunde inte lämnas till det andra ärendet: ${String(data.reason ?? '')}`;
   }
@@ -109,7 +110,8 @@ export function entryDetails(entry: HistoryEntry): Detail[] {
     case 'task.completed': return details(asRecord(data.values));
     case 'message.received': return details(asRecord(data.variables));
     case 'message.sent':
-    case 'message.undelivered': return [];
+    case 'message.undelivered':
+    case 'decision.started': return [];
     case 'bevakning.sent': return details({ subject: data.subject });
     case 'timer.scheduled': return details({ dueAt: formatDateTime(data.dueAt) });
     case 'timer.fired': return details({ dueAt: formatDateTime(data.dueAt), missedPeriods: missedPeriods(data) });

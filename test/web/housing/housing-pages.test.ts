@@ -25,23 +25,27 @@ async function complete(t: TestApp, instanceId: string, elementId: string, varia
   if (done.statusCode !== 200) throw new Error(`${elementId} failed: ${done.body}`);
 }
 
-/** A vacancy at Ekbacken 102 (demo register), Sokande-A queued and offered it, declining with a reason. */
+/**
+ * Sokande-A's decision about särskilt boende (queued on it), a vacancy at Ekbacken 102 (demo register) offered to her
+ * by the vacancy routine, and her no with a reason registered in her decision case; returns that case.
+ */
 async function declinedOffer(t: TestApp): Promise<string> {
+  await deploy(t, 'sol-sarskilt-boende');
   await deploy(t, 'sol-lagenhetserbjudande');
+  const decision = await start(t, 'bistandshandlaggare', 'sol-sarskilt-boende', {
+    beslutsdatum: '2026-11-20', brukare: 'Sokande-A', kon: 'man', franKorttidsboende: true,
+    behov: 'Demens, behöver tillsyn.', hemtjanstgrupp: 'Hemtjänst Norr', kontaktuppgifter: 'Son, 070-111 11 11',
+  });
   const id = await start(t, 'enhetschef', 'sol-lagenhetserbjudande', { lagenhetId: 'ekbacken-102', ledighetsorsak: 'flyttat' });
   await complete(t, id, 'journalforUtflyttning', { utflyttningsdatum: '2027-01-14' });
   await complete(t, id, 'meddelaKlarForInflytt', { klarForInflytt: '2027-01-18' });
   await complete(t, id, 'registreraLedigLagenhet', { lagenhetStorlek: '1 rum, 29 m²', hyra: 5150 });
-  await complete(t, id, 'boendeprioritering', {
-    brukare: 'Sokande-A', beslutsdatum: '2026-11-20', kon: 'man', koplats: 'ny', franKorttidsboende: true, prioriteringsgrund: 'Längst kötid.',
-    behov: 'Demens, behöver tillsyn.', hemtjanstgrupp: 'Hemtjänst Norr', kontaktuppgifter: 'Son, 070-111 11 11', dialogOmRum: false,
-  });
+  await complete(t, id, 'boendeprioritering', { sokande: 'Sokande-A', prioriteringsgrund: 'Längst kötid.', dialogOmRum: false });
   await complete(t, id, 'ringOchErbjud', { erbjudandedatum: '2027-01-18', visningsdatum: '2027-01-19', beskedsdatum: '2027-01-20', vemRinger: 'enskilde' });
   await complete(t, id, 'andraReserveratDatum', { journalfort: true });
   await t.call('admin', { method: 'POST', url: '/api/clock', payload: { to: '2027-01-21T08:00:00Z' } });
-  await complete(t, id, 'registreraBesked', { svar: 'nej', beskedKommentar: 'Vill bo närmare dottern.' });
-  await complete(t, id, 'registreraNej', { nejOrsak: 'Vill bo närmare dottern i Solna.' });
-  return id;
+  await complete(t, decision, 'registreraBesked', { svar: 'nej', svarsdatum: '2027-01-20', beskedKommentar: 'Vill bo närmare dottern i Solna.' });
+  return decision;
 }
 
 describe('housing register pages', () => {
