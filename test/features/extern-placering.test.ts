@@ -109,4 +109,20 @@ describe('extern-placering', () => {
     expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad', closedReason: 'Behovet har upphört' });
     expect(rt.getInstance(id).state).toBe('completed');
   });
+
+  test('when Myndigheten closes the decision after the apartment is reserved, then it is released, the decision avslutat and the case ends', async () => {
+    // given
+    const { rt, id } = await startExternPlacering(harness);
+    await toCommittee(rt, id, 'bifall');
+    await completeTask(rt, id, 'registreraNyLagenhet', { lagenhetId: 'havsutsikten-4' }, systemansvarig);
+    const reserved = rt.housingRegister().apartments[0]?.status;
+    // when
+    await rt.deliverMessage(id, 'beslutAvslutas', { avslutsorsak: 'Ansökan återtagen.' }, lss);
+    // then
+    expect(reserved).toBe('reserverad');
+    expect(rt.housingRegister().apartments[0]).toMatchObject({ status: 'ledig', queueEntryId: null });
+    expect(rt.decisionOfCase(id)).toMatchObject({ status: 'avslutat' });
+    expect(rt.getInstance(id).state).toBe('completed');
+    expect(openTasks(rt, id)).toEqual([]);
+  });
 });

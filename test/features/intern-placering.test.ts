@@ -117,4 +117,20 @@ describe('intern-placering', () => {
     expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-29T22:00:00.000Z', '2027-07-30T22:00:00.000Z', '2027-10-30T22:00:00.000Z']);
     expect(inboxOf(rt, admin, id).filter((b) => b.group === 'ivo-rapportor')).toHaveLength(3);
   });
+
+  test('when Myndigheten closes the decision after the booking, then the apartment is released, the queue entry ended, the decision avslutat and the case ends', async () => {
+    // given
+    const { rt, id } = await startCase();
+    await offerAndAccept(rt, id);
+    const booked = rt.housingRegister().apartments[0]?.status;
+    // when
+    await rt.deliverMessage(id, 'Beslutet avslutat', { avslutsorsak: 'Personen har flyttat till en annan kommun.' }, bistand);
+    // then
+    expect(booked).toBe('bokad');
+    expect(rt.housingRegister().apartments[0]).toMatchObject({ status: 'ledig', queueEntryId: null });
+    expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad', closedReason: 'Personen har flyttat till en annan kommun.' });
+    expect(rt.decisionOfCase(id)).toMatchObject({ status: 'avslutat' });
+    expect(rt.getInstance(id).state).toBe('completed');
+    expect(rt.listTasks({ instanceId: id }, admin)).toEqual([]);
+  });
 });
