@@ -7,6 +7,7 @@ import { seedClosedAfterBooking } from './demo-lss-closed.js';
 const actor = (role: string): Actor => ({ username: role, roles: [role] });
 const lss = actor('lss-handlaggare');
 const enhetschef = actor('enhetschef');
+const samordnare = actor('boendesamordnare');
 
 /** The demo register, when the register is empty. */
 export async function seedDemoHousing(runtime: RuntimeApi): Promise<boolean> {
@@ -57,8 +58,11 @@ export async function seedDemoCases(runtime: RuntimeApi): Promise<number> {
       beslutsdatum, brukare, kon, franKorttidsboende,
       behov: 'Demens, behöver tillsyn dygnet runt.', hemtjanstgrupp: 'Hemtjänst Centrum', kontaktuppgifter: 'Anhörig, 070-000 00 00',
     });
-    await start('sol-sarskilt-boende', 'DEMO-SOLB-1', person('Demobrukare F', '2026-08-17', 'kvinna', true), bistand);
-    await start('sol-sarskilt-boende', 'DEMO-SOLB-2', person('Demobrukare G', '2026-11-16', 'man', false), bistand);
+    const waiting = await start('sol-sarskilt-boende', 'DEMO-SOLB-1', person('Demobrukare H', '2026-08-17', 'kvinna', true), bistand);
+    await start('sol-sarskilt-boende', 'DEMO-SOLB-2', person('Demobrukare I', '2026-11-16', 'man', false), bistand);
+    // Its 3 months passed in November: the boendesamordnare has stated the reason for the delay for the IVO report.
+    const reason = runtime.listTasks({ instanceId: waiting.id }, samordnare).find((t) => t.elementId === 'angeSkalTillDrojsmal');
+    if (reason) await runtime.completeTask(reason.id, { orsakTillDrojsmal: 'Ingen ledig lägenhet med demensinriktning; den sökande står först i kön till Ekbacken.' }, samordnare);
   }
   if (deployed.has('sol-lagenhetserbjudande')) {
     await start('sol-lagenhetserbjudande', 'DEMO-SOL-1', { lagenhetId: 'ekbacken-102', ledighetsorsak: 'flyttat' }, enhetschef);
