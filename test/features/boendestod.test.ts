@@ -105,6 +105,22 @@ describe('boendestod', () => {
     expect(stillRunning).toBe('running');
     expect(rt.getInstance(id).state).toBe('completed');
     expect(rt.listTasks({ instanceId: id }, utforare)).toEqual([]);
+    expect(rt.decisionOfCase(id)).toMatchObject({ status: 'avslutat', verkstalltDatum: '2027-02-10' });
+  });
+
+  test('when the handläggare ends the decision before the boendestöd has started, then it is avslutat with its day and reason and no longer reported', async () => {
+    // given
+    const { rt, id } = await decided();
+    await orderConfirmed(rt, id);
+    await rt.moveClock({ to: '2027-03-01T08:00:00Z' });
+    // when
+    await rt.deliverMessage(id, 'boendestodAvslutat', { avslutsdatum: '2027-02-28', avslutsorsak: 'Tackar nej till boendestöd.' }, handlaggare);
+    await rt.moveClock({ to: '2027-07-01T08:00:00Z' });
+    // then
+    expect(rt.getInstance(id).state).toBe('completed');
+    expect(rt.decisionOfCase(id)?.events.map((e) => [e.type, e.date, e.reason])).toEqual([['avslutat', '2027-02-28', 'Tackar nej till boendestöd.']]);
+    expect(rt.decisionOfCase(id)?.status).toBe('avslutat');
+    expect(rt.ivoReport('2027Q2').rows).toEqual([]);
   });
 
   test('when the boendestöd comes from socialpsykiatrin at 65, then the boendestödjare is invited to the meeting where LOV is explained', async () => {
