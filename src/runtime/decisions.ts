@@ -2,8 +2,9 @@
 // by hand (interrupted, resumed, delayed with a reason, closed). A step that does not fit the status is a conflict.
 import type { Actor } from '../auth/index.js';
 import { carriedDecisions, eventFits, foldDecision, type CarriedDecision, type CaseEvent, type CaseEventType, type Decision, type DecisionLaw, type DecisionStatus } from '../decisions/index.js';
-import type { DefinitionRegistry, InstanceIndex, InstanceSummary, InstanceTransitions } from '../engine/index.js';
+import { waitsForMessage, type DefinitionRegistry, type InstanceIndex, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { AppError } from '../errors.js';
+import { validateSubmission } from '../forms/index.js';
 import { stockholmDay, type Clock } from '../timers/index.js';
 
 /** The events a person records on a decision; the routines record the rest (offer, decline, executed). */
@@ -73,6 +74,44 @@ export function createDecisionService({ registry, index, transitions, clock }: D
     return { summary: { ...summary, earlierDecisions }, carried: next };
   }
 
+  /**
+   * Closing the decision a running case works on closes the case: its routine gets its closing message (the process
+   * property `avslutsmeddelande`) with the day and reason, ends the queue entry, releases what it holds and records
+   * `avslutat` itself. False when the routine has no such message or does not wait for it now; the event is then
+   * recorded by hand.
+   */
+  async function closedByItsRoutine(summary: InstanceSummary, carried: CarriedDecision, input: DecisionEventInput, actor: Actor): Promise<boolean> {
+    const message = carried.current ? closingMessageWaited(summary) : null;
+    if (!message) return false;
+    const { status } = foldDecision(carried.events);
+    if (!eventFits(status, 'avslutat')) throw new AppError('conflict', `Beslutet har status ${status}; ${eventWords.avslutat} kan inte registreras nu.`);
+    const declared = new Set(message.variables.map((f) => f.id));
+    const variables: Record<string, unknown> = {};
+    if (declared.has('avslutsdatum')) variables.avslutsdatum = input.date;
+    if (declared.has('avslutsorsak') && input.reason) variables.avslutsorsak = input.reason;
+    const result = validateSubmission(message.variables, variables, 'json');
+    if (!result.ok) throw new AppError('validation_failed', undefined, result.errors.map((e) => ({ ...e, field: e.field === 'avslutsorsak' ? 'reason' : e.field === 'avslutsdatum' ? 'date' : e.field })));
+    await transitions.withEngine(summary.id, actor.username, async (session) => {
+      if (!(await session.deliverMessage(message, result.values))) throw new AppError('conflict', `Ärendet väntar inte på "${message.name}" just nu; ladda om och försök igen.`);
+    });
+    return true;
+  }
+
+  /** The routine's closing message (process property `avslutsmeddelande`) when the running case waits for it now. */
+  function closingMessageWaited(summary: InstanceSummary) {
+    const model = registry.get(summary.processKey, summary.version)?.model;
+    const messageId = model?.properties.avslutsmeddelande;
+    const message = messageId ? model.messages.get(messageId) : undefined;
+    return model && message && summary.state === 'running' && waitsForMessage(model, summary.active, message.id) ? message : null;
+  }
+
+  function getDecisionAfter(instanceId: string, id: string): Decision {
+    const summary = index.get(instanceId);
+    const carried = summary && decisionsOf(summary).find((d) => d.header.id === id);
+    if (!summary || !carried) throw new AppError('not_found', 'Beslutet finns inte.');
+    return toDecision(summary, carried);
+  }
+
   return {
     /** Every decision the cases carry, oldest decision first; one handed over to another case is listed there. */
     listDecisions(filter: DecisionFilter): Decision[] {
@@ -96,6 +135,12 @@ export function createDecisionService({ registry, index, transitions, clock }: D
       return current ? toDecision(summary, current) : null;
     },
 
+    /** Whether closing the case's current decision now also ends the case (its routine waits for its closing message). */
+    closingEndsCase(instanceId: string): boolean {
+      const summary = index.get(instanceId);
+      return summary ? closingMessageWaited(summary) !== null : false;
+    },
+
     /** One decision by its id; not_found otherwise. */
     getDecision(id: string): Decision {
       const { summary, carried } = carrierOf(id);
@@ -112,6 +157,7 @@ export function createDecisionService({ registry, index, transitions, clock }: D
       const { beslutsdatum } = carried.header;
       if (input.date < beslutsdatum) throw new AppError('bad_request', `Datumet kan inte ligga före beslutsdatum ${beslutsdatum}.`);
       if (input.date > stockholmDay(clock.now())) throw new AppError('bad_request', 'Datumet kan inte ligga i framtiden.');
+      if (input.type === 'avslutat' && (await closedByItsRoutine(summary, carried, input, actor))) return getDecisionAfter(summary.id, id);
       let recorded: CarriedDecision = carried;
       const stored = await transitions.withoutEngine(summary.id, (current, nextSeq) => {
         const at = clock.now().toISOString();

@@ -94,6 +94,18 @@ describe('publishing from the editor keeps the routine', () => {
     expect(h.runtime.listProcesses().map((p) => p.key)).toEqual(['vantetid']);
   });
 
+  test('when the process names a closing message it does not have, then the check says so: closing its decision could not close the case', async () => {
+    // given
+    const xml = (await vantetid()).replace(
+      '<bpmn:process id="vantetid" name="Väntetid i tre månader" isExecutable="true">',
+      '<bpmn:process id="vantetid" name="Väntetid i tre månader" isExecutable="true"><bpmn:extensionElements><camunda:properties><camunda:property name="avslutsmeddelande" value="finnsInte" /></camunda:properties></bpmn:extensionElements>',
+    );
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    // then
+    expect(check.problems).toContainEqual({ elementId: 'vantetid', message: 'Egenskapen avslutsmeddelande namnger meddelandet "finnsInte", som inte finns i diagrammet.' });
+  });
+
   test('when the file is not XML at all, then the check answers with that one problem', async () => {
     // when
     const check = await h.runtime.checkDefinition('inte ett diagram');

@@ -43,6 +43,10 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   }
   const properties = camundaProperties(process);
   if (properties.lag !== undefined && !['LSS', 'SoL'].includes(properties.lag)) problem(key, `Egenskapen lag måste vara LSS eller SoL, inte "${properties.lag}".`);
+  // The message that ends the decision's case: recording `avslutat` on the case page sends it, so it must exist.
+  if (properties.avslutsmeddelande !== undefined && !messages.has(properties.avslutsmeddelande)) {
+    problem(key, `Egenskapen avslutsmeddelande namnger meddelandet "${properties.avslutsmeddelande}", som inte finns i diagrammet.`);
+  }
 
   const model: ProcessModel = {
     key,
@@ -63,7 +67,8 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   for (const el of flowElements) {
     const id = el.id ?? '';
     const messageRef = caughtMessage(el);
-    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}) });
+    const attachedTo = (el.attachedToRef as ModdleElement | undefined)?.id;
+    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}) });
     checkFlowElement(el, { file, problems, handlerNames, messages, model, isProcessStart: el === noneStart });
   }
   if (noneStart) {

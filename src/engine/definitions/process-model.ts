@@ -31,8 +31,8 @@ export interface ProcessModel {
   /** The process's `camunda:properties`, e.g. `insats` and `lag` that the IVO report reads. */
   properties: Record<string, string>;
   startForm: FormField[];
-  /** Every flow element; `messageRef` on a receive task or message event names the message it is about. */
-  elements: Map<string, { type: string; name: string; messageRef?: string }>;
+  /** Every flow element; `messageRef` on a receive task or message event names its message, `attachedTo` a boundary event's task. */
+  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string }>;
   userTasks: Map<string, UserTaskModel>;
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */
@@ -48,10 +48,13 @@ export interface CompiledDefinition {
 
 /** Whether a case standing at `active` waits for the message with this id now (a receive task or catch event). */
 export function waitsForMessage(model: ProcessModel, active: readonly { elementId: string }[], messageId: string): boolean {
-  return active.some((a) => {
-    const element = model.elements.get(a.elementId);
-    return element?.messageRef === messageId && element.type !== 'bpmn:IntermediateThrowEvent' && element.type !== 'bpmn:EndEvent';
-  });
+  const at = new Set(active.map((a) => a.elementId));
+  for (const [id, element] of model.elements) {
+    if (element.messageRef !== messageId || element.type === 'bpmn:IntermediateThrowEvent' || element.type === 'bpmn:EndEvent') continue;
+    // A boundary event waits while the task it is attached to does (positions list the task, not its boundaries).
+    if (at.has(id) || (element.attachedTo !== undefined && at.has(element.attachedTo))) return true;
+  }
+  return false;
 }
 
 /**

@@ -32,7 +32,8 @@ export interface DecisionFormState {
   errors: FieldError[];
 }
 
-export function caseDecisionModel(decision: Decision | null, actor: Actor, form?: DecisionFormState) {
+/** `closesCase`: the case runs and its routine ends when the decision is closed (it has a closing message). */
+export function caseDecisionModel(decision: Decision | null, actor: Actor, form?: DecisionFormState, closesCase = false) {
   if (!decision) return null;
   const errorOf = (field: string) => form?.errors.find((e) => e.field === field)?.message ?? null;
   return {
@@ -42,6 +43,7 @@ export function caseDecisionModel(decision: Decision | null, actor: Actor, form?
     form: hasRole(actor, decisionEventRecorders)
       ? {
           action: `/cases/${encodeURIComponent(decision.instanceId)}/decision-events`,
+          closesCase,
           choices: formChoices.map((c) => ({ ...c, selected: form?.values.type === c.value })),
           date: form?.values.date ?? '',
           reason: form?.values.reason ?? '',

@@ -37,7 +37,7 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
       text: describeEntry(entry),
       details: entryDetails(entry),
     })),
-    decision: caseDecisionModel(decision, actor, decisionForm),
+    decision: caseDecisionModel(decision, actor, decisionForm, runtime.closingEndsCase(id)),
     canReadAccessLog: hasRole(actor, accessLogReaders),
   };
 }

@@ -1,4 +1,5 @@
 // The decision on the case page: its status and events, and the form that records an event by hand.
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { following, getPage, postForm, signIn } from '../page-session.js';
@@ -74,5 +75,24 @@ describe('the decision on the case page', () => {
     expect(posted.headers.location).toBe(`/cases/${caseId}#beslutet`);
     expect(page.body).toContain('Händelsen är registrerad på beslutet.');
     expect(page.body).toContain('<td>Skäl till dröjsmål</td><td>Ingen ledig lägenhet.</td><td>lss-handlaggare</td>');
+  });
+
+  test('when the handläggare closes the decision of a running LSS case on its page, then the page says it ends the case and the case ends', async () => {
+    // given: the real LSS routine, whose closing message ends the case
+    const xml = await readFile(new URL('../../../processes/lss-boende.bpmn', import.meta.url), 'utf8');
+    expect((await t.call('processagare', { method: 'POST', url: '/api/processes', headers: { 'content-type': 'application/xml' }, payload: xml })).statusCode).toBe(201);
+    const started = await t.call('lss-handlaggare', { method: 'POST', url: '/api/processes/lss-boende/instances', payload: { variables: { beslutsdatum: '2027-01-10', brukare: 'Kund-5', kon: 'kvinna' } } });
+    const lssCase = started.json().id;
+    const session = await signIn(t, 'lss-handlaggare');
+    const before = await getPage(t, session, `/cases/${lssCase}`);
+    // when
+    const posted = await postForm(t, session, `/cases/${lssCase}/decision-events`, { type: 'avslutat', date: '2027-01-14', reason: 'Ansökan återtagen.' });
+    const after = await getPage(t, following(session, posted), `/cases/${lssCase}`);
+    // then
+    expect(before.body).toContain('Avslut avslutar också ärendet');
+    expect(posted.statusCode).toBe(303);
+    expect(after.body).toContain('<dt>Status</dt><dd>Avslutat</dd>');
+    expect(after.body).not.toContain('Avslut avslutar också ärendet');
+    expect((await t.call('admin', { method: 'GET', url: `/api/instances/${lssCase}` })).json().state).toBe('completed');
   });
 });
