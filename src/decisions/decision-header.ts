@@ -2,6 +2,9 @@
 import type { CaseEvent } from './case-event.js';
 import type { DecisionHeader, DecisionLaw } from './decision.js';
 
+/** The start-form fields a decision's header is read from: fixed at the start, whatever step comes later. */
+export const decisionFieldNames = ['beslutsdatum', 'brukare', 'kon', 'lag', 'insats', 'ursprung'] as const;
+
 /**
  * The header of the decision a case starts from, or null when the case carries none: no law or decision day, or a
  * change of housing (the person already lives somewhere; the decision was executed earlier).

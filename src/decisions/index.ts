@@ -2,4 +2,4 @@
 // (which record events), the engine (which keeps them on the case), reports and the runtime.
 export { caseEventTypes, type CaseEvent, type CaseEventType } from './case-event.js';
 export { decisionLaws, decisionStatuses, eventFits, foldDecision, type Decision, type DecisionHeader, type DecisionLaw, type DecisionStatus } from './decision.js';
-export { carriedDecision, carriedDecisions, decisionHeaderFor, startNewDecision, type CarriedDecision, type DecisionCarrier, type EarlierDecision } from './decision-header.js';
+export { carriedDecision, carriedDecisions, decisionFieldNames, decisionHeaderFor, startNewDecision, type CarriedDecision, type DecisionCarrier, type EarlierDecision } from './decision-header.js';

@@ -10,6 +10,7 @@ import { type Clock, type ClockMode, ManualClock, SystemClock } from '../timers/
 import { createClockService, manualClockSetting } from './clock.js';
 import { createDecisionService } from './decisions.js';
 import { createInboxService } from './inbox.js';
+import { createIncidentService } from './incidents.js';
 import { createInstanceService } from './instances.js';
 import { createMessageRelay } from './message-relay.js';
 import { createProcessService } from './processes.js';
@@ -70,6 +71,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createTaskService({ index, transitions, clock }),
       ...createInboxService({ index, transitions, clock }),
       ...createDecisionService({ registry, index, transitions, clock }),
+      ...createIncidentService({ index, registry, transitions }),
       ...createClockService({ clock, scheduler, settings: store.settings }),
       ...createHousingService({ register: housing, now }),
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),

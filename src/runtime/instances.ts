@@ -1,7 +1,7 @@
 // Process instances: start one, list and read them, read their history, deliver a message to one.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
-import { processRoles, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
+import { processRoles, type DefinitionRegistry, type Incident, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { carriedDecision, decisionHeaderFor, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages, validateSubmission, type FormField } from '../forms/index.js';
@@ -13,6 +13,8 @@ export type InstanceListItem = Pick<InstanceSummary, 'id' | 'processKey' | 'vers
 export interface InstanceView extends InstanceListItem {
   variables: Record<string, unknown>;
   active: { elementId: string; name: string }[];
+  /** The open incidents: steps that failed and wait for a retry. */
+  incidents: Incident[];
 }
 
 export interface InstanceFilter {
@@ -85,7 +87,7 @@ export function createInstanceService({ registry, index, transitions, instances,
 
     getInstance(id: string): InstanceView {
       const s = findSummary(index, id);
-      return { ...toInstanceListItem(s), variables: s.variables, active: s.active };
+      return { ...toInstanceListItem(s), variables: s.variables, active: s.active, incidents: s.incidents ?? [] };
     },
 
     async getHistory(id: string): Promise<HistoryEntry[]> {

@@ -23,6 +23,7 @@ describe('instances', () => {
       endedAt: null,
       variables: { beslutsdatum: '2027-01-15', brukare: 'Brukare A' },
       active: [{ elementId: 'lamnaSvar', name: 'Lämna svar på erbjudandet' }],
+      incidents: [],
     });
     expect(h.runtime.listInstances({ businessKey: 'KS-1' })).toEqual([expect.objectContaining({ id, state: 'running' })]);
   });
@@ -52,16 +53,16 @@ describe('instances', () => {
     await expect(h.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'A' } }, actors.revisor)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  test('when a handler throws, then the instance is failed with the error in its history and the server goes on', async () => {
+  test('when a handler throws, then the case keeps running with an incident at the step, the error in its history, and the server goes on', async () => {
     // given
     h = await startHarness({ processes: ['engine/tjanstefel.bpmn'], handlers: testHandlers });
     // when
     const { id } = await h.runtime.startInstance('tjanstefel', { variables: { utfall: 'tekniskt' } }, actors.admin);
     const ok = await h.runtime.startInstance('tjanstefel', { variables: { utfall: 'ok' } }, actors.admin);
     // then
-    expect(h.runtime.getInstance(id)).toMatchObject({ state: 'failed', endedAt: '2027-01-15T08:00:00.000Z' });
+    expect(h.runtime.getInstance(id)).toMatchObject({ state: 'running', endedAt: null, incidents: [expect.objectContaining({ message: expect.stringContaining('Bokningssystemet svarar inte') })] });
     const history = await h.runtime.getHistory(id);
-    expect(history.at(-1)).toMatchObject({ type: 'instance.failed', data: { message: expect.stringContaining('Bokningssystemet svarar inte') } });
+    expect(history.filter((e) => e.type === 'incident.opened')).toEqual([expect.objectContaining({ data: expect.objectContaining({ message: expect.stringContaining('Bokningssystemet svarar inte') }) })]);
     expect(h.runtime.getInstance(ok.id)).toMatchObject({ state: 'completed', variables: { utfall: 'ok', bokad: true } });
   });
 

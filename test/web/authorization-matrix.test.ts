@@ -84,7 +84,7 @@ async function attemptAs(rule: RouteRule, who: Who): Promise<Outcome> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ processes: ['web-beslut.bpmn', 'web-lss-beslut.bpmn'] });
+  t = await startTestApp({ processes: ['web-beslut.bpmn', 'web-lss-beslut.bpmn', 'web-incident.bpmn'] });
   for (const [role, session] of await Promise.all(allRoles.map(async (role) => [role, await signIn(from(role), role)] as const))) sessions.set(role, session);
   let counter = 0;
   const fresh = () => startBeslut(t, `AZ-${++counter}`);
@@ -104,6 +104,14 @@ beforeAll(async () => {
       const claimed = await t.call('enhetschef', { method: 'POST', url: `/api/tasks/${made.taskId}/claim`, payload: {} });
       if (claimed.statusCode !== 200) throw new Error(`claim: ${claimed.statusCode}`);
       return made;
+    },
+    async freshIncident() {
+      const started = await t.call('enhetschef', { method: 'POST', url: '/api/processes/web-incident/instances', payload: { businessKey: `AZ-${++counter}`, variables: { lagenhetId: 'finns-inte' } } });
+      if (started.statusCode !== 201) throw new Error(`start: ${started.statusCode}`);
+      const instance: { id: string; incidents: { id: string }[] } = (await t.call('admin', { method: 'GET', url: `/api/instances/${started.json().id}` })).json();
+      const incidentId = instance.incidents[0]?.id;
+      if (!incidentId) throw new Error('no incident on the started case');
+      return { instanceId: instance.id, incidentId };
     },
     async freshDecision() {
       const started = await t.call('lss-handlaggare', { method: 'POST', url: '/api/processes/web-lss-beslut/instances', payload: { businessKey: `AZ-${++counter}`, variables: { beslutsdatum: '2027-01-10' } } });

@@ -33,6 +33,8 @@ export interface Fixture {
   freshClaimed(): Promise<{ instanceId: string; taskId: string }>;
   /** A new `web-lss-beslut` case (an LSS decision of 2027-01-10, not executed): its decision's id and the case's. */
   freshDecision(): Promise<{ id: string; instanceId: string }>;
+  /** A new case of web-incident whose first step failed: an open incident to retry. */
+  freshIncident(): Promise<{ instanceId: string; incidentId: string }>;
   /** A new id for things that may exist only once (business keys, units). */
   unique(): string;
   /** A session cookie and CSRF token of someone who has only opened the sign-in form. */
@@ -76,6 +78,11 @@ export const routeTable: RouteRule[] = [
   get('/api/instances', anyUser),
   get('/api/instances/:id', anyUser, (fx) => `/api/instances/${fx.instanceId}`),
   get('/api/instances/:id/history', anyUser, (fx) => `/api/instances/${fx.instanceId}/history`),
+  get('/api/incidents', anyUser),
+  post('/api/instances/:id/incidents/:incidentId/retry', only('enhetschef'), async (fx) => {
+    const { instanceId, incidentId } = await fx.freshIncident();
+    return { url: `/api/instances/${instanceId}/incidents/${incidentId}/retry`, payload: { variables: { lagenhetId: 'ekbacken-101' } } };
+  }),
   post('/api/instances/:id/messages/:name', only('lss-handlaggare', 'enhetschef'), async (fx) => ({ url: `/api/instances/${(await fx.fresh()).instanceId}/messages/avliden`, payload: {} })),
   get('/api/tasks', anyUser),
   post('/api/tasks/:id/claim', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/claim`, payload: {} })),

@@ -68,7 +68,8 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
     const id = el.id ?? '';
     const messageRef = caughtMessage(el);
     const attachedTo = (el.attachedToRef as ModdleElement | undefined)?.id;
-    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}) });
+    const errorCode = caughtErrorCode(el);
+    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}), ...(errorCode ? { errorCode } : {}) });
     checkFlowElement(el, { file, problems, handlerNames, messages, model, isProcessStart: el === noneStart });
   }
   if (noneStart) {
@@ -87,6 +88,13 @@ function caughtMessage(el: ModdleElement): string | null {
   if (el.$type === 'bpmn:ReceiveTask') return (el.messageRef as ModdleElement | undefined)?.id ?? null;
   const definition = (el.eventDefinitions as ModdleElement[] | undefined)?.find((d) => d.$type === 'bpmn:MessageEventDefinition');
   return (definition?.messageRef as ModdleElement | undefined)?.id ?? null;
+}
+
+/** The errorCode an error boundary event catches. */
+function caughtErrorCode(el: ModdleElement): string | null {
+  const definition = (el.eventDefinitions as ModdleElement[] | undefined)?.find((d) => d.$type === 'bpmn:ErrorEventDefinition');
+  const code = (definition?.errorRef as ModdleElement | undefined)?.errorCode;
+  return typeof code === 'string' && code ? code : null;
 }
 
 export { camundaProperties };

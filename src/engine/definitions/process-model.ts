@@ -31,8 +31,11 @@ export interface ProcessModel {
   /** The process's `camunda:properties`, e.g. `insats` and `lag` that the IVO report reads. */
   properties: Record<string, string>;
   startForm: FormField[];
-  /** Every flow element; `messageRef` on a receive task or message event names its message, `attachedTo` a boundary event's task. */
-  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string }>;
+  /**
+   * Every flow element; `messageRef` on a receive task or message event names its message, `attachedTo` a boundary
+   * event's task, `errorCode` what an error boundary event catches.
+   */
+  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string; errorCode?: string }>;
   userTasks: Map<string, UserTaskModel>;
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */
@@ -44,6 +47,14 @@ export interface CompiledDefinition {
   version: DefinitionVersion;
   model: ProcessModel;
   sourceContext: unknown;
+}
+
+/** Whether an error boundary event on the step catches this business error code; otherwise a failure is an incident. */
+export function catchesError(model: ProcessModel, elementId: string, code: string): boolean {
+  for (const element of model.elements.values()) {
+    if (element.attachedTo === elementId && element.errorCode === code) return true;
+  }
+  return false;
 }
 
 /** Whether a case standing at `active` waits for the message with this id now (a receive task or catch event). */

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { AppError } from '../../errors.js';
 import type { ServiceHandler, HandlerLogger } from '../../handlers/index.js';
-import type { InstanceDocument, InstanceSummary, TaskRecord } from '../records/index.js';
+import type { Incident, InstanceDocument, InstanceSummary, TaskRecord } from '../records/index.js';
 import type { Clock } from '../../timers/index.js';
 import { DurableTimers } from '../elements/durable-timers.js';
 import { activePositions } from './active-positions.js';
@@ -10,7 +10,9 @@ import { createEngine, type EngineInstance } from '../elements/create-engine.js'
 import { HistoryRecorder } from './history-recorder.js';
 import type { CompiledDefinition } from '../definitions/process-model.js';
 import { processVariables } from '../elements/process-variables.js';
-import { bindServices } from './service-adapter.js';
+import { bindServices, incidentMessage } from './service-adapter.js';
+import { processRoles } from '../definitions/process-model.js';
+import { randomUUID } from 'node:crypto';
 import { taskRecords, type WaitingActivity } from './task-records.js';
 import { TransitionEffects } from './transition-effects.js';
 import type { HousingRegister } from '../../housing/index.js';
@@ -42,6 +44,10 @@ export class InstanceSession {
   private knownTasks: Map<string, TaskRecord>;
   private outcome: { state: 'completed' } | { state: 'failed'; message: string } | null = null;
   private received: string[] = [];
+  /** The next attempt of each step waiting at an incident; a reload fills it again as the engine re-enters the step. */
+  private readonly parked = new Map<string, () => Promise<void>>();
+  private openedIncidents: Incident[] = [];
+  private readonly resolvedIncidents = new Set<string>();
 
   private constructor(private readonly deps: SessionDeps, private base: InstanceSummary, actor: string, nextSeq: number) {
     const { definition, clock } = deps;
@@ -53,6 +59,11 @@ export class InstanceSession {
       model: definition.model,
       context: (elementId) => this.effects.contextFor(elementId),
       track: (work) => this.track(work),
+      hasIncident: (elementId) => this.openIncidents().some((i) => i.elementId === elementId),
+      park: (elementId, attempt, opened) => {
+        this.parked.set(elementId, attempt);
+        if (opened) this.openIncident(elementId, opened.message);
+      },
     });
     this.engine = createEngine({ name: base.id, sourceContext: definition.sourceContext, timers: this.timers, services });
     this.engine.once('end', () => {
@@ -98,6 +109,47 @@ export class InstanceSession {
     this.recorder.begin(actor, nextSeq);
     this.effects = this.newEffects(base);
     this.received = [];
+    this.openedIncidents = [];
+    this.resolvedIncidents.clear();
+  }
+
+  /** The incidents open now: stored ones not resolved in this transition, and those this transition opened. */
+  openIncidents(): Incident[] {
+    return [...(this.base.incidents ?? []).filter((i) => !this.resolvedIncidents.has(i.id)), ...this.openedIncidents];
+  }
+
+  /**
+   * Runs the step of an open incident again with `variables` set first; the process goes on from it. Throws conflict
+   * with the step's message when it fails again (nothing is stored then, the incident stays open).
+   */
+  async retryIncident(incidentId: string, variables: Record<string, unknown>): Promise<void> {
+    const incident = this.openIncidents().find((i) => i.id === incidentId);
+    const attempt = incident && this.parked.get(incident.elementId);
+    if (!incident || !attempt) throw new AppError('not_found', 'Incidenten finns inte eller är redan löst.');
+    this.recorder.record('incident.retried', incident.elementId, { incidentId, variables });
+    Object.assign(this.variablesObject(), variables);
+    try {
+      await attempt();
+    } catch (err) {
+      throw new AppError('conflict', `Steget misslyckades igen: ${incidentMessage(err)}`);
+    }
+    this.parked.delete(incident.elementId);
+    this.resolvedIncidents.add(incident.id);
+    this.recorder.record('incident.resolved', incident.elementId, { incidentId });
+    await this.settle();
+  }
+
+  /** The step waits here: recorded, and every role of the process is told in its inbox. */
+  private openIncident(elementId: string, message: string): void {
+    const { model } = this.deps.definition;
+    const name = model.elements.get(elementId)?.name ?? elementId;
+    const incident: Incident = { id: randomUUID(), instanceId: this.base.id, elementId, name, message, at: this.deps.clock.now().toISOString() };
+    this.openedIncidents.push(incident);
+    this.recorder.record('incident.opened', elementId, { incidentId: incident.id, message });
+    const ports = this.effects.contextFor(elementId);
+    const subject = `Ett steg har stannat: ${name}`;
+    const body = `Steget "${name}" kunde inte utföras: ${message} Ärendet väntar vid steget. Rätta uppgifterna och välj Försök igen på ärendets sida.`;
+    for (const group of processRoles(model)) ports.inbox.send({ group, subject, body });
   }
 
   get state() {
@@ -166,6 +218,9 @@ export class InstanceSession {
       bevakningar: [...this.base.bevakningar, ...this.effects.bevakningar],
       caseEvents: [...this.base.caseEvents, ...this.effects.caseEvents],
     };
+    const incidents = state === 'running' ? this.openIncidents() : [];
+    if (incidents.length) summary.incidents = incidents;
+    else delete summary.incidents;
     const started = this.effects.newDecision;
     const replaced = started && startNewDecision({ ...this.base, caseEvents: summary.caseEvents }, started.id, started.beslutsdatum, this.base.caseEvents.length + started.splitAt);
     if (replaced) Object.assign(summary, replaced);

@@ -1,7 +1,7 @@
 // Binds registered handlers to the engine's `(scope, callback)` service convention; the only file that knows it.
 import { evaluateFeel } from '../../expressions/index.js';
 import { BpmnBusinessError, type HandlerContext, type ServiceHandler } from '../../handlers/index.js';
-import type { ProcessModel } from '../definitions/process-model.js';
+import { catchesError, type ProcessModel } from '../definitions/process-model.js';
 import { processVariables, reservedVariableNames } from '../elements/process-variables.js';
 
 interface ExecutionScope {
@@ -17,6 +17,10 @@ export interface ServiceBinding {
   context: (elementId: string) => Omit<HandlerContext, 'variables'>;
   /** Every handler call is tracked so the session knows when the engine has settled. */
   track(work: Promise<unknown>): void;
+  /** The step has an open incident: it does not run again by itself (a reload re-enters it), only on a retry. */
+  hasIncident(elementId: string): boolean;
+  /** Keeps the step's next attempt for a retry; `opened` when this attempt failed and opens the incident. */
+  park(elementId: string, attempt: () => Promise<void>, opened?: { message: string }): void;
 }
 
 export function bindServices(handlers: ReadonlyMap<string, ServiceHandler<unknown>>, binding: ServiceBinding): Record<string, EngineService> {
@@ -24,10 +28,30 @@ export function bindServices(handlers: ReadonlyMap<string, ServiceHandler<unknow
   const services: Record<string, EngineService> = Object.create(null);
   for (const handler of handlers.values()) {
     services[handler.name] = (scope, callback) => {
-      binding.track(callHandler(handler, scope, binding).then((vars) => callback(null, vars), (err) => callback(toEngineError(err))));
+      const elementId = scope.content.id;
+      // One attempt: success continues the process, a business error the diagram catches takes its boundary, and
+      // anything else is thrown to the caller (the first try opens an incident, a retry reports it).
+      const attempt = async () => {
+        let vars: Record<string, unknown>;
+        try {
+          vars = await callHandler(handler, scope, binding);
+        } catch (err) {
+          if (err instanceof BpmnBusinessError && catchesError(binding.model, elementId, err.code)) return callback(toEngineError(err));
+          throw err;
+        }
+        callback(null, vars);
+      };
+      if (binding.hasIncident(elementId)) return binding.park(elementId, attempt);
+      binding.track(attempt().catch((err: unknown) => binding.park(elementId, attempt, { message: incidentMessage(err) })));
     };
   }
   return services;
+}
+
+/** What a person fixing the step should read: the handler's own words, or the code of a business error nobody catches. */
+export function incidentMessage(err: unknown): string {
+  if (err instanceof BpmnBusinessError) return `${err.message} (${err.code}; diagrammet fångar inte felet)`;
+  return err instanceof Error ? err.message : String(err);
 }
 
 async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionScope, binding: ServiceBinding) {
@@ -53,7 +77,7 @@ async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionSco
   return result;
 }
 
-/** A business error becomes an engine error with `code`, which an error boundary with that errorCode catches. */
+/** A business error becomes an engine error with `code`, which the error boundary with that errorCode catches. */
 function toEngineError(err: unknown): Error {
   if (err instanceof BpmnBusinessError) return Object.assign(new Error(err.message), { code: err.code });
   return err instanceof Error ? err : new Error(String(err));

@@ -65,6 +65,20 @@ export interface InstanceSummary {
   outbox?: OutgoingMessage[];
   /** Ids of the outgoing messages from other cases this case has taken in (newest last), so a resend is taken once. */
   receivedMessages?: string[];
+  /** Steps that failed for a reason the diagram does not catch; the token waits there until a retry succeeds. */
+  incidents?: Incident[];
+}
+
+/** A step that failed for a reason the diagram does not catch: the case waits at it until someone retries. */
+export interface Incident {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  /** The step's name as the diagram says it. */
+  name: string;
+  /** What went wrong, in Swedish when the step said it. */
+  message: string;
+  at: string;
 }
 
 /** A BPMN message one case sends another (an offer, an answer); delivered after the sending step is stored. */

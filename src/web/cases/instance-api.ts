@@ -1,10 +1,10 @@
-// Process instances: list, read, history, and delivering a BPMN message.
+// Process instances: list, read, history, delivering a BPMN message, and the incidents that wait for a retry.
 import type { FastifyPluginAsync } from 'fastify';
 import { logCaseRead } from '../plugins/case-read-log.js';
 import { z } from 'zod';
 import { actorOf } from '../plugins/auth.js';
 import { IdSchema, parseInput, VariablesSchema } from '../shared/parse-input.js';
-import { presentHistoryEntry, presentInstance, presentInstanceItem } from '../shared/present.js';
+import { presentHistoryEntry, presentIncident, presentInstance, presentInstanceItem } from '../shared/present.js';
 import type { RouteOptions } from '../shared/route-options.js';
 
 const ListQuerySchema = z.object({
@@ -16,6 +16,8 @@ const ListQuerySchema = z.object({
 const IdParamsSchema = z.object({ id: IdSchema });
 const MessageParamsSchema = z.object({ id: IdSchema, name: IdSchema });
 const MessageBodySchema = z.object({ variables: VariablesSchema.default({}) }).strict();
+const IncidentQuerySchema = z.object({ processKey: IdSchema.optional() }).strict();
+const RetryParamsSchema = z.object({ id: IdSchema, incidentId: IdSchema });
 
 /** `/api/instances…`. */
 export const instanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
@@ -36,6 +38,19 @@ export const instanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ru
     const history = (await runtime.getHistory(id)).map(presentHistoryEntry);
     logCaseRead(request.log, { user: actorOf(request).username, instanceId: id, kind: 'history' });
     return history;
+  });
+
+  app.get('/api/incidents', async (request) => {
+    const filter = parseInput(IncidentQuerySchema, request.query, 'query');
+    return runtime.listIncidents(filter, actorOf(request)).map(presentIncident);
+  });
+
+  // Who may retry is decided by the case's process (its roles), as for messages.
+  app.post('/api/instances/:id/incidents/:incidentId/retry', async (request) => {
+    const { id, incidentId } = parseInput(RetryParamsSchema, request.params, 'params');
+    const { variables } = parseInput(MessageBodySchema, request.body ?? {}, 'body');
+    await runtime.retryIncident(id, incidentId, variables, actorOf(request));
+    return {};
   });
 
   // Who may send is decided by the case's process (its roles), so the runtime checks it once it knows the case.

@@ -34,7 +34,7 @@ export function presentInstanceItem(item: InstanceListItem) {
 
 /** `GET /api/instances/:id`. */
 export function presentInstance(view: InstanceView) {
-  const { id, processKey, version, businessKey, state, variables, active, startedAt, endedAt } = view;
+  const { id, processKey, version, businessKey, state, variables, active, incidents, startedAt, endedAt } = view;
   return {
     id,
     processKey,
@@ -43,6 +43,7 @@ export function presentInstance(view: InstanceView) {
     state,
     variables,
     active: active.map(({ elementId, name }) => ({ elementId, name })),
+    incidents: incidents.map((i) => presentIncident({ ...i, processKey })),
     startedAt,
     endedAt,
   };
@@ -64,4 +65,10 @@ export function presentTask(task: TaskView) {
 export function presentBevakning(item: Bevakning) {
   const { id, instanceId, group, subject, body, createdAt, readAt } = item;
   return { id, instanceId, group, subject, body, createdAt, readAt };
+}
+
+/** An open incident as the contract names it. */
+export function presentIncident(i: { id: string; instanceId: string; processKey: string; elementId: string; name: string; message: string; at: string }) {
+  const { id, instanceId, processKey, elementId, name, message, at } = i;
+  return { id, instanceId, processKey, elementId, name, message, at };
 }
