@@ -24,7 +24,30 @@ export function createIncidentService({ index, registry, transitions }: Incident
     return model ? processRoles(model) : [];
   };
 
+  /** Whether the actor may retry the case's incidents: admin, or a role that acts in its process (not the revisor). */
+  function mayRetry(processKey: string, version: number, actor: Actor): boolean {
+    if (actor.roles.includes('admin')) return true;
+    return !actor.roles.includes('revisor') && inGroups(actor, rolesOf(processKey, version));
+  }
+
   return {
+    /**
+     * The open incidents of a case with the variables their step reads (names in its properties' FEEL that the case
+     * holds, the decision's own fields left out) and their values now, for the retry form; `canRetry` for the actor.
+     */
+    incidentForms(instanceId: string, actor: Actor) {
+      const summary = index.get(instanceId);
+      if (!summary?.incidents?.length) return [];
+      const model = registry.get(summary.processKey, summary.version)?.model;
+      const canRetry = mayRetry(summary.processKey, summary.version, actor);
+      return summary.incidents.map((incident) => {
+        const expressions = Object.values(model?.serviceTasks.get(incident.elementId)?.properties ?? {}).filter((v) => v.startsWith('='));
+        const names = new Set(expressions.flatMap((e) => e.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []));
+        const reads = [...names].filter((n) => n in summary.variables && !(decisionFieldNames as readonly string[]).includes(n)).sort();
+        return { ...incident, canRetry, variables: reads.map((name) => ({ name, value: summary.variables[name] })) };
+      });
+    },
+
     /** Open incidents in the cases whose process the actor acts in (every case for admin), oldest first. */
     listIncidents(filter: { processKey?: string }, actor: Actor): IncidentView[] {
       const admin = actor.roles.includes('admin');

@@ -132,6 +132,10 @@ export const routeTable: RouteRule[] = [
   get('/cases/:id', anyUser, (fx) => `/cases/${fx.instanceId}`),
   post('/cases/:id/decision-events', only(...decisionEventRecorders), async (fx) => ({ url: `/cases/${(await fx.freshDecision()).instanceId}/decision-events`, form: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
   get('/cases/:id/diagram.bpmn', anyUser, (fx) => `/cases/${fx.instanceId}/diagram.bpmn`),
+  post('/cases/:id/incidents/:incidentId/retry', only('enhetschef'), async (fx) => {
+    const { instanceId, incidentId } = await fx.freshIncident();
+    return { url: `/cases/${instanceId}/incidents/${incidentId}/retry`, form: { lagenhetId: 'ekbacken-101' } };
+  }),
   get('/housing', anyUser),
   get('/housing/queue', anyUser),
   get('/housing/offers', anyUser),

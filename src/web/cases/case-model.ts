@@ -2,6 +2,7 @@
 import { accessLogReaders, hasRole, type Actor } from '../../auth/index.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import { caseDecisionModel, type DecisionFormState } from './case-decision-model.js';
+import { caseIncidentsModel, type IncidentFormState } from './case-incident-model.js';
 import { describeEntry, displayValue, entryDetails } from './case-history-text.js';
 import { legalClock } from './case-legal-clock.js';
 
@@ -13,7 +14,7 @@ const stateNames: Record<string, string> = {
 };
 
 /** The case page's data for one instance; throws not_found (a 404 page) when there is no such instance. */
-export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, decisionForm?: DecisionFormState) {
+export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, decisionForm?: DecisionFormState, incidentForm?: IncidentFormState) {
   const instance = runtime.getInstance(id);
   const history = await runtime.getHistory(id);
   const now = runtime.clockNow().now;
@@ -38,6 +39,7 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
       details: entryDetails(entry),
     })),
     decision: caseDecisionModel(decision, actor, decisionForm, runtime.closingEndsCase(id)),
+    incidents: caseIncidentsModel(runtime, id, actor, incidentForm),
     canReadAccessLog: hasRole(actor, accessLogReaders),
   };
 }

@@ -11,8 +11,10 @@ import { setNotice, takeNotice } from '../shared/notice-model.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { caseModel } from './case-model.js';
+import { retryVariables } from './case-incident-model.js';
 
 const IdParamsSchema = z.object({ id: IdSchema });
+const RetryParamsSchema = z.object({ id: IdSchema, incidentId: IdSchema });
 
 /** bpmn-js from its npm package and our own script and styles, all from /assets (the CSP allows nothing else). */
 const diagramAssets = {
@@ -62,5 +64,26 @@ export const casePage: FastifyPluginAsync<RouteOptions> = async (app, { runtime 
     }
     setNotice(request, `/cases/${id}`, 'Händelsen är registrerad på beslutet.');
     return reply.redirect(`/cases/${encodeURIComponent(id)}#beslutet`, 303);
+  });
+
+  // Who may retry is decided by the case's process (its roles); the runtime checks it once it knows the case.
+  app.post('/cases/:id/incidents/:incidentId/retry', async (request, reply) => {
+    const { id, incidentId } = parseInput(RetryParamsSchema, request.params, 'params');
+    const actor = actorOf(request);
+    const values = Object.fromEntries(Object.entries(submittedValues(request.body)).map(([k, v]) => [k, String(v)]));
+    const read = retryVariables(runtime.getInstance(id).variables, values);
+    try {
+      if ('errors' in read) throw new AppError('validation_failed', undefined, read.errors);
+      await runtime.retryIncident(id, incidentId, read.variables, actor);
+    } catch (err) {
+      if (!(err instanceof AppError) || !['validation_failed', 'conflict'].includes(err.code)) throw err;
+      const errors = err.fields?.length ? err.fields : [{ field: '', message: err.message }];
+      const model = await caseModel(runtime, id, actor, undefined, { incidentId, values, errors });
+      logCaseRead(request.log, { user: actor.username, instanceId: id, kind: 'page' });
+      const title = `Fel: ärende ${model.instance.businessKey ?? model.processName}`;
+      return reply.page('cases/case.hbs', { title, notice: null, ...model, ...diagramAssets }, err.code === 'conflict' ? 409 : 400);
+    }
+    setNotice(request, `/cases/${id}`, 'Steget kördes igen och ärendet gick vidare.');
+    return reply.redirect(`/cases/${encodeURIComponent(id)}`, 303);
   });
 };
