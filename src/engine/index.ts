@@ -4,7 +4,7 @@ export { parseBpmn } from './definitions/bpmn-parse.js';
 export { refusedElementTypes } from './definitions/check-flow-element.js';
 export { type DefinitionDiff, type DiagramVersion, diffDefinitions, type FormFieldProperty, type TimerValue } from './definitions/definition-diff.js';
 export { DefinitionRegistry, type EditedVersion, VersionConflictError } from './definitions/definition-registry.js';
-export { processRoles, waitsForMessage, type CompiledDefinition } from './definitions/process-model.js';
+export { processRoles, waitingMessages, waitsForMessage, type CompiledDefinition } from './definitions/process-model.js';
 export { reservedVariableNames } from './elements/process-variables.js';
 export { InstanceIndex } from './instance-index.js';
 export { InstanceTransitions } from './instance-transitions.js';

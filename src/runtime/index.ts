@@ -4,7 +4,7 @@ export type { ClockMove } from './clock.js';
 export { manualDecisionEvents, type DecisionEventInput, type DecisionFilter, type ManualDecisionEvent } from './decisions.js';
 export type { BevakningDetail } from './inbox.js';
 export type { IncidentView } from './incidents.js';
-export type { InstanceFilter, InstanceListItem, InstanceView } from './instances.js';
+export type { InstanceFilter, InstanceListItem, InstanceView, WaitingFor } from './instances.js';
 export type { CheckFinding, DefinitionCheckResult, ProcessDetail, ProcessListItem } from './processes.js';
 export type { TaskFilter, TaskView } from './tasks.js';
 export type { Decision, DecisionStatus } from '../decisions/index.js';

@@ -1,7 +1,7 @@
 // Process instances: start one, list and read them, read their history, deliver a message to one.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
-import { processRoles, type DefinitionRegistry, type Incident, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
+import { processRoles, waitingMessages, type DefinitionRegistry, type Incident, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { carriedDecision, decisionHeaderFor, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages, validateSubmission, type FormField } from '../forms/index.js';
@@ -15,7 +15,13 @@ export interface InstanceView extends InstanceListItem {
   active: { elementId: string; name: string }[];
   /** The open incidents: steps that failed and wait for a retry. */
   incidents: Incident[];
+  /** What the case waits for besides its tasks: the messages it would take now, and its timers with their due dates. */
+  waitingFor: WaitingFor[];
 }
+
+export type WaitingFor =
+  | { type: 'message'; elementId: string; name: string; messageId: string; messageName: string }
+  | { type: 'timer'; elementId: string; name: string; due: string };
 
 export interface InstanceFilter {
   processKey?: string;
@@ -40,6 +46,18 @@ export function createInstanceService({ registry, index, transitions, instances,
     if (!giver || !header) throw refuse('Inget ärende med det ärendenumret har lämnat över ett beslut.');
     if ([...index.all()].some((s) => s !== giver && s.decision?.id === header.id)) throw refuse('Beslutet har redan tagits över av ett annat ärende.');
     return { header, events: giver.caseEvents.filter((e) => e.type !== 'overlamnad') };
+  }
+
+  /** The messages the case would take now and its armed timers, soonest first; nothing once it has ended. */
+  function waitingForOf(s: InstanceSummary): WaitingFor[] {
+    const model = registry.get(s.processKey, s.version)?.model;
+    if (!model || s.state !== 'running') return [];
+    const nameOf = (elementId: string) => model.elements.get(elementId)?.name ?? elementId;
+    const messages = waitingMessages(model, s.active).map(({ elementId, messageId }) => ({
+      type: 'message' as const, elementId, name: nameOf(elementId), messageId, messageName: model.messages.get(messageId)?.name ?? messageId,
+    }));
+    const timers = [...s.timers].sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map((t) => ({ type: 'timer' as const, elementId: t.elementId, name: nameOf(t.elementId), due: t.dueAt }));
+    return [...messages, ...timers];
   }
 
   return {
@@ -87,7 +105,7 @@ export function createInstanceService({ registry, index, transitions, instances,
 
     getInstance(id: string): InstanceView {
       const s = findSummary(index, id);
-      return { ...toInstanceListItem(s), variables: s.variables, active: s.active, incidents: s.incidents ?? [] };
+      return { ...toInstanceListItem(s), variables: s.variables, active: s.active, incidents: s.incidents ?? [], waitingFor: waitingForOf(s) };
     },
 
     async getHistory(id: string): Promise<HistoryEntry[]> {

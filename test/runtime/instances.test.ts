@@ -24,6 +24,7 @@ describe('instances', () => {
       variables: { beslutsdatum: '2027-01-15', brukare: 'Brukare A' },
       active: [{ elementId: 'lamnaSvar', name: 'Lämna svar på erbjudandet' }],
       incidents: [],
+      waitingFor: expect.any(Array),
     });
     expect(h.runtime.listInstances({ businessKey: 'KS-1' })).toEqual([expect.objectContaining({ id, state: 'running' })]);
   });

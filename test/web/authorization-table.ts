@@ -73,6 +73,7 @@ export const routeTable: RouteRule[] = [
   get('/health', open),
   get('/api/processes', anyUser),
   get('/api/processes/:key', anyUser, () => '/api/processes/web-beslut'),
+  get('/api/processes/:key/versions/:version/bpmn', anyUser, () => '/api/processes/web-beslut/versions/1/bpmn'),
   post('/api/processes', only('processagare'), () => ({ url: '/api/processes', headers: { 'content-type': 'application/xml' }, payload: uploadableBpmn('az-uppladdad') })),
   post('/api/processes/:key/instances', only('lss-handlaggare'), (fx) => ({ url: '/api/processes/web-beslut/instances', payload: { businessKey: fx.unique(), variables: decision } })),
   get('/api/instances', anyUser),

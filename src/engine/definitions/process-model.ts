@@ -59,13 +59,19 @@ export function catchesError(model: ProcessModel, elementId: string, code: strin
 
 /** Whether a case standing at `active` waits for the message with this id now (a receive task or catch event). */
 export function waitsForMessage(model: ProcessModel, active: readonly { elementId: string }[], messageId: string): boolean {
+  return waitingMessages(model, active).some((w) => w.messageId === messageId);
+}
+
+/** The elements of a case standing at `active` that wait for a message now, with the message each waits for. */
+export function waitingMessages(model: ProcessModel, active: readonly { elementId: string }[]): { elementId: string; messageId: string }[] {
   const at = new Set(active.map((a) => a.elementId));
+  const waiting: { elementId: string; messageId: string }[] = [];
   for (const [id, element] of model.elements) {
-    if (element.messageRef !== messageId || element.type === 'bpmn:IntermediateThrowEvent' || element.type === 'bpmn:EndEvent') continue;
+    if (!element.messageRef || element.type === 'bpmn:IntermediateThrowEvent' || element.type === 'bpmn:EndEvent') continue;
     // A boundary event waits while the task it is attached to does (positions list the task, not its boundaries).
-    if (at.has(id) || (element.attachedTo !== undefined && at.has(element.attachedTo))) return true;
+    if (at.has(id) || (element.attachedTo !== undefined && at.has(element.attachedTo))) waiting.push({ elementId: id, messageId: element.messageRef });
   }
-  return false;
+  return waiting;
 }
 
 /**

@@ -2,12 +2,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../plugins/auth.js';
-import { IdSchema, parseInput, VariablesSchema } from '../shared/parse-input.js';
+import { IdSchema, parseInput, VariablesSchema, VersionSchema } from '../shared/parse-input.js';
 import { presentProcess, presentProcessItem } from '../shared/present.js';
 import { acceptBpmnXml, bpmnXmlBody } from './bpmn-xml-body.js';
 import type { RouteOptions } from '../shared/route-options.js';
 
 const KeyParamsSchema = z.object({ key: IdSchema });
+const VersionParamsSchema = z.object({ key: IdSchema, version: VersionSchema });
 
 const StartBodySchema = z
   .object({
@@ -21,13 +22,20 @@ export interface ProcessRouteOptions extends RouteOptions {
   bpmnMaxBytes: number;
 }
 
-/** `/api/processes` and `/api/processes/:key/instances`. */
+/** `/api/processes`, a version's BPMN XML and `/api/processes/:key/instances`. */
 export const processRoutes: FastifyPluginAsync<ProcessRouteOptions> = async (app, { runtime, bpmnMaxBytes }) => {
   app.get('/api/processes', async () => runtime.listProcesses().map(presentProcessItem));
 
   app.get('/api/processes/:key', async (request) => {
     const { key } = parseInput(KeyParamsSchema, request.params, 'params');
     return presentProcess(runtime.getProcess(key));
+  });
+
+  // The stored XML byte for byte: an integration learns a message's id and name from the diagram it runs.
+  app.get('/api/processes/:key/versions/:version/bpmn', async (request, reply) => {
+    const { key, version } = parseInput(VersionParamsSchema, request.params, 'params');
+    const xml = await runtime.getDefinitionSource(key, version);
+    return reply.type('application/xml; charset=utf-8').send(xml);
   });
 
   app.post('/api/processes/:key/instances', async (request, reply) => {

@@ -34,7 +34,7 @@ export function presentInstanceItem(item: InstanceListItem) {
 
 /** `GET /api/instances/:id`. */
 export function presentInstance(view: InstanceView) {
-  const { id, processKey, version, businessKey, state, variables, active, incidents, startedAt, endedAt } = view;
+  const { id, processKey, version, businessKey, state, variables, active, incidents, waitingFor, startedAt, endedAt } = view;
   return {
     id,
     processKey,
@@ -43,6 +43,7 @@ export function presentInstance(view: InstanceView) {
     state,
     variables,
     active: active.map(({ elementId, name }) => ({ elementId, name })),
+    waitingFor,
     incidents: incidents.map((i) => presentIncident({ ...i, processKey })),
     startedAt,
     endedAt,

@@ -1,5 +1,8 @@
 // HTTP tests of reading process definitions and starting instances through the JSON API.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { fixturesDir } from '../../helpers/runtime-harness.js';
 import { startTestApp, type TestApp } from '../test-app.js';
 
 let t: TestApp;
@@ -66,6 +69,22 @@ describe('GET /api/processes/:key', () => {
     // then
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: 'not_found', message: expect.any(String) });
+  });
+});
+
+describe('GET /api/processes/:key/versions/:version/bpmn', () => {
+  test('when a user asks for a deployed version, then its XML is answered byte for byte; an unknown version is 404', async () => {
+    // given
+    t = await startTestApp();
+    const stored = await readFile(path.join(fixturesDir, 'web', 'web-beslut.bpmn'), 'utf8');
+    // when
+    const response = await t.call('revisor', { method: 'GET', url: '/api/processes/web-beslut/versions/1/bpmn' });
+    const unknown = await t.call('revisor', { method: 'GET', url: '/api/processes/web-beslut/versions/9/bpmn' });
+    // then
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(response.body).toBe(stored);
+    expect(unknown.statusCode).toBe(404);
   });
 });
 
