@@ -106,6 +106,18 @@ describe('publishing from the editor keeps the routine', () => {
     expect(check.problems).toContainEqual({ elementId: 'vantetid', message: 'Egenskapen avslutsmeddelande namnger meddelandet "finnsInte", som inte finns i diagrammet.' });
   });
 
+  test('when a diagram uses compensation, then it is refused at the compensating task and the compensation event', async () => {
+    // given: "Följ upp" compensates, and an intermediate throw event asks for compensation before the end
+    const xml = (await vantetid())
+      .replace('<bpmn:userTask id="folja"', '<bpmn:userTask isForCompensation="true" id="folja"')
+      .replace('<bpmn:endEvent id="slut"', '<bpmn:endEvent id="slut"><bpmn:compensateEventDefinition id="kompensera" /></bpmn:endEvent><bpmn:endEvent id="slutGammal"');
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    // then
+    const compensation = check.problems.filter((p) => p.message.startsWith('Kompensation stöds inte'));
+    expect(compensation.map((p) => p.elementId).sort()).toEqual(['folja', 'slut']);
+  });
+
   test('when the file is not XML at all, then the check answers with that one problem', async () => {
     // when
     const check = await h.runtime.checkDefinition('inte ett diagram');

@@ -29,6 +29,8 @@ export const refusedElementTypes: Readonly<Record<string, string>> = {
   'bpmn:Task': 'En uppgift utan typ gör ingenting när ärendet når den. Gör den till en användaruppgift (någon fyller i ett formulär) eller en tjänsteuppgift (systemet gör något).',
   'bpmn:ManualTask': 'En manuell uppgift syns inte för någon och gör ingenting. Gör den till en användaruppgift, så hamnar den i rollens inkorg.',
 };
+/** bpmn-engine leaves a case with compensation running with nothing active for ever, so it never reaches a case. */
+const compensationRefused = 'Kompensation stöds inte: ärendet skulle bli stående utan att något steg är aktivt. Rita ångrandet som vanliga steg i flödet.';
 const knownPrefixes = new Set(['xmlns', 'bpmn', 'camunda', 'xsi']);
 const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
 const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type'];
@@ -51,6 +53,7 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
     if (prefix && !knownPrefixes.has(prefix)) problem(`Attributet ${name} hör till ett okänt tillägg och stöds inte.`);
   }
   if (el.loopCharacteristics) problem('Upprepade aktiviteter och multi-instans stöds inte ännu.');
+  if (el.isForCompensation === true) problem(compensationRefused);
   const condition = el.conditionExpression as ModdleElement | undefined;
   if (condition) checkCondition(condition, problem);
   for (const def of (el.eventDefinitions as ModdleElement[] | undefined) ?? []) checkEventDefinition(el, def, ctx, problem);
@@ -89,6 +92,8 @@ function checkEventDefinition(el: ModdleElement, def: ModdleElement, ctx: CheckC
     if (!error?.errorCode) problem('Felhändelsen måste referera till ett bpmn:error med errorCode.');
   } else if (def.$type === 'bpmn:ConditionalEventDefinition') {
     problem('Villkorshändelser stöds inte.');
+  } else if (def.$type === 'bpmn:CompensateEventDefinition') {
+    problem(compensationRefused);
   }
 }
 
