@@ -4,4 +4,4 @@ export { formFieldTypes } from './form-field.js';
 export { readFormFields, type FormElement } from './read-form-fields.js';
 export { toSubmissionSchema, validateSubmission, type SubmissionMode, type SubmissionResult } from './submission.js';
 export { fieldMessages, isCalendarDate, maxStringLength } from './field-schema.js';
-export { checkValueLimits, limitMessages, maxMessageChars, maxValueDepth } from './value-limits.js';
+export { checkValueLimits, limitMessages, maxMessageChars, maxValueDepth, maxValueKeys } from './value-limits.js';

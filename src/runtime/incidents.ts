@@ -71,6 +71,8 @@ export function createIncidentService({ index, registry, transitions }: Incident
       assertCanSendMessage(actor, processRoles(model));
       if (!summary.incidents?.some((i) => i.id === incidentId)) throw new AppError('not_found', 'Incidenten finns inte eller är redan löst.');
       const decisionFields = new Set<string>(decisionFieldNames);
+      const whole = checkValueLimits(variables, 'variables');
+      if (whole) throw new AppError('validation_failed', whole.message, [whole]);
       const errors: FieldError[] = [];
       for (const [name, value] of Object.entries(variables)) {
         if (decisionFields.has(name)) errors.push({ field: name, message: fieldMessages.decision });

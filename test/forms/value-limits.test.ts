@@ -1,6 +1,6 @@
 // The caps on a submitted value's depth and size, checked before any validation.
 import { describe, expect, test } from 'vitest';
-import { checkValueLimits, limitMessages, maxMessageChars, maxValueDepth } from '../../src/forms/index.js';
+import { checkValueLimits, limitMessages, maxMessageChars, maxValueDepth, maxValueKeys } from '../../src/forms/index.js';
 
 /** An object nested `levels` deep, itself counted as level 1. */
 function nested(levels: number): unknown {
@@ -38,5 +38,14 @@ describe('checkValueLimits', () => {
     // when / then
     expect(checkValueLimits(justUnder, 'variables')).toBeNull();
     expect(checkValueLimits(over, 'variables')).toEqual({ field: 'variables', message: limitMessages.size });
+  });
+
+  test('when an object or array at any level holds more keys than the cap, then it is refused with the key message', () => {
+    // given
+    const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, 1]));
+    // when / then
+    expect(checkValueLimits(many(maxValueKeys), 'variables')).toBeNull();
+    expect(checkValueLimits(many(maxValueKeys + 1), 'variables')).toEqual({ field: 'variables', message: limitMessages.keys });
+    expect(checkValueLimits({ lista: Array.from({ length: maxValueKeys + 1 }, () => 0) }, 'variables')).toEqual({ field: 'variables', message: limitMessages.keys });
   });
 });
