@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { withTransientRetry } from './transient-retry.js';
 
 const TEMP_FILE = /^\..+\.tmp$/;
 
@@ -23,6 +24,11 @@ export async function fsyncDir(dir: string): Promise<void> {
  * `flush: false` keeps the atomic rename but skips both fsyncs: for derived files that crash repair can rebuild.
  */
 export async function writeFileDurably(file: string, text: string, flush = true): Promise<void> {
+  // Each attempt writes its own temp file, so a retry after a busy file system starts clean.
+  await withTransientRetry(() => writeOnce(file, text, flush));
+}
+
+async function writeOnce(file: string, text: string, flush: boolean): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'wx', 0o600);
