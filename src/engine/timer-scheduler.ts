@@ -36,12 +36,15 @@ export class TimerScheduler {
    * Manual clock: `target` gets the current time under the scheduler's lock (so concurrent moves add up), then the
    * clock steps to each due time up to the target, firing there, and stops at the target.
    */
-  moveManualClock(clock: ManualClock, target: (now: Date) => Date): Promise<FiringResult> {
+  moveManualClock(clock: ManualClock, target: (now: Date) => Date, persist: (to: Date) => Promise<void>): Promise<FiringResult & { to: Date }> {
     return this.running.runExclusive(async () => {
       const to = target(clock.now());
+      // Stored before any timer fires: a crash mid-move restarts at the target (its due timers fire at boot), never
+      // at a time earlier than what the steps already stored.
+      await persist(to);
       const result = await this.fireDueUnlocked(to, clock);
       clock.set(to);
-      return result;
+      return { ...result, to };
     });
   }
 
