@@ -13,18 +13,25 @@ export class HousingRegister {
 
   /**
    * Replays the journal. Changes are written before their instance's document, so a change whose transition was not
-   * stored (its rev is above the instance's stored rev, or it was voided) is left out.
+   * stored (its rev is above the instance's stored rev, or it was voided) is left out. Such an orphan (a crash between
+   * the journal and the document) is voided now, before any step runs: the case's next stored step takes the same rev,
+   * and would otherwise bring the orphan back at the following start.
    */
   async load(storedRevs: ReadonlyMap<string, number>): Promise<void> {
     const all = (await this.journal.readAll()) as (HousingRecord | HousingVoid)[];
     const voided = new Set(all.filter((r): r is HousingVoid => 'void' in r).map((r) => r.void));
     const records = all.filter((r): r is HousingRecord => 'event' in r).sort((a, b) => a.seq - b.seq);
+    const orphans = new Set<string>();
     for (const record of records) {
       this.seq = Math.max(this.seq, record.seq);
       if (voided.has(record.transitionId)) continue;
-      if (record.instanceId !== null && (storedRevs.get(record.instanceId) ?? 0) < (record.rev ?? 0)) continue;
+      if (record.instanceId !== null && (storedRevs.get(record.instanceId) ?? 0) < (record.rev ?? 0)) {
+        orphans.add(record.transitionId);
+        continue;
+      }
       applyHousingEvent(this.state, record.event);
     }
+    if (orphans.size) await this.journal.append([...orphans].map((transitionId): HousingVoid => ({ void: transitionId })));
   }
 
   /** A transaction for one instance transition; `rev` is the rev the instance gets if the transition is stored. */
