@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from './http-client.js';
+import { measureDiagramCheck } from './diagram-check.js';
 import { measureCompletionLatency, measureHttpThroughput } from './http-api.js';
 import { populate } from './populate.js';
 import { measureRawEngine } from './raw-engine.js';
@@ -49,3 +50,6 @@ const big = await withServer(large, async (server) => {
   return measureCompletionLatency(createClient(server.baseUrl, 'admin'), 100);
 });
 log(`(c) slutför uppgift med ${large} pågående: p50 ${big.p50.toFixed(1)} ms, p99 ${big.p99.toFixed(1)} ms; kvot p50 = ${(big.p50 / small.p50).toFixed(2)} (mål ≤ 1,5)`);
+
+const checked = await measureDiagramCheck(path.join(processesDir, '..', '..', 'processes', 'lss-boende.bpmn'), 20);
+log(`(e) kontroll av en uppladdad rutin (lss-boende.bpmn) i en varm kontrolltråd: p50 ${checked.p50.toFixed(0)} ms, max ${checked.max.toFixed(0)} ms (mål < 200 ms); första, med trådstart: ${checked.first.toFixed(0)} ms`);

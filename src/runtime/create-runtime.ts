@@ -1,7 +1,7 @@
 // Builds the runtime: opens the store, deploys the diagrams, recovers the instances, catches up on missed timers, and
 // composes the services the web asks of the system. Each service declares and implements its methods in its own file.
 import { createAccessLog } from '../audit/index.js';
-import { DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
+import { closeDiagramCheckers, DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
 import { createHousingService, HousingRegister } from '../housing/index.js';
 import { createReportService, type IvoConfig } from '../reports/index.js';
@@ -76,9 +76,10 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createHousingService({ register: housing, now }),
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),
       ...createAccessLog({ journal: store.accessLog, now }),
-      /** Stops the scheduler, then releases the store. */
+      /** Stops the scheduler and the diagram checkers, then releases the store. */
       async close(): Promise<void> {
         await scheduler.stop();
+        await closeDiagramCheckers();
         await store.close();
       },
     };

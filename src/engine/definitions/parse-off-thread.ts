@@ -1,5 +1,6 @@
-// Runs the parse and check of an uploaded diagram in a worker thread with memory limits and a deadline.
-import { Worker } from 'node:worker_threads';
+// Runs the parse and check of an uploaded diagram in long-lived worker threads (piscina) with memory limits and a
+// deadline: a warm worker answers a normal diagram at once, a huge or hostile one costs its worker, never the server.
+import { Piscina } from 'piscina';
 import { DefinitionError } from '../../errors.js';
 import type { ParseAnswer, ParseRequest } from './parse-worker.js';
 
@@ -14,12 +15,34 @@ export const defaultParseLimits: ParseLimits = { timeoutMs: 10_000, maxOldGenera
 /** The sources run under tsx (tests, `npm start`); the entry registers tsx in the worker, then loads parse-worker.ts. */
 const workerUrl = new URL('./parse-worker-entry.mjs', import.meta.url);
 
+/** One pool per set of limits (the server uses one); an open editor checks on every pause, two workers are plenty. */
+const pools = new Map<string, Piscina<ParseRequest, ParseAnswer>>();
+
+function poolFor(limits: ParseLimits): Piscina<ParseRequest, ParseAnswer> {
+  const key = `${limits.timeoutMs}/${limits.maxOldGenerationSizeMb}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new Piscina<ParseRequest, ParseAnswer>({
+      filename: workerUrl.href,
+      minThreads: 1,
+      maxThreads: 2,
+      // A worker idle for a while is let go; piscina keeps idle workers from holding the process open.
+      idleTimeout: 60_000,
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+    });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
 /**
  * Parses and checks `xml` off the main thread (our rules and bpmnlint's); resolves to the process id and every problem
  * found (none when it passes).
- * Rejects with a DefinitionError when the diagram takes too long or too much memory to read.
+ * Rejects with a DefinitionError when the diagram takes too long or too much memory to read; the worker that tried
+ * is replaced.
  */
-export function checkDefinitionOffThread(
+export async function checkDefinitionOffThread(
   xml: string,
   file: string,
   handlerNames: Iterable<string>,
@@ -27,25 +50,22 @@ export function checkDefinitionOffThread(
 ): Promise<ParseAnswer> {
   const refused = (message: string) => new DefinitionError([{ file, elementId: null, message }]);
   const request: ParseRequest = { xml, file, handlerNames: [...handlerNames] };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, {
-      workerData: request,
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
-    });
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      void worker.terminate();
-      outcome();
-    };
-    const deadline = setTimeout(() => settle(() => reject(refused('Diagrammet tog för lång tid att läsa.'))), limits.timeoutMs);
-    worker.once('message', (answer: ParseAnswer) => settle(() => resolve(answer)));
-    worker.once('error', (err: Error & { code?: string }) =>
-      settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused('Diagrammet är för stort eller för komplext för att läsas.') : err)),
-    );
-    worker.once('exit', (code) => settle(() => reject(new Error(`Tråden som läser diagrammet avslutades utan svar (kod ${code}).`))));
-  });
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
+  try {
+    return await poolFor(limits).run(request, { signal: deadline.signal });
+  } catch (err) {
+    if (deadline.signal.aborted) throw refused('Diagrammet tog för lång tid att läsa.');
+    if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw refused('Diagrammet är för stort eller för komplext för att läsas.');
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Lets the workers go (the runtime closes). */
+export async function closeDiagramCheckers(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((pool) => pool.destroy()));
 }

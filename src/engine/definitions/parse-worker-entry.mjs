@@ -2,4 +2,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./parse-worker.ts');
+const worker = await import('./parse-worker.ts');
+
+export default worker.default;

@@ -1,7 +1,6 @@
 // Worker thread body: parses and checks one uploaded diagram away from the server's event loop, answers with its problems.
-// Uploads are new diagrams, so bpmnlint's recommended rules apply here too.
+// Uploads are new diagrams, so bpmnlint's recommended rules apply here too. The worker lives on between uploads.
 import '../../zod-jitless.js';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { DefinitionProblem } from '../../errors.js';
 import { checkDefinition } from './compile-definition.js';
 
@@ -19,6 +18,7 @@ export interface ParseAnswer {
   warnings: DefinitionProblem[];
 }
 
-const { xml, file, handlerNames } = workerData as ParseRequest;
-const { model, problems, warnings } = await checkDefinition(xml, file, new Set(handlerNames), { lint: true });
-parentPort!.postMessage({ key: model?.key ?? null, problems, warnings } satisfies ParseAnswer);
+export default async function checkUpload({ xml, file, handlerNames }: ParseRequest): Promise<ParseAnswer> {
+  const { model, problems, warnings } = await checkDefinition(xml, file, new Set(handlerNames), { lint: true });
+  return { key: model?.key ?? null, problems, warnings };
+}
