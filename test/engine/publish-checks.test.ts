@@ -118,6 +118,17 @@ describe('publishing from the editor keeps the routine', () => {
     expect(compensation.map((p) => p.elementId).sort()).toEqual(['folja', 'slut']);
   });
 
+  test('when a step waits for a signal, then it is refused: nothing can send one, the case would wait for ever', async () => {
+    // given: the three-month timer becomes a wait for a signal
+    const xml = (await vantetid())
+      .replace('<bpmn:process id="vantetid"', '<bpmn:signal id="signalen" name="Signalen" /><bpmn:process id="vantetid"')
+      .replace(/<bpmn:timerEventDefinition[\s\S]*?<\/bpmn:timerEventDefinition>/, '<bpmn:signalEventDefinition signalRef="signalen" />');
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    // then
+    expect(check.problems).toContainEqual({ elementId: 'tremanader', message: expect.stringContaining('En signal kan inte skickas till ett ärende') });
+  });
+
   test('when the file is not XML at all, then the check answers with that one problem', async () => {
     // when
     const check = await h.runtime.checkDefinition('inte ett diagram');
