@@ -94,6 +94,9 @@ function checkEventDefinition(el: ModdleElement, def: ModdleElement, ctx: CheckC
     problem('Villkorshändelser stöds inte.');
   } else if (def.$type === 'bpmn:CompensateEventDefinition') {
     problem(compensationRefused);
+  } else if (def.$type === 'bpmn:LinkEventDefinition') {
+    // Tried: the catching link waits from the start, and the case does not end through it.
+    problem('Länkhändelser stöds inte: ärendet går inte vidare genom dem. Rita flödet direkt mellan stegen.');
   } else if (def.$type === 'bpmn:SignalEventDefinition' && el.$type !== 'bpmn:IntermediateThrowEvent' && el.$type !== 'bpmn:EndEvent') {
     // Nothing can send a signal to a case, so a step that waits for one would wait for ever.
     problem('En signal kan inte skickas till ett ärende, så ärendet skulle vänta för alltid. Vänta på ett meddelande (bpmn:message) i stället.');
