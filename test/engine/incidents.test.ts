@@ -103,4 +103,25 @@ describe.each([100, 0])('incidents (engines kept: %i)', (engineCacheSize) => {
     await expect(outsider).rejects.toMatchObject({ code: 'forbidden' });
     expect(h.runtime.getInstance(id).incidents).toHaveLength(1);
   });
+
+  test('when an interrupting deadline on the stopped step fires, then the token leaves the step and the incident is over', async () => {
+    // given: the same step with an interrupting one-week deadline
+    const withDeadline = vacancy
+      .replace('<bpmn:sequenceFlow id="f4" sourceRef="registrera" targetRef="visa" />', `<bpmn:sequenceFlow id="f4" sourceRef="registrera" targetRef="visa" />
+    <bpmn:boundaryEvent id="enVecka" name="En vecka" attachedToRef="registrera"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P7D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="f8" sourceRef="enVecka" targetRef="forSent" />
+    <bpmn:userTask id="forSent" name="För sent" camunda:candidateGroups="enhetschef" />
+    <bpmn:sequenceFlow id="f9" sourceRef="forSent" targetRef="slut3" />
+    <bpmn:endEvent id="slut3" name="Slut" />`)
+      .replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
+    h = await startHarness({ engineCacheSize, processes: [['ledighet.bpmn', withLayout(withDeadline)]], housing });
+    const { id } = await h.runtime.startInstance('ledighet', { variables: { beslutsdatum: '2027-01-10', lagenhetId: 'ek-9' } }, actors.enhetschef);
+    const stopped = h.runtime.getInstance(id).incidents.length;
+    // when
+    await h.runtime.moveClock({ advance: 'P8D' });
+    // then
+    expect(stopped).toBe(1);
+    expect(h.runtime.getInstance(id).incidents).toEqual([]);
+    expect(h.runtime.listTasks({ instanceId: id }, actors.enhetschef).map((t) => t.elementId)).toEqual(['forSent']);
+  });
 });

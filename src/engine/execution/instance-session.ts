@@ -218,7 +218,8 @@ export class InstanceSession {
       bevakningar: [...this.base.bevakningar, ...this.effects.bevakningar],
       caseEvents: [...this.base.caseEvents, ...this.effects.caseEvents],
     };
-    const incidents = state === 'running' ? this.openIncidents() : [];
+    // An incident whose step is no longer waiting (an interrupting boundary event took the token away) is over.
+    const incidents = this.openIncidents().filter((i) => waiting.some((w) => w.id === i.elementId));
     if (incidents.length) summary.incidents = incidents;
     else delete summary.incidents;
     const started = this.effects.newDecision;
