@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from './http-client.js';
 import { measureDiagramCheck } from './diagram-check.js';
+import { measureTimerBurst } from './timer-burst.js';
 import { measureCompletionLatency, measureHttpThroughput } from './http-api.js';
 import { populate } from './populate.js';
 import { measureRawEngine } from './raw-engine.js';
@@ -53,3 +54,6 @@ log(`(c) slutför uppgift med ${large} pågående: p50 ${big.p50.toFixed(1)} ms,
 
 const checked = await measureDiagramCheck(path.join(processesDir, '..', '..', 'processes', 'lss-boende.bpmn'), 20);
 log(`(e) kontroll av en uppladdad rutin (lss-boende.bpmn) i en varm kontrolltråd: p50 ${checked.p50.toFixed(0)} ms, max ${checked.max.toFixed(0)} ms (mål < 200 ms); första, med trådstart: ${checked.first.toFixed(0)} ms`);
+
+const timers = await measureTimerBurst(5000, path.join(processesDir, '..', '..', 'config', 'ivo.json'));
+log(`(f) 5 000 timrar som förfaller samtidigt, en klockflytt (i processen, beständig lagring): ${timers.toFixed(0)} per sekund (mål ≥ 200)`);

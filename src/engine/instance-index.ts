@@ -32,17 +32,28 @@ export class InstanceIndex {
     return this.tasks.values();
   }
 
-  /** The earliest timer due at or before `until`, over running instances; ties by instance then element. */
-  nextDueTimer(until: Date, skip: ReadonlySet<string> = new Set()): TimerRecord | undefined {
-    let next: TimerRecord | undefined;
+  /**
+   * The timers due at the earliest due time at or before `until`, one per instance (the lowest id; an instance's
+   * second timer of that time comes in the next batch), lowest id first, at most `max`: they may fire side by side.
+   */
+  nextDueBatch(until: Date, skip: ReadonlySet<string>, max: number): TimerRecord[] {
+    let earliest: number | null = null;
+    const perInstance = new Map<string, TimerRecord>();
     for (const s of this.summaries.values()) {
       if (s.state !== 'running') continue;
       for (const t of s.timers) {
-        if (Date.parse(t.dueAt) > until.getTime() || skip.has(t.id)) continue;
-        if (!next || t.dueAt < next.dueAt || (t.dueAt === next.dueAt && t.id < next.id)) next = t;
+        const due = Date.parse(t.dueAt);
+        if (due > until.getTime() || skip.has(t.id)) continue;
+        if (earliest === null || due < earliest) {
+          earliest = due;
+          perInstance.clear();
+        }
+        if (due !== earliest) continue;
+        const held = perInstance.get(t.instanceId);
+        if (!held || t.id < held.id) perInstance.set(t.instanceId, t);
       }
     }
-    return next;
+    return [...perInstance.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, max);
   }
 
   get size(): number {

@@ -3,6 +3,7 @@ import { Mutex } from 'async-mutex';
 import type { HandlerLogger } from '../handlers/index.js';
 import type { Clock, ManualClock } from '../timers/index.js';
 import type { InstanceIndex } from './instance-index.js';
+import type { TimerRecord } from './records/index.js';
 import type { InstanceTransitions } from './instance-transitions.js';
 
 export interface FiringResult {
@@ -12,6 +13,8 @@ export interface FiringResult {
 }
 
 const firstRetryMs = 1_000;
+/** How many cases' timers due at the same moment fire side by side. */
+const firedTogether = 16;
 const maxRetryMs = 60 * 60 * 1000;
 
 export class TimerScheduler {
@@ -68,26 +71,35 @@ export class TimerScheduler {
     const skip = new Set(manual ? [] : [...this.failures].filter(([, f]) => f.retryAt > Date.now()).map(([id]) => id));
     const waiting = skip.size;
     for (;;) {
-      const timer = this.index.nextDueTimer(until, skip);
-      if (!timer) return { fired, unfired: skip.size - waiting };
-      const dueAt = new Date(timer.dueAt);
+      // Timers of different cases due at the same moment fire side by side: their writes overlap, and the due order
+      // holds, since the clock stands at that moment for all of them.
+      const batch = this.index.nextDueBatch(until, skip, firedTogether);
+      if (!batch.length) return { fired, unfired: skip.size - waiting };
+      const dueAt = new Date(batch[0]!.dueAt);
       if (manual && dueAt > manual.now()) manual.set(dueAt);
-      try {
-        await this.transitions.withEngine(timer.instanceId, 'system', async (session) => {
-          await session.fireTimer(timer.executionId);
-        });
-      } catch (err) {
-        this.logger.error({ instanceId: timer.instanceId, elementId: timer.elementId, err: (err as Error).name }, 'timer could not be fired');
-      }
-      const still = this.index.get(timer.instanceId)?.timers.some((t) => t.id === timer.id && t.dueAt === timer.dueAt);
-      if (still) {
+      const outcomes = await Promise.all(batch.map((timer) => this.fireOne(timer)));
+      batch.forEach((timer, i) => {
+        if (outcomes[i]) {
+          this.failures.delete(timer.id);
+          fired++;
+          return;
+        }
         skip.add(timer.id);
         const attempts = (this.failures.get(timer.id)?.attempts ?? 0) + 1;
         this.failures.set(timer.id, { attempts, retryAt: Date.now() + Math.min(maxRetryMs, firstRetryMs * 2 ** attempts) });
-      } else {
-        this.failures.delete(timer.id);
-        fired++;
-      }
+      });
     }
+  }
+
+  /** Fires one timer; false when it is still armed afterwards (the firing failed, and was logged). */
+  private async fireOne(timer: TimerRecord): Promise<boolean> {
+    try {
+      await this.transitions.withEngine(timer.instanceId, 'system', async (session) => {
+        await session.fireTimer(timer.executionId);
+      });
+    } catch (err) {
+      this.logger.error({ instanceId: timer.instanceId, elementId: timer.elementId, err: (err as Error).name }, 'timer could not be fired');
+    }
+    return !this.index.get(timer.instanceId)?.timers.some((t) => t.id === timer.id && t.dueAt === timer.dueAt);
   }
 }
