@@ -36,10 +36,22 @@ export function assertCanStart(actor: Actor, starterGroups: readonly string[]): 
   throw new AppError('forbidden', `Processen kan bara startas av: ${starterGroups.join(', ')}.`);
 }
 
-/** Messages come from those who act in the process (API.md: a role of the case's process), or an admin. */
+/** Those who act in the process (API.md: a role of the case's process), or an admin; never the revisor. */
+export function actsInProcess(actor: Actor, processRoles: readonly string[]): boolean {
+  return isAdmin(actor) || (!isReadOnly(actor) && inGroups(actor, processRoles));
+}
+
+/** Messages come from those who act in the process. */
 export function assertCanSendMessage(actor: Actor, processRoles: readonly string[]): void {
-  if (isAdmin(actor)) return;
-  if (isReadOnly(actor)) throw new AppError('forbidden', 'Revisorer kan läsa men inte ändra något.');
-  if (inGroups(actor, processRoles)) return;
-  throw new AppError('forbidden', `Meddelanden till ärendet kan skickas av: ${processRoles.join(', ')}.`);
+  assertActsInProcess(actor, processRoles, `Meddelanden till ärendet kan skickas av: ${processRoles.join(', ')}.`);
+}
+
+/** A stopped step is retried by those who act in the process. */
+export function assertCanRetry(actor: Actor, processRoles: readonly string[]): void {
+  assertActsInProcess(actor, processRoles, `Ett stoppat steg kan köras igen av: ${processRoles.join(', ')}.`);
+}
+
+function assertActsInProcess(actor: Actor, processRoles: readonly string[], refusal: string): void {
+  if (actsInProcess(actor, processRoles)) return;
+  throw new AppError('forbidden', isReadOnly(actor) ? 'Revisorer kan läsa men inte ändra något.' : refusal);
 }

@@ -5,6 +5,7 @@ import { carriedDecisions, eventFits, foldDecision, type CarriedDecision, type C
 import { waitsForMessage, type DefinitionRegistry, type InstanceIndex, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import { validateSubmission } from '../forms/index.js';
+import { deliverOrConflict } from './deliver-message.js';
 import { stockholmDay, type Clock } from '../timers/index.js';
 
 /** The events a person records on a decision; the routines record the rest (offer, decline, executed). */
@@ -91,9 +92,7 @@ export function createDecisionService({ registry, index, transitions, clock }: D
     if (declared.has('avslutsorsak') && input.reason) variables.avslutsorsak = input.reason;
     const result = validateSubmission(message.variables, variables, 'json');
     if (!result.ok) throw new AppError('validation_failed', undefined, result.errors.map((e) => ({ ...e, field: e.field === 'avslutsorsak' ? 'reason' : e.field === 'avslutsdatum' ? 'date' : e.field })));
-    await transitions.withEngine(summary.id, actor.username, async (session) => {
-      if (!(await session.deliverMessage(message, result.values))) throw new AppError('conflict', `Ärendet väntar inte på "${message.name}" just nu; ladda om och försök igen.`);
-    });
+    await transitions.withEngine(summary.id, actor.username, (session) => deliverOrConflict(session, message, result.values));
     return true;
   }
 

@@ -5,7 +5,7 @@ import { processRoles, reservedVariableNames, type DefinitionRegistry, type Inci
 import { decisionFieldNames } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages } from '../forms/index.js';
-import { assertCanSendMessage, inGroups } from './access.js';
+import { actsInProcess, assertCanRetry, inGroups } from './access.js';
 
 export interface IncidentView extends Incident {
   processKey: string;
@@ -24,12 +24,6 @@ export function createIncidentService({ index, registry, transitions }: Incident
     return model ? processRoles(model) : [];
   };
 
-  /** Whether the actor may retry the case's incidents: admin, or a role that acts in its process (not the revisor). */
-  function mayRetry(processKey: string, version: number, actor: Actor): boolean {
-    if (actor.roles.includes('admin')) return true;
-    return !actor.roles.includes('revisor') && inGroups(actor, rolesOf(processKey, version));
-  }
-
   return {
     /**
      * The open incidents of a case with the variables their step reads (names in its properties' FEEL that the case
@@ -39,7 +33,7 @@ export function createIncidentService({ index, registry, transitions }: Incident
       const summary = index.get(instanceId);
       if (!summary?.incidents?.length) return [];
       const model = registry.get(summary.processKey, summary.version)?.model;
-      const canRetry = mayRetry(summary.processKey, summary.version, actor);
+      const canRetry = actsInProcess(actor, rolesOf(summary.processKey, summary.version));
       return summary.incidents.map((incident) => {
         const expressions = Object.values(model?.serviceTasks.get(incident.elementId)?.properties ?? {}).filter((v) => v.startsWith('='));
         const names = new Set(expressions.flatMap((e) => e.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []));
@@ -68,7 +62,7 @@ export function createIncidentService({ index, registry, transitions }: Incident
       const summary = index.get(instanceId);
       if (!summary) throw new AppError('not_found', 'Ärendet finns inte.');
       const model = registry.get(summary.processKey, summary.version)!.model;
-      assertCanSendMessage(actor, processRoles(model));
+      assertCanRetry(actor, processRoles(model));
       if (!summary.incidents?.some((i) => i.id === incidentId)) throw new AppError('not_found', 'Incidenten finns inte eller är redan löst.');
       const decisionFields = new Set<string>(decisionFieldNames);
       const whole = checkValueLimits(variables, 'variables');

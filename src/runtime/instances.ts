@@ -7,6 +7,7 @@ import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages, validateSubmission, type FormField } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanSendMessage, assertCanStart } from './access.js';
+import { deliverOrConflict } from './deliver-message.js';
 
 export type InstanceListItem = Pick<InstanceSummary, 'id' | 'processKey' | 'version' | 'businessKey' | 'state' | 'startedAt' | 'endedAt'>;
 
@@ -128,8 +129,7 @@ export function createInstanceService({ registry, index, transitions, instances,
       const result = validateSubmission(message.variables, variables, 'json');
       if (!result.ok) throw new AppError('validation_failed', undefined, namingDecisionFields(result.errors, model.startForm));
       await transitions.withEngine(instanceId, actor.username, async (session) => {
-        const delivered = await session.deliverMessage(message, result.values);
-        if (!delivered) throw new AppError('conflict', `Ärendet väntar inte på meddelandet "${message.name}" just nu.`);
+        await deliverOrConflict(session, message, result.values);
       });
     },
   };

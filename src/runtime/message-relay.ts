@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DefinitionRegistry, InstanceIndex, InstanceSummary, InstanceTransitions, OutgoingMessage } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import { validateSubmission } from '../forms/index.js';
+import { deliverOrConflict } from './deliver-message.js';
 import type { HandlerLogger } from '../handlers/index.js';
 import type { Clock } from '../timers/index.js';
 
@@ -28,7 +29,7 @@ export function createMessageRelay({ index, transitions, registry, clock, logger
         if (!declared) throw new AppError('conflict', `Det mottagande ärendets process känner inte till meddelandet "${message.message}".`);
         const result = validateSubmission(declared.variables, message.variables, 'json');
         if (!result.ok) throw new AppError('validation_failed', `Meddelandet "${declared.name}" har ogiltiga variabler: ${result.errors.map((e) => `${e.field}: ${e.message}`).join(' ')}`);
-        if (!(await session.deliverMessage(declared, result.values))) throw new AppError('conflict', `Det mottagande ärendet väntar inte på "${declared.name}" just nu.`);
+        await deliverOrConflict(session, declared, result.values);
         session.markReceived(message.id);
       });
       return null;

@@ -2,23 +2,21 @@
 // back at once, refused into an error boundary when the receiver does not wait, and delivered once after a crash.
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
-import { withLayout } from '../helpers/diagram-layout.js';
+import { requiredConstraint, testDefinitionsOpen, withLayout } from '../helpers/diagram-layout.js';
+import { completeTask, openTasks } from '../helpers/feature-steps.js';
 import { actors, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
-const head = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://boendekoordination.se/test">`;
-const required = '<camunda:validation><camunda:constraint name="required" /></camunda:validation>';
 
 /** Asks the case named in its start form a question, then waits for the answer. */
-const asker = withLayout(`${head}
+const asker = withLayout(`${testDefinitionsOpen}
   <bpmn:message id="svar" name="Svar"><bpmn:extensionElements><camunda:formData>
-    <camunda:formField id="svarText" label="Svar" type="string">${required}</camunda:formField>
+    <camunda:formField id="svarText" label="Svar" type="string">${requiredConstraint}</camunda:formField>
   </camunda:formData></bpmn:extensionElements></bpmn:message>
   <bpmn:error id="vantarInteFel" name="Väntar inte" errorCode="ARENDET_VANTAR_INTE" />
   <bpmn:process id="fragare" name="Frågare" isExecutable="true" camunda:candidateStarterGroups="enhetschef">
     <bpmn:startEvent id="start" name="Start"><bpmn:extensionElements><camunda:formData>
-      <camunda:formField id="mottagare" label="Mottagare" type="string">${required}</camunda:formField>
-      <camunda:formField id="fraga" label="Fråga" type="string">${required}</camunda:formField>
+      <camunda:formField id="mottagare" label="Mottagare" type="string">${requiredConstraint}</camunda:formField>
+      <camunda:formField id="fraga" label="Fråga" type="string">${requiredConstraint}</camunda:formField>
     </camunda:formData></bpmn:extensionElements></bpmn:startEvent>
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="skicka" />
     <bpmn:serviceTask id="skicka" name="Skicka frågan" implementation="\${environment.services.sendCaseMessage}"><bpmn:extensionElements><camunda:properties>
@@ -42,10 +40,10 @@ const asker = withLayout(`${head}
 </bpmn:definitions>`);
 
 /** Waits for a question, lets a person answer it, and sends the answer back to whoever asked. */
-const answerer = withLayout(`${head}
+const answerer = withLayout(`${testDefinitionsOpen}
   <bpmn:message id="fraga" name="Fråga"><bpmn:extensionElements><camunda:formData>
-    <camunda:formField id="text" label="Fråga" type="string">${required}</camunda:formField>
-    <camunda:formField id="fran" label="Från" type="string">${required}</camunda:formField>
+    <camunda:formField id="text" label="Fråga" type="string">${requiredConstraint}</camunda:formField>
+    <camunda:formField id="fran" label="Från" type="string">${requiredConstraint}</camunda:formField>
   </camunda:formData></bpmn:extensionElements></bpmn:message>
   <bpmn:process id="svarare" name="Svarare" isExecutable="true" camunda:candidateStarterGroups="enhetschef">
     <bpmn:startEvent id="start" name="Start" />
@@ -53,7 +51,7 @@ const answerer = withLayout(`${head}
     <bpmn:receiveTask id="vantaFraga" name="Väntar på en fråga" messageRef="fraga" />
     <bpmn:sequenceFlow id="f2" sourceRef="vantaFraga" targetRef="besvara" />
     <bpmn:userTask id="besvara" name="Besvara frågan" camunda:candidateGroups="enhetschef"><bpmn:extensionElements><camunda:formData>
-      <camunda:formField id="svarText" label="Svar" type="string">${required}</camunda:formField>
+      <camunda:formField id="svarText" label="Svar" type="string">${requiredConstraint}</camunda:formField>
     </camunda:formData></bpmn:extensionElements></bpmn:userTask>
     <bpmn:sequenceFlow id="f3" sourceRef="besvara" targetRef="skickaSvar" />
     <bpmn:serviceTask id="skickaSvar" name="Skicka svaret" implementation="\${environment.services.sendCaseMessage}"><bpmn:extensionElements><camunda:properties>
@@ -65,12 +63,6 @@ const answerer = withLayout(`${head}
     <bpmn:endEvent id="slut" name="Slut" />
   </bpmn:process>
 </bpmn:definitions>`);
-
-const open = (h: Harness, id: string) => h.runtime.listTasks({ instanceId: id }, actors.enhetschef).map((t) => t.elementId);
-async function complete(h: Harness, id: string, elementId: string, values: Record<string, unknown> = {}) {
-  const task = h.runtime.listTasks({ instanceId: id }, actors.enhetschef).find((t) => t.elementId === elementId)!;
-  await h.runtime.completeTask(task.id, values, actors.enhetschef);
-}
 
 describe.each([100, 0])('messages between cases (engines kept: %i)', (engineCacheSize) => {
   let h: Harness;
@@ -86,11 +78,11 @@ describe.each([100, 0])('messages between cases (engines kept: %i)', (engineCach
     const answering = await start();
     // when
     const { id: asking } = await h.runtime.startInstance('fragare', { variables: { mottagare: answering, fraga: 'Finns plats?' } }, actors.enhetschef);
-    const asked = { tasks: open(h, answering), variables: h.runtime.getInstance(answering).variables };
-    await complete(h, answering, 'besvara', { svarText: 'Ja, från måndag.' });
+    const asked = { tasks: openTasks(h.runtime, answering, actors.enhetschef), variables: h.runtime.getInstance(answering).variables };
+    await completeTask(h.runtime, answering, 'besvara', { svarText: 'Ja, från måndag.' }, actors.enhetschef);
     // then
     expect(asked).toEqual({ tasks: ['besvara'], variables: expect.objectContaining({ text: 'Finns plats?', fran: asking }) });
-    expect(open(h, asking)).toEqual(['lasSvar']);
+    expect(openTasks(h.runtime, asking, actors.enhetschef)).toEqual(['lasSvar']);
     expect(h.runtime.getInstance(asking).variables.svarText).toBe('Ja, från måndag.');
     expect(h.runtime.getInstance(answering).state).toBe('completed');
     const history = await h.runtime.getHistory(asking);
@@ -104,7 +96,7 @@ describe.each([100, 0])('messages between cases (engines kept: %i)', (engineCach
     // when
     const { id: second } = await h.runtime.startInstance('fragare', { variables: { mottagare: answering, fraga: 'Andra?' } }, actors.enhetschef);
     // then
-    expect(open(h, second)).toEqual(['ingenMottagare']);
+    expect(openTasks(h.runtime, second, actors.enhetschef)).toEqual(['ingenMottagare']);
     expect(h.runtime.getInstance(answering).variables.text).toBe('Första?');
     const history = await h.runtime.getHistory(answering);
     expect(history.filter((e) => e.type === 'message.received')).toHaveLength(1);
@@ -124,13 +116,13 @@ describe.each([100, 0])('messages between cases (engines kept: %i)', (engineCach
     };
     // when
     const afterCrash = await h.restart(leaveInOutbox);
-    const delivered = { tasks: open(h, asking), svarText: afterCrash.getInstance(asking).variables.svarText };
+    const delivered = { tasks: openTasks(h.runtime, asking, actors.enhetschef), svarText: afterCrash.getInstance(asking).variables.svarText };
     const afterSecondCrash = await h.restart(leaveInOutbox);
     // then
     expect(delivered).toEqual({ tasks: ['lasSvar'], svarText: 'Ja.' });
     expect((await afterSecondCrash.getHistory(asking)).filter((e) => e.type === 'message.received')).toHaveLength(1);
     expect((await afterSecondCrash.getHistory(answering)).map((e) => e.type)).not.toContain('message.undelivered');
     expect(afterSecondCrash.getInstance(answering).state).toBe('running');
-    expect(open(h, asking)).toEqual(['lasSvar']);
+    expect(openTasks(h.runtime, asking, actors.enhetschef)).toEqual(['lasSvar']);
   });
 });

@@ -2,17 +2,16 @@
 // events, boundary events and end events, in diagrams driven through the runtime as a case would be. (Link events
 // did not: the catching link waited from the start and the case never ended through it, so they are refused.)
 import { afterEach, describe, expect, test } from 'vitest';
-import { withLayout } from '../helpers/diagram-layout.js';
+import { testDefinitionsOpen, withLayout } from '../helpers/diagram-layout.js';
+import { completeTask } from '../helpers/feature-steps.js';
 import { actors, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
-const head = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="http://boendekoordination.se/test">`;
 const bevakning = `<bpmn:extensionElements><camunda:properties>
       <camunda:property name="group" value="enhetschef" /><camunda:property name="subject" value="Steg" /><camunda:property name="body" value="Ett steg." />
     </camunda:properties></bpmn:extensionElements>`;
 
 /** Tasks, the four gateways, a timer, messages and throwing events, ending in a terminate end event. */
-const flow = withLayout(`${head}
+const flow = withLayout(`${testDefinitionsOpen}
   <bpmn:message id="svar" name="Svar" />
   <bpmn:message id="besked" name="Besked" />
   <bpmn:message id="utskick" name="Utskick" />
@@ -67,7 +66,7 @@ const flow = withLayout(`${head}
 </bpmn:definitions>`);
 
 /** Boundary events (timer, message, error) and the throwing end events (message, signal, escalation, error). */
-const edges = withLayout(`${head}
+const edges = withLayout(`${testDefinitionsOpen}
   <bpmn:message id="avbryt" name="Avbryt" />
   <bpmn:message id="ut" name="Ut" />
   <bpmn:signal id="signal" name="Signal" />
@@ -102,14 +101,13 @@ const edges = withLayout(`${head}
 describe('every accepted element type runs to an end', () => {
   let h: Harness;
   afterEach(() => h?.close());
-  const taskOf = (id: string, elementId: string) => h.runtime.listTasks({ instanceId: id }, actors.enhetschef).find((t) => t.elementId === elementId)!;
 
   test('when a case passes tasks, the four gateways, a timer, messages and throwing events, then it completes', async () => {
     // given
     h = await startHarness({ processes: [['alla-steg.bpmn', flow]] });
     const { id } = await h.runtime.startInstance('alla-steg', { variables: {} }, actors.admin);
     // when
-    await h.runtime.completeTask(taskOf(id, 'uppgift').id, {}, actors.enhetschef);
+    await completeTask(h.runtime, id, 'uppgift', {}, actors.enhetschef);
     await h.runtime.deliverMessage(id, 'svar', {}, actors.admin);
     const beforeTimer = h.runtime.getInstance(id).active.map((a) => a.elementId);
     await h.runtime.moveClock({ advance: 'PT1H' });
@@ -125,7 +123,7 @@ describe('every accepted element type runs to an end', () => {
     // given
     h = await startHarness({ processes: [['alla-steg.bpmn', flow]] });
     const { id } = await h.runtime.startInstance('alla-steg', { variables: {} }, actors.admin);
-    await h.runtime.completeTask(taskOf(id, 'uppgift').id, {}, actors.enhetschef);
+    await completeTask(h.runtime, id, 'uppgift', {}, actors.enhetschef);
     await h.runtime.deliverMessage(id, 'svar', {}, actors.admin);
     // when
     await h.runtime.moveClock({ advance: 'P2D' });
@@ -153,7 +151,7 @@ describe('every accepted element type runs to an end', () => {
     h = await startHarness({ processes: [['kanter.bpmn', edges]] });
     const { id } = await h.runtime.startInstance('kanter', { variables: {} }, actors.admin);
     // when
-    await h.runtime.completeTask(taskOf(id, 'vanta').id, {}, actors.enhetschef);
+    await completeTask(h.runtime, id, 'vanta', {}, actors.enhetschef);
     // then
     expect(h.runtime.getInstance(id).state).toBe('completed');
   });

@@ -1,18 +1,16 @@
 // A step that fails for a reason the diagram does not catch opens an incident: the case keeps running at the step,
 // its timers keep their dates, the process's roles are told, and a retry with corrected variables goes on from it.
 import { afterEach, describe, expect, test } from 'vitest';
-import { withLayout } from '../helpers/diagram-layout.js';
+import { requiredConstraint, testDefinitionsOpen, withLayout } from '../helpers/diagram-layout.js';
 import { actors, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
-const required = '<camunda:validation><camunda:constraint name="required" /></camunda:validation>';
 
 /** Registers the apartment named at the start as vacant, then asks the enhetschef to show it; a yearly reminder runs beside. */
-const vacancy = withLayout(`<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="http://boendekoordination.se/test">
+const vacancy = withLayout(`${testDefinitionsOpen}
   <bpmn:process id="ledighet" name="Ledighet" isExecutable="true" camunda:candidateStarterGroups="enhetschef">
     <bpmn:startEvent id="start" name="Start"><bpmn:extensionElements><camunda:formData>
-      <camunda:formField id="beslutsdatum" label="Beslutsdatum" type="date">${required}</camunda:formField>
-      <camunda:formField id="lagenhetId" label="Lägenhet" type="string">${required}</camunda:formField>
+      <camunda:formField id="beslutsdatum" label="Beslutsdatum" type="date">${requiredConstraint}</camunda:formField>
+      <camunda:formField id="lagenhetId" label="Lägenhet" type="string">${requiredConstraint}</camunda:formField>
     </camunda:formData></bpmn:extensionElements></bpmn:startEvent>
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="dela" />
     <bpmn:parallelGateway id="dela" name="Dela" />

@@ -94,3 +94,10 @@ ${lines.join('\n')}
     .join('');
   return xml.replace(/<bpmn:definitions\b/, `<bpmn:definitions${namespaces}`).replace(/<\/bpmn:definitions>\s*$/, `${diagram}</bpmn:definitions>\n`);
 }
+
+/** The opening of a small test diagram: bpmn, camunda and xsi namespaces; close it with `</bpmn:definitions>`. */
+export const testDefinitionsOpen = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="http://boendekoordination.se/test">`;
+
+/** A form field's `required` constraint, for test diagrams. */
+export const requiredConstraint = '<camunda:validation><camunda:constraint name="required" /></camunda:validation>';
