@@ -53,6 +53,47 @@ describe('extern-placering', () => {
     expect(rt.getInstance(id).state).toBe('completed');
   });
 
+  test('when a follow-up is still open on the next follow-up date, then nothing waits behind it, the next one opens once it is done, and ending the placement ends them', async () => {
+    // given
+    const { rt, id } = await startExternPlacering(harness);
+    await toCommittee(rt, id, 'bifall');
+    await completeTask(rt, id, 'registreraNyLagenhet', { lagenhetId: 'havsutsikten-4' }, systemansvarig);
+    await completeTask(rt, id, 'verkstallExternPlacering', { inflyttningsdatum: '2027-03-01' }, lss);
+
+    // when
+    await rt.moveClock({ to: '2028-03-15T08:00:00Z' });
+    const whileOpen = { tasks: openTasks(rt, id), timers: rt.getInstance(id).waitingFor.filter((w) => w.type === 'timer').map((w) => w.elementId) };
+    await completeTask(rt, id, 'inhamtaGenomforandeplan', { genomforandeplanDatum: '2028-03-10' }, lss);
+    await completeTask(rt, id, 'foljUppBeslutet', { behovenTillgodoses: true, kontakterDokumenterade: true }, lss);
+    const halfDone = openTasks(rt, id);
+    await completeTask(rt, id, 'foljUppPlaceringen', { placeringenKvalitativ: true, kostnadenForenlig: true }, verksamhetschef);
+    const nextRound = openTasks(rt, id);
+    await completeTask(rt, id, 'inhamtaGenomforandeplan', { genomforandeplanDatum: '2028-03-14' }, lss);
+    await completeTask(rt, id, 'foljUppBeslutet', { behovenTillgodoses: true, kontakterDokumenterade: true }, lss);
+    await completeTask(rt, id, 'foljUppPlaceringen', { placeringenKvalitativ: true, kostnadenForenlig: true }, verksamhetschef);
+    const betweenRounds = openTasks(rt, id);
+    await rt.moveClock({ to: '2028-09-05T08:00:00Z' });
+    const thirdRound = openTasks(rt, id);
+    await completeTask(rt, id, 'pagaendePlacering', { placeringenAvslutadDen: '2028-09-05', placeringenAvslutadOrsak: 'Flyttar till egen lägenhet' }, lss);
+    await rt.moveClock({ to: '2029-06-01T08:00:00Z' });
+
+    // then
+    expect(whileOpen).toEqual({ tasks: ['inhamtaGenomforandeplan', 'pagaendePlacering'], timers: [] });
+    expect(halfDone).toEqual(['foljUppPlaceringen', 'pagaendePlacering']);
+    expect(nextRound).toEqual(['inhamtaGenomforandeplan', 'pagaendePlacering']);
+    expect(betweenRounds).toEqual(['pagaendePlacering']);
+    expect(thirdRound).toEqual(['inhamtaGenomforandeplan', 'pagaendePlacering']);
+    const history = await rt.getHistory(id);
+    expect(history.filter((e) => e.type === 'timer.fired' && e.elementId === 'uppfoljningTvaGangerPerAr').map((e) => [e.at, e.data?.dueAt])).toEqual([
+      ['2027-08-31T22:00:00.000Z', '2027-08-31T22:00:00.000Z'],
+      ['2028-03-15T08:00:00.000Z', '2028-02-29T23:00:00.000Z'],
+      ['2028-08-31T22:00:00.000Z', '2028-08-31T22:00:00.000Z'],
+    ]);
+    expect(history.filter((e) => e.type === 'task.created' && e.elementId === 'inhamtaGenomforandeplan')).toHaveLength(3);
+    expect(rt.getInstance(id).state).toBe('completed');
+    expect(openTasks(rt, id)).toEqual([]);
+  });
+
   test('when the committee does not grant the placement, then Myndigheten searches again', async () => {
     // given
     const { rt, id } = await startExternPlacering(harness);

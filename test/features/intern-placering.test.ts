@@ -93,9 +93,11 @@ describe('intern-placering', () => {
 
     // then
     expect(beforeThreeMonths).toBe(0);
-    expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-14T22:00:00.000Z', '2027-07-14T22:00:00.000Z']);
+    // The first reason was answered only on 2027-07-15 08:00, after the second watch date: the second watch comes right after it.
+    expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-14T22:00:00.000Z', '2027-07-15T08:00:00.000Z']);
     expect(inboxOf(rt, ivoRapportor, id)[0]?.body).toContain('från 2027-01-15 är inte verkställt den 2027-04-15');
-    // A token that reaches the reason task while it is open waits for it: one question at a time.
+    expect(inboxOf(rt, ivoRapportor, id)[1]?.body).toContain('från 2027-01-15 är inte verkställt den 2027-07-15');
+    // The reason task is part of the quarterly loop: one question at a time.
     expect(firstReason.map((t) => t.due)).toEqual(['2027-04-28T22:00:00.000Z']);
     expect(secondReason.map((t) => t.due)).toEqual(['2027-07-29T08:00:00.000Z']);
     expect(rt.listTasks({ instanceId: id }, admin).map((t) => t.elementId).sort()).toEqual(['angeSkalTillDrojsmal', 'avslutaOrdinartBoende']);
@@ -111,11 +113,45 @@ describe('intern-placering', () => {
     const { rt, id } = await startCase('2027-01-31');
 
     // when
+    for (const answeredOn of ['2027-05-01T08:00:00Z', '2027-08-01T08:00:00Z']) {
+      await rt.moveClock({ to: answeredOn });
+      await completeTask(rt, id, 'angeSkalTillDrojsmal', { skalTillDrojsmal: 'Ingen ledig lägenhet med rätt profil.' }, bistand);
+    }
     await rt.moveClock({ to: '2027-11-01T08:00:00Z' });
 
     // then
     expect(inboxOf(rt, ivoRapportor, id).map((b) => b.createdAt)).toEqual(['2027-04-29T22:00:00.000Z', '2027-07-30T22:00:00.000Z', '2027-10-30T22:00:00.000Z']);
     expect(inboxOf(rt, admin, id).filter((b) => b.group === 'ivo-rapportor')).toHaveLength(3);
+  });
+
+  test('when a quarter’s reason is still open on the next watch date, then nothing waits behind it and the next watch and reason come once it is answered', async () => {
+    // given
+    const { rt, id } = await startCase('2027-01-15');
+    await rt.moveClock({ to: '2027-05-01T08:00:00Z' });
+
+    // when
+    await rt.moveClock({ to: '2027-08-01T08:00:00Z' });
+    const whileOpen = {
+      reasons: rt.listTasks({ instanceId: id }, bistand).filter((t) => t.elementId === 'angeSkalTillDrojsmal').map((t) => t.due),
+      watches: inboxOf(rt, ivoRapportor, id).length,
+      timers: rt.getInstance(id).waitingFor.filter((w) => w.type === 'timer').map((w) => w.elementId),
+    };
+    await completeTask(rt, id, 'angeSkalTillDrojsmal', { skalTillDrojsmal: 'Ingen ledig lägenhet med rätt profil.' }, bistand);
+    const secondReason = rt.listTasks({ instanceId: id }, bistand).filter((t) => t.elementId === 'angeSkalTillDrojsmal').map((t) => t.due);
+    await completeTask(rt, id, 'angeSkalTillDrojsmal', { skalTillDrojsmal: 'Fortfarande ingen ledig lägenhet.' }, bistand);
+    await rt.moveClock({ to: '2027-10-20T08:00:00Z' });
+
+    // then
+    expect(whileOpen).toEqual({ reasons: ['2027-04-28T22:00:00.000Z'], watches: 1, timers: [] });
+    expect(secondReason).toEqual(['2027-08-15T08:00:00.000Z']);
+    expect(inboxOf(rt, ivoRapportor, id).map((b) => [b.createdAt, b.body.match(/den (\d{4}-\d{2}-\d{2})\./)?.[1]])).toEqual([
+      ['2027-04-14T22:00:00.000Z', '2027-04-15'],
+      ['2027-08-01T08:00:00.000Z', '2027-07-15'],
+      ['2027-10-14T22:00:00.000Z', '2027-10-15'],
+    ]);
+    const created = (await rt.getHistory(id)).filter((e) => e.type === 'task.created' && e.elementId === 'angeSkalTillDrojsmal').map((e) => e.at);
+    expect(created).toEqual(['2027-04-14T22:00:00.000Z', '2027-08-01T08:00:00.000Z', '2027-10-14T22:00:00.000Z']);
+    expect(rt.listTasks({ instanceId: id }, bistand).filter((t) => t.elementId === 'angeSkalTillDrojsmal')).toHaveLength(1);
   });
 
   test('when Myndigheten closes the decision after the booking, then the apartment is released, the queue entry ended, the decision avslutat and the case ends', async () => {

@@ -40,6 +40,69 @@ describe('korttidsvistelse-lss', () => {
     expect(inboxOf(rt, handlaggare, id)).toEqual([]);
   });
 
+  test('when a new order cannot be executed while the first order’s confirmation is still open, then the second report is refused until the handläggare confirms, and each reason lands on its own decision', async () => {
+    // given the first order reported as not executable, then executed, and a new order, with the first confirmation still open
+    const { rt, id } = await startOrder(harness);
+    await rt.deliverMessage(id, 'kanInteVerkstallas', { orsak: 'Ingen ledig plats i januari.' }, enhetschef);
+    await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-02-01' }, enhetschef);
+    await rt.moveClock({ to: '2027-02-10T08:00:00Z' });
+    await rt.deliverMessage(id, 'nyBestallning', { nyttBeslutsdatum: '2027-02-09', nyttAntalDygn: 12, nyttBehov: 'Fler dygn.' }, handlaggare);
+
+    // when
+    const whileOpen = await rt.deliverMessage(id, 'kanInteVerkstallas', { orsak: 'Inga lediga helger i mars.' }, enhetschef).then(() => null, (error: unknown) => error);
+    const afterRefusal = openTasks(rt, id);
+    await completeTask(rt, id, 'bekraftaMeddelande', { kommentarTillUtforaren: 'Mottaget.' }, handlaggare);
+    await rt.deliverMessage(id, 'kanInteVerkstallas', { orsak: 'Inga lediga helger i mars.' }, enhetschef);
+
+    // then the second report was refused to the enhetschef (409), not queued behind the open confirmation
+    expect(whileOpen).toMatchObject({ code: 'conflict' });
+    expect(afterRefusal).toEqual(['bekraftaMeddelande', 'verkstallBestallning']);
+    expect(openTasks(rt, id)).toEqual(['bekraftaMeddelande', 'verkstallBestallning']);
+    expect(rt.listTasks({ instanceId: id }, handlaggare)).toHaveLength(1);
+    const decisions = rt.listDecisions({ processKey: 'korttidsvistelse-lss' }).filter((d) => d.instanceId === id);
+    expect(decisions.map((d) => [d.beslutsdatum, d.status, d.events.filter((e) => e.type === 'drojsmal').map((e) => e.reason)])).toEqual([
+      ['2027-01-15', 'verkstallt', ['Ingen ledig plats i januari.']],
+      ['2027-02-09', 'ej-verkstallt', ['Inga lediga helger i mars.']],
+    ]);
+    expect(rt.getInstance(id).variables).toMatchObject({ orsak: 'Inga lediga helger i mars.' });
+  });
+
+  test('when the utförare reports after verkställighet that the order cannot be carried out, then the handläggare only confirms it and the executed decision gets no reason for delay', async () => {
+    // given
+    const { rt, id } = await startOrder(harness);
+    await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-01-20' }, enhetschef);
+
+    // when
+    await rt.deliverMessage(id, 'kanInteVerkstallas', { orsak: 'Korttidsboendet stänger för renovering i mars.' }, enhetschef);
+    const afterReport = openTasks(rt, id);
+    await completeTask(rt, id, 'bekraftaMeddelande', { kommentarTillUtforaren: 'Mottaget, vi hör av oss.' }, handlaggare);
+
+    // then
+    expect(afterReport).toEqual(['bekraftaMeddelande']);
+    expect(rt.decisionOfCase(id)).toMatchObject({ status: 'verkstallt', verkstalltDatum: '2027-01-20' });
+    expect(rt.decisionOfCase(id)?.events.map((e) => e.type)).toEqual(['verkstallt']);
+    expect(rt.getInstance(id).active.map((a) => a.elementId)).toContain('pagaendeVerkstallighet');
+  });
+
+  test('when the case ends while a confirmation is still open, then the case is completed and waits for nothing more', async () => {
+    // given
+    const { rt, id } = await startOrder(harness);
+    await rt.deliverMessage(id, 'kanInteVerkstallas', { orsak: 'Ingen ledig plats.' }, enhetschef);
+
+    // when
+    await rt.deliverMessage(id, 'bestallningAvslutad', {}, handlaggare);
+    const afterEnd = openTasks(rt, id);
+    await completeTask(rt, id, 'avslutaVerkstallighet', { avslutsdatum: '2027-01-20' }, enhetschef);
+    await rt.moveClock({ advance: 'P10D' });
+
+    // then
+    expect(afterEnd).toEqual(['avslutaVerkstallighet', 'bekraftaMeddelande']);
+    expect(rt.getInstance(id).state).toBe('completed');
+    expect(openTasks(rt, id)).toEqual([]);
+    expect(rt.getInstance(id).waitingFor).toEqual([]);
+    expect(inboxOf(rt, handlaggare, id)).toEqual([]);
+  });
+
   test('when no confirmation has come after the default 3 days, then the handläggare gets one reminder', async () => {
     // given
     const { rt, id } = await startOrder(harness);

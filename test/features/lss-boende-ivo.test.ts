@@ -22,6 +22,11 @@ async function declinedAndBackToTeam(rt: RuntimeApi, id: string, offerDate: stri
   await completeTask(rt, id, 'bedomPlacering', { placering: 'intern', bedomning: 'Fortsatt egen regi.' }, arbetsterapeut);
 }
 
+/** The samordnare's open summaries before IVO (sammanfattaInforIvo) in the case. */
+function summaryTasks(rt: RuntimeApi, id: string) {
+  return rt.listTasks({ instanceId: id }, samordnare).filter((t) => t.elementId === 'sammanfattaInforIvo');
+}
+
 async function moveIn(rt: RuntimeApi, id: string, date: string) {
   await completeTask(rt, id, 'kallaTillOverrapport', { overrapporteringsmote: date }, arbetsterapeut);
   await completeTask(rt, id, 'meddelaInflyttningsdatum', { planeratInflyttningsdatum: date }, enhetschef);
@@ -132,5 +137,50 @@ describe('lss-boende: IVO and yearly follow-up', () => {
 
     // then
     expect(inboxOf(rt, ivo, id).map((b) => b.createdAt)).toEqual(['2027-01-15T08:00:00.000Z', '2027-03-14T23:00:00.000Z', '2027-06-14T22:00:00.000Z']);
+  });
+
+  test('when the first summary is left unanswered past the second quarter, then only one summary is open at a time, answering it opens the second quarter\'s at once, and the IVO-rapportör is watched on both dates', async () => {
+    // given
+    const { rt, id } = await startLssBoende(harness);
+    await intake(rt, id);
+    await rt.moveClock({ to: '2027-08-15T08:00:00Z' });
+
+    // when
+    const unanswered = summaryTasks(rt, id);
+    await completeTask(rt, id, 'sammanfattaInforIvo', { orsakTillDrojsmal: 'Ingen ledig gruppbostad med rätt profil.', vidtagnaAtgarder: 'Bevakar nybyggnationen.' }, samordnare);
+    const afterFirst = summaryTasks(rt, id);
+    await completeTask(rt, id, 'sammanfattaInforIvo', { orsakTillDrojsmal: 'Fortfarande ingen ledig gruppbostad.', vidtagnaAtgarder: 'Erbjudande väntas i september.' }, samordnare);
+    const afterSecond = summaryTasks(rt, id);
+    await rt.moveClock({ to: '2027-10-15T08:00:00Z' });
+
+    // then
+    expect(unanswered).toEqual([expect.objectContaining({ createdAt: '2027-04-14T22:00:00.000Z', due: '2027-04-21T22:00:00.000Z' })]);
+    expect(afterFirst).toEqual([expect.objectContaining({ createdAt: '2027-08-15T08:00:00.000Z', due: '2027-08-22T08:00:00.000Z' })]);
+    expect(afterFirst[0]?.id).not.toBe(unanswered[0]?.id);
+    expect(afterSecond).toEqual([]);
+    expect(summaryTasks(rt, id)).toEqual([expect.objectContaining({ createdAt: '2027-10-14T22:00:00.000Z' })]);
+    expect(inboxOf(rt, ivo, id).map((b) => b.createdAt)).toEqual(['2027-04-14T22:00:00.000Z', '2027-07-14T22:00:00.000Z', '2027-10-14T22:00:00.000Z']);
+    expect(rt.ivoReport('2027Q3').rows).toEqual([
+      expect.objectContaining({ instanceId: id, skalTillDrojsmal: expect.stringContaining('Fortfarande ingen ledig gruppbostad.') }),
+    ]);
+  });
+
+  test('when the decision is 13 months old on the day the case starts, then one summary and one follow-up cover the missed periods, and the next ones open on their own dates', async () => {
+    // given
+    const { rt, id } = await startLssBoende(harness, solrosen, { beslutsdatum: '2025-12-15' });
+    await intake(rt, id);
+
+    // when
+    await completeTask(rt, id, 'sammanfattaInforIvo', { orsakTillDrojsmal: 'Ärendet registrerades sent.', vidtagnaAtgarder: 'Kartläggningen är gjord.' }, samordnare);
+    await completeTask(rt, id, 'foljUppBeslutet', { uppfoljningsdatum: '2027-01-15' }, handlaggare);
+    const afterAnswers = openTasks(rt, id);
+    await rt.moveClock({ to: '2027-12-15T08:00:00Z' });
+
+    // then
+    expect(afterAnswers).toEqual(['matchaBostad']);
+    expect(summaryTasks(rt, id)).toEqual([expect.objectContaining({ createdAt: '2027-03-14T23:00:00.000Z' })]);
+    expect(rt.listTasks({ instanceId: id }, handlaggare).filter((t) => t.elementId === 'foljUppBeslutet')).toEqual([
+      expect.objectContaining({ createdAt: '2027-12-14T23:00:00.000Z' }),
+    ]);
   });
 });

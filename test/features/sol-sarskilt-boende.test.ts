@@ -27,7 +27,7 @@ describe('sol-sarskilt-boende', () => {
     const decision = await decide(rt, { brukare: 'Sokande-A', beslutsdatum: '2027-01-15' });
     // then
     expect(rt.housingRegister().queue).toEqual([expect.objectContaining({ applicant: 'Sokande-A', decisionDate: '2027-01-15', atKorttidsboende: true, status: 'aktiv', instanceId: decision })]);
-    expect(rt.getInstance(decision).active.map((a) => a.elementId).sort()).toEqual(['vantarPaErbjudande', 'vantarPaVerkstallighet']);
+    expect(rt.getInstance(decision).active.map((a) => a.elementId).sort()).toEqual(['ivoKvartal', 'vantarPaErbjudande', 'vantarPaVerkstallighet']);
     expect(decisionOf(rt, decision)).toMatchObject({ law: 'SoL', status: 'ej-verkstallt', beslutsdatum: '2027-01-15', person: 'Sokande-A', kon: 'kvinna' });
   });
 
@@ -98,6 +98,52 @@ describe('sol-sarskilt-boende', () => {
     expect(receivedAt(rt, ivo, decision, 'Ej verkställt beslut: särskilt boende (SoL)')).toEqual(['2027-04-14T22:00:00.000Z']);
     expect(rt.ivoReport('2027Q2').rows).toEqual([expect.objectContaining({ instanceId: decision, processKey: 'sol-sarskilt-boende', rapporttyp: 'ny', beslutsdatum: '2027-01-15', rapporteringspliktigFran: '2027-04-15', erbjudanden: [], verkstalltDatum: null })]);
     expect(rt.ivoReport('2027Q2').rows[0]?.skalTillDrojsmal).toBe('Ingen ledig lägenhet på önskat boende.');
+  });
+
+  test('when the first quarter’s reason is still unanswered past the second quarter, then it stays the only reason task and answering it opens the next quarter’s at once', async () => {
+    // given
+    const rt = await startSolRuntime(harness);
+    const decision = await decide(rt, { beslutsdatum: '2027-01-15' });
+    const reasonTasks = () => rt.listTasks({ instanceId: decision }, samordnare).filter((t) => t.elementId === 'angeSkalTillDrojsmal');
+    await rt.moveClock({ to: '2027-04-20T08:00:00Z' });
+    const [first] = reasonTasks();
+    // when
+    await rt.moveClock({ to: '2027-07-20T08:00:00Z' });
+    const pastSecondQuarter = reasonTasks();
+    const waitingAtTheTask = rt.getInstance(decision).active.filter((a) => a.elementId === 'angeSkalTillDrojsmal').length;
+    await completeTask(rt, decision, 'angeSkalTillDrojsmal', { orsakTillDrojsmal: 'Ingen ledig lägenhet på önskat boende.' }, samordnare);
+    const afterFirstAnswer = reasonTasks();
+    await completeTask(rt, decision, 'angeSkalTillDrojsmal', { orsakTillDrojsmal: 'Erbjuden lägenhet i juni, tackade nej.' }, samordnare);
+    // then
+    expect(first).toMatchObject({ createdAt: '2027-04-14T22:00:00.000Z', candidateGroups: ['boendesamordnare'] });
+    expect(pastSecondQuarter.map((t) => t.id)).toEqual([first!.id]);
+    expect(waitingAtTheTask).toBe(1);
+    expect(afterFirstAnswer).toEqual([expect.objectContaining({ createdAt: '2027-07-20T08:00:00.000Z', due: '2027-07-27T08:00:00.000Z' })]);
+    expect(afterFirstAnswer[0]!.id).not.toBe(first!.id);
+    expect(reasonTasks()).toEqual([]);
+    expect(rt.getInstance(decision).variables).toMatchObject({ ivoSkalDatum: '2027-10-15' });
+    expect(rt.getInstance(decision).active.map((a) => a.elementId)).toContain('ivoKvartal');
+    expect(receivedAt(rt, ivo, decision, 'Ej verkställt beslut: särskilt boende (SoL)')).toEqual(['2027-04-14T22:00:00.000Z', '2027-07-14T22:00:00.000Z']);
+    expect(receivedAt(rt, samordnare, decision, 'Tre månader utan verkställighet')).toEqual(['2027-04-14T22:00:00.000Z', '2027-07-14T22:00:00.000Z']);
+    expect(rt.ivoReport('2027Q2').rows).toEqual([expect.objectContaining({ instanceId: decision, rapporttyp: 'ny', rapporteringspliktigFran: '2027-04-15', skalTillDrojsmal: null, verkstalltDatum: null })]);
+    expect(rt.ivoReport('2027Q3').rows).toEqual([expect.objectContaining({ instanceId: decision, rapporttyp: 'återrapport', rapporteringspliktigFran: '2027-04-15', skalTillDrojsmal: 'Erbjuden lägenhet i juni, tackade nej.', verkstalltDatum: null })]);
+  });
+
+  test('when the decision was made at a month end, then each quarter’s reason task comes the same day as the bevakningar', async () => {
+    // given
+    const rt = await startSolRuntime(harness);
+    const decision = await decide(rt, { beslutsdatum: '2027-01-31' });
+    const opened: string[] = [];
+    // when
+    for (const day of ['2027-05-02', '2027-08-02']) {
+      await rt.moveClock({ to: `${day}T08:00:00Z` });
+      const [task] = rt.listTasks({ instanceId: decision }, samordnare).filter((t) => t.elementId === 'angeSkalTillDrojsmal');
+      opened.push(task!.createdAt);
+      await completeTask(rt, decision, 'angeSkalTillDrojsmal', { orsakTillDrojsmal: 'Ingen ledig lägenhet.' }, samordnare);
+    }
+    // then
+    expect(receivedAt(rt, ivo, decision, 'Ej verkställt beslut: särskilt boende (SoL)')).toEqual(['2027-04-29T22:00:00.000Z', '2027-07-29T22:00:00.000Z']);
+    expect(opened).toEqual(['2027-04-29T22:00:00.000Z', '2027-07-29T22:00:00.000Z']);
   });
 
   test('when the decision is closed while an offer waits for the answer, then the apartment is released, the queue entry closed and the vacancy prioritised again', async () => {

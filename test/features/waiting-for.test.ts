@@ -21,14 +21,14 @@ describe('what a case waits for', () => {
     expect(waiting.filter((w) => w.type === 'timer')).toContainEqual({ type: 'timer', elementId: 'treManaderUtanVerkstallighet', name: expect.any(String), due: '2027-04-14T22:00:00.000Z' });
   });
 
-  test('when the order is executed, then it waits for the messages of a running verkställighet and no IVO timer', async () => {
+  test('when the order is executed, then it waits for the messages of a running verkställighet, still takes a report that it cannot be executed, and no IVO timer', async () => {
     // given
     const { rt, id } = await startOrder(harness);
     // when
     await completeTask(rt, id, 'verkstallBestallning', { verkstallighetsdatum: '2027-01-20' }, enhetschef);
     // then
     const waiting = rt.getInstance(id).waitingFor;
-    expect(waiting.map((w) => w.type === 'message' ? w.messageId : w.type).sort()).toEqual(['bestallningAvslutad', 'brukareAvliden', 'nyBestallning']);
+    expect(waiting.map((w) => w.type === 'message' ? w.messageId : w.type).sort()).toEqual(['bestallningAvslutad', 'brukareAvliden', 'kanInteVerkstallas', 'nyBestallning']);
   });
 
   test('when a client asks for the version’s XML, then it is the stored diagram byte for byte', async () => {
