@@ -6,7 +6,7 @@ import lockfile from 'proper-lockfile';
 import { readJsonFile } from './durable-json-file.js';
 import { writeFileDurably } from './durable-write.js';
 
-const STALE_MS = 10_000;
+export const lockStaleMs = 10_000;
 /** When this process started; with the pid it tells this process apart from an earlier one that had the same pid. */
 const processStartedAt = Math.round(Date.now() - process.uptime() * 1000);
 
@@ -46,7 +46,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   let compromised: Error | null = null;
   const options = {
     lockfilePath: lockPath,
-    stale: STALE_MS,
+    stale: lockStaleMs,
     onCompromised: (error: Error) => {
       compromised = error;
     },
