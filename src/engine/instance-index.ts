@@ -34,16 +34,17 @@ export class InstanceIndex {
 
   /**
    * The timers due at the earliest due time at or before `until`, one per instance (the lowest id; an instance's
-   * second timer of that time comes in the next batch), lowest id first, at most `max`: they may fire side by side.
+   * second timer of that time comes in the next group), lowest id first: they may fire side by side.
    */
-  nextDueBatch(until: Date, skip: ReadonlySet<string>, max: number): TimerRecord[] {
+  nextDueGroup(until: Date, skip: ReadonlySet<string>): TimerRecord[] {
+    const limit = until.getTime();
     let earliest: number | null = null;
     const perInstance = new Map<string, TimerRecord>();
     for (const s of this.summaries.values()) {
       if (s.state !== 'running') continue;
       for (const t of s.timers) {
         const due = Date.parse(t.dueAt);
-        if (due > until.getTime() || skip.has(t.id)) continue;
+        if (due > limit || skip.has(t.id)) continue;
         if (earliest === null || due < earliest) {
           earliest = due;
           perInstance.clear();
@@ -53,7 +54,12 @@ export class InstanceIndex {
         if (!held || t.id < held.id) perInstance.set(t.instanceId, t);
       }
     }
-    return [...perInstance.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, max);
+    return [...perInstance.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** Whether `timer` is still armed as it was when it was listed (an earlier firing may have moved or ended it). */
+  isArmed(timer: TimerRecord): boolean {
+    return this.summaries.get(timer.instanceId)?.timers.some((t) => t.id === timer.id && t.dueAt === timer.dueAt) ?? false;
   }
 
   get size(): number {

@@ -51,8 +51,14 @@ export class InstanceTransitions {
   }
 
   /** Hydrates the instance, lets `act` drive it, and stores the result if anything happened. */
-  async withEngine(id: string, actor: string, act: (session: InstanceSession, summary: InstanceSummary) => Promise<void>): Promise<InstanceSummary> {
-    return this.relayed(await this.driven(id, actor, act));
+  /**
+   * `keepEngine: false` for a step nobody waits on (a timer firing): its engine is not kept afterwards, so a burst of
+   * due timers neither evicts the engines of cases people work on nor keeps thousands alive for the collector.
+   */
+  async withEngine(id: string, actor: string, act: (session: InstanceSession, summary: InstanceSummary) => Promise<void>, { keepEngine = true } = {}): Promise<InstanceSummary> {
+    const stored = await this.driven(id, actor, act);
+    if (!keepEngine) this.cache.forget(id);
+    return this.relayed(stored);
   }
 
   private async relayed(stored: InstanceSummary): Promise<InstanceSummary> {

@@ -28,6 +28,11 @@ export class SessionCache {
     if (session.state === 'running') this.kept?.set(id, { session, rev, lastSeq });
   }
 
+  /** Drops a kept engine: a step the case will not soon follow with another (a timer) should not crowd out others. */
+  forget(id: string): void {
+    this.kept?.delete(id);
+  }
+
   /** A change outside the engine (a claim) moves the rev on without touching the engine's state. */
   advance(id: string, fromRev: number, toRev: number, lastSeq: number): void {
     const kept = this.kept?.get(id);

@@ -14,7 +14,7 @@ export interface FiringResult {
 
 const firstRetryMs = 1_000;
 /** How many cases' timers due at the same moment fire side by side. */
-const firedTogether = 16;
+const firedTogether = 32;
 const maxRetryMs = 60 * 60 * 1000;
 
 export class TimerScheduler {
@@ -71,35 +71,45 @@ export class TimerScheduler {
     const skip = new Set(manual ? [] : [...this.failures].filter(([, f]) => f.retryAt > Date.now()).map(([id]) => id));
     const waiting = skip.size;
     for (;;) {
-      // Timers of different cases due at the same moment fire side by side: their writes overlap, and the due order
-      // holds, since the clock stands at that moment for all of them.
-      const batch = this.index.nextDueBatch(until, skip, firedTogether);
-      if (!batch.length) return { fired, unfired: skip.size - waiting };
-      const dueAt = new Date(batch[0]!.dueAt);
+      // Timers of different cases due at the same moment fire side by side (at most `firedTogether` at once, the next
+      // starting as soon as one is done): their writes overlap, and the due order holds, since the clock stands at
+      // that moment for all of them. One group is listed at a time; what its firings arm is found by the next listing.
+      const group = this.index.nextDueGroup(until, skip);
+      if (!group.length) return { fired, unfired: skip.size - waiting };
+      const dueAt = new Date(group[0]!.dueAt);
       if (manual && dueAt > manual.now()) manual.set(dueAt);
-      const outcomes = await Promise.all(batch.map((timer) => this.fireOne(timer)));
-      batch.forEach((timer, i) => {
-        if (outcomes[i]) {
-          this.failures.delete(timer.id);
-          fired++;
-          return;
+      let next = 0;
+      const fireRest = async () => {
+        for (let timer = group[next++]; timer; timer = group[next++]) {
+          if (!this.index.isArmed(timer)) continue;
+          if (await this.fireOne(timer)) {
+            this.failures.delete(timer.id);
+            fired++;
+            continue;
+          }
+          skip.add(timer.id);
+          const attempts = (this.failures.get(timer.id)?.attempts ?? 0) + 1;
+          this.failures.set(timer.id, { attempts, retryAt: Date.now() + Math.min(maxRetryMs, firstRetryMs * 2 ** attempts) });
         }
-        skip.add(timer.id);
-        const attempts = (this.failures.get(timer.id)?.attempts ?? 0) + 1;
-        this.failures.set(timer.id, { attempts, retryAt: Date.now() + Math.min(maxRetryMs, firstRetryMs * 2 ** attempts) });
-      });
+      };
+      await Promise.all(Array.from({ length: Math.min(firedTogether, group.length) }, fireRest));
     }
   }
 
   /** Fires one timer; false when it is still armed afterwards (the firing failed, and was logged). */
   private async fireOne(timer: TimerRecord): Promise<boolean> {
     try {
-      await this.transitions.withEngine(timer.instanceId, 'system', async (session) => {
-        await session.fireTimer(timer.executionId);
-      });
+      await this.transitions.withEngine(
+        timer.instanceId,
+        'system',
+        async (session) => {
+          await session.fireTimer(timer.executionId);
+        },
+        { keepEngine: false },
+      );
     } catch (err) {
       this.logger.error({ instanceId: timer.instanceId, elementId: timer.elementId, err: (err as Error).name }, 'timer could not be fired');
     }
-    return !this.index.get(timer.instanceId)?.timers.some((t) => t.id === timer.id && t.dueAt === timer.dueAt);
+    return !this.index.isArmed(timer);
   }
 }

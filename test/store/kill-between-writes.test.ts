@@ -77,14 +77,20 @@ async function statusFromHistories(runtime: RuntimeApi, byPerson: Map<unknown, {
   return { status: 'ledig', instanceId: null };
 }
 
-/** A kill while the data directory's lock is being taken leaves a lock without owner: it is taken over once stale. */
+/**
+ * A kill while the data directory's lock is being taken leaves a lock without owner: it is taken over once stale
+ * (tried each second, for twice the stale period, since a loaded machine may be slow to see it so).
+ */
 async function openAfterCrash(dataDir: string): Promise<RuntimeApi> {
-  try {
-    return await openRuntime(dataDir);
-  } catch (error) {
-    if (!(error instanceof DataDirInUseError) || !error.message.includes('okänd ägare')) throw error;
-    await new Promise((resolve) => setTimeout(resolve, lockStaleMs + 500));
-    return openRuntime(dataDir);
+  const giveUpAt = Date.now() + 2 * lockStaleMs;
+  for (;;) {
+    try {
+      return await openRuntime(dataDir);
+    } catch (error) {
+      const lockLeftWithoutOwner = error instanceof DataDirInUseError && error.message.includes('okänd ägare');
+      if (!lockLeftWithoutOwner || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 }
 

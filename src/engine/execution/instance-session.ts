@@ -96,7 +96,8 @@ export class InstanceSession {
     const session = new InstanceSession(deps, doc.summary, actor, lastSeq + 1);
     const { summary } = doc;
     session.recorder.markRunning([...summary.active.map((a) => a.elementId), ...summary.tasks.map((t) => t.elementId), ...summary.timers.map((t) => t.elementId)]);
-    session.engine.recover(structuredClone(doc.engineState) as never);
+    // The document is this call's own (InstanceRepository.load), so the engine may take its state without a copy.
+    session.engine.recover(doc.engineState as never);
     await session.engine.resume({ listener: session.listener } as never);
     await session.settle();
     return session;

@@ -11,6 +11,7 @@ export interface DefinitionRepository {
 export interface InstanceRepository {
   /** Every instance's summary; read at boot to build the in-memory indexes. */
   listSummaries(): Promise<InstanceSummary[]>;
+  /** A document of its own each call: the engine recovers from it and may change it. */
   load(id: string): Promise<InstanceDocument | null>;
   /**
    * Stores one transition atomically: the document is the commit point and resolves the promise once durable; its
