@@ -9,6 +9,8 @@ import type { InstanceIndex } from './instance-index.js';
 import { waitsForMessage } from './definitions/process-model.js';
 import { InstanceSession, type SessionDeps } from './execution/instance-session.js';
 import { SessionCache } from './session-cache.js';
+import { failedServiceTask } from './execution/failed-service-task.js';
+import { reviveFailedEngineState } from './execution/revive-failed-state.js';
 import type { HousingRegister } from '../housing/index.js';
 
 export interface TransitionDeps {
@@ -94,6 +96,38 @@ export class InstanceTransitions {
       }
       return this.storeOrUndo(session, () => session.toDocument(), base.rev);
     });
+  }
+
+  /**
+   * A case an earlier version stored as `failed` when a service task threw: its engine state is turned back into one
+   * running that step, recorded as `instance.revived`, and the step runs again at once: the case goes on, or waits at
+   * an incident. False (the case stays failed) when its history names no service task that stopped it, or the stored
+   * state is not one we can revive.
+   */
+  async reviveFailed(id: string): Promise<boolean> {
+    const revived = await this.locked(id, async () => {
+      const doc = await this.loadAny(id);
+      if (doc.summary.state !== 'failed') return false;
+      const model = this.deps.registry.get(doc.summary.processKey, doc.summary.version)?.model;
+      const stopped = model && failedServiceTask(await this.deps.instances.history(id), model.serviceTasks);
+      const engineState = stopped && reviveFailedEngineState(doc.engineState, stopped.elementId);
+      if (!stopped || !engineState) return false;
+      const entry: HistoryEntry = {
+        seq: (doc.lastEntries.at(-1)?.seq ?? 0) + 1,
+        at: this.deps.clock.now().toISOString(),
+        type: 'instance.revived',
+        elementId: stopped.elementId,
+        elementName: model.elements.get(stopped.elementId)?.name ?? stopped.elementId,
+        actor: 'system',
+        data: { message: stopped.message },
+      };
+      const summary: InstanceSummary = { ...doc.summary, state: 'running', endedAt: null, rev: doc.summary.rev + 1 };
+      await this.store(null, { summary, engineState, lastEntries: [entry] }, doc.summary.rev);
+      return true;
+    });
+    // Resuming runs the step again (bpmn-engine re-invokes a running service task); nothing else is asked of it.
+    if (revived) await this.withEngine(id, 'system', async () => undefined);
+    return revived;
   }
 
   /**

@@ -60,6 +60,14 @@ export async function createRuntime(options: RuntimeOptions) {
     const relay = createMessageRelay({ index, transitions, registry, clock, logger });
     transitions.onOutbox((senderId) => relay.deliverOutbox(senderId));
     await relay.deliverLeftOver();
+    // Cases an earlier version stopped at a failing service task run that step again: they go on, or wait at an incident.
+    for (const summary of [...index.all()].filter((s) => s.state === 'failed')) {
+      const revived = await transitions.reviveFailed(summary.id).catch((err: Error) => {
+        logger.error({ instanceId: summary.id, err: err.name }, 'failed case could not be revived');
+        return false;
+      });
+      if (!revived) logger.warn({ instanceId: summary.id, processKey: summary.processKey }, 'failed case left as it is');
+    }
     const scheduler = new TimerScheduler(index, transitions, clock, logger);
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());

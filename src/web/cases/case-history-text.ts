@@ -68,6 +68,7 @@ const labels: Record<string, string> = {
   offerDate: 'Erbjudet',
   answer: 'Svar',
   answeredAt: 'Besvarat',
+  message: 'Fel',
 };
 
 /** The sentence for one entry, e.g. "Uppgiften ”Lämna svar” slutfördes". */
@@ -80,6 +81,10 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'instance.completed': return 'Processen avslutades';
     case 'instance.failed': return `Processen stoppades av ett fel: ${String(data.message ?? '')}`;
     case 'instance.cancelled': return 'Ärendet avbröts';
+    case 'instance.revived': return `Ärendet togs upp igen vid ${name}, där ett tidigare fel hade stoppat det`;
+    case 'incident.opened': return `${name} misslyckades och väntar på en rättelse (incident)`;
+    case 'incident.retried': return `${name} försöktes igen`;
+    case 'incident.resolved': return `Incidenten vid ${name} löstes: steget gick igenom`;
     case 'activity.entered': return `${kind} ${name} påbörjades`;
     case 'activity.left': return `${kind} ${name} avslutades`;
     case 'activity.cancelled': return `${kind} ${name} avbröts`;
@@ -109,6 +114,10 @@ export function entryDetails(entry: HistoryEntry): Detail[] {
     case 'instance.started': return [...details({ businessKey: data.businessKey }), ...details(asRecord(data.variables))];
     case 'task.completed': return details(asRecord(data.values));
     case 'message.received': return details(asRecord(data.variables));
+    case 'incident.retried': return details(asRecord(data.variables));
+    case 'incident.opened':
+    case 'instance.revived': return details({ message: data.message });
+    case 'incident.resolved': return [];
     case 'message.sent':
     case 'message.undelivered':
     case 'decision.started': return [];

@@ -45,3 +45,30 @@ describe('a fired timer in the case history', () => {
     expect(details).toEqual([{ label: 'Förfaller', value: '15 mars 2027 00:00' }]);
   });
 });
+
+describe('an incident in the case history', () => {
+  const entry = (type: string, data: Record<string, unknown>): HistoryEntry => ({
+    seq: 7, at: '2027-01-15T08:00:00.000Z', type, elementId: 'boka', elementName: 'Boka plats', actor: 'system', data,
+  });
+
+  test('when a step failed, was retried with a corrected value and went through, then each entry says so in Swedish with what came with it', () => {
+    // given
+    const entries = [
+      entry('incident.opened', { incidentId: 'i1', message: 'Bokningssystemet svarar inte' }),
+      entry('incident.retried', { incidentId: 'i1', variables: { lagenhet: 'Solrosen 3' } }),
+      entry('incident.resolved', { incidentId: 'i1' }),
+      entry('instance.revived', { message: 'Bokningssystemet svarar inte' }),
+    ];
+
+    // when
+    const shown = entries.map((e) => [describeEntry(e), entryDetails(e)]);
+
+    // then
+    expect(shown).toEqual([
+      ['”Boka plats” misslyckades och väntar på en rättelse (incident)', [{ label: 'Fel', value: 'Bokningssystemet svarar inte' }]],
+      ['”Boka plats” försöktes igen', [{ label: 'lagenhet', value: 'Solrosen 3' }]],
+      ['Incidenten vid ”Boka plats” löstes: steget gick igenom', []],
+      ['Ärendet togs upp igen vid ”Boka plats”, där ett tidigare fel hade stoppat det', [{ label: 'Fel', value: 'Bokningssystemet svarar inte' }]],
+    ]);
+  });
+});
