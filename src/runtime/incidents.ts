@@ -26,8 +26,9 @@ export function createIncidentService({ index, registry, transitions }: Incident
 
   return {
     /**
-     * The open incidents of a case with the variables their step reads (names in its properties' FEEL that the case
-     * holds, the decision's own fields left out) and their values now, for the retry form; `canRetry` for the actor.
+     * The open incidents of a case with the variables their step reads (names in its properties' or its timer's FEEL
+     * that the case holds or a task's form asks for, the decision's own fields left out) and their values now, for the
+     * retry form; `canRetry` for the actor.
      */
     incidentForms(instanceId: string, actor: Actor) {
       const summary = index.get(instanceId);
@@ -35,10 +36,13 @@ export function createIncidentService({ index, registry, transitions }: Incident
       const model = registry.get(summary.processKey, summary.version)?.model;
       const canRetry = actsInProcess(actor, rolesOf(summary.processKey, summary.version));
       return summary.incidents.map((incident) => {
-        const expressions = Object.values(model?.serviceTasks.get(incident.elementId)?.properties ?? {}).filter((v) => v.startsWith('='));
+        const timer = model?.elements.get(incident.elementId)?.timer;
+        const expressions = [...Object.values(model?.serviceTasks.get(incident.elementId)?.properties ?? {}), ...(timer ? [timer] : [])].filter((v) => v.startsWith('='));
         const names = new Set(expressions.flatMap((e) => e.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []));
-        const reads = [...names].filter((n) => n in summary.variables && !(decisionFieldNames as readonly string[]).includes(n)).sort();
-        return { ...incident, canRetry, variables: reads.map((name) => ({ name, value: summary.variables[name] })) };
+        // A form field nobody filled in is not among the case's values, yet it is what a retry must be able to give.
+        const formFields = new Set([...(model?.userTasks.values() ?? [])].flatMap((t) => t.form.map((f) => f.id)));
+        const reads = [...names].filter((n) => (n in summary.variables || formFields.has(n)) && !(decisionFieldNames as readonly string[]).includes(n)).sort();
+        return { ...incident, canRetry, variables: reads.map((name) => ({ name, value: summary.variables[name] ?? null })) };
       });
     },
 

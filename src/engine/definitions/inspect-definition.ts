@@ -70,7 +70,8 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
     const messageRef = caughtMessage(el);
     const attachedTo = (el.attachedToRef as ModdleElement | undefined)?.id;
     const errorCode = caughtErrorCode(el);
-    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}), ...(errorCode ? { errorCode } : {}) });
+    const timer = timerValue(el);
+    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}), ...(errorCode ? { errorCode } : {}), ...(timer ? { timer } : {}) });
     checkFlowElement(el, { file, problems, handlerNames, messages, model, isProcessStart: el === noneStart });
   }
   if (noneStart) {
@@ -90,6 +91,13 @@ function caughtMessage(el: ModdleElement): string | null {
   if (el.$type === 'bpmn:ReceiveTask') return (el.messageRef as ModdleElement | undefined)?.id ?? null;
   const definition = (el.eventDefinitions as ModdleElement[] | undefined)?.find((d) => d.$type === 'bpmn:MessageEventDefinition');
   return (definition?.messageRef as ModdleElement | undefined)?.id ?? null;
+}
+
+/** A timer event's value (timeDate, timeDuration or timeCycle) as written. */
+function timerValue(el: ModdleElement): string | null {
+  const definition = (el.eventDefinitions as ModdleElement[] | undefined)?.find((d) => d.$type === 'bpmn:TimerEventDefinition');
+  const value = ['timeDate', 'timeDuration', 'timeCycle'].map((kind) => (definition?.[kind] as ModdleElement | undefined)?.body).find((b) => typeof b === 'string');
+  return typeof value === 'string' ? value.trim() : null;
 }
 
 /** The errorCode an error boundary event catches. */

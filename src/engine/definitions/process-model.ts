@@ -35,7 +35,8 @@ export interface ProcessModel {
    * Every flow element; `messageRef` on a receive task or message event names its message, `attachedTo` a boundary
    * event's task, `errorCode` what an error boundary event catches.
    */
-  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string; errorCode?: string }>;
+  /** `timer`: a timer event's value as written (its FEEL names the variables a retry of its incident may correct). */
+  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string; errorCode?: string; timer?: string }>;
   userTasks: Map<string, UserTaskModel>;
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */

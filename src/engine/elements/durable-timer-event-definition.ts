@@ -15,17 +15,49 @@ interface TimerContent {
   [key: string]: unknown;
 }
 
+const kUnresolved = Symbol('unresolved');
+
 /** bpmn-elements sets the definition's value as a property named after its kind. */
 type TimerThis = Partial<Record<TimerKind, string>> & {
   environment: { timers: DurableTimers; variables: Record<string, unknown> };
+  activity: { id: string };
   [kTimerContent]?: TimerContent;
+  /** Why the last computation of the due date failed: a value, not a fault of the engine. */
+  [kUnresolved]?: Error;
 };
+
+type ExecuteMessage = { content: TimerContent; fields: Record<string, unknown> };
+const baseExecute = (TimerEventDefinition as unknown as { prototype: { execute(this: unknown, message: ExecuteMessage): void } }).prototype.execute;
 
 export function DurableTimerEventDefinition(this: TimerThis, activity: unknown, eventDefinition: unknown): void {
   (TimerEventDefinition as unknown as (this: unknown, ...a: unknown[]) => void).call(this, activity, eventDefinition);
 }
 
 DurableTimerEventDefinition.prototype = Object.create((TimerEventDefinition as unknown as { prototype: object }).prototype);
+
+/**
+ * A timer whose due date cannot be computed from the case's values (a date nobody filled in, a value of the wrong
+ * kind) waits at an incident, like a failing service task, instead of failing the case: a retry with the value
+ * corrected computes it again and arms it. A reload re-enters it without a second incident.
+ */
+DurableTimerEventDefinition.prototype.execute = function execute(this: TimerThis, executeMessage: ExecuteMessage) {
+  const parking = this.environment.timers.parking;
+  if (!parking) return baseExecute.call(this, executeMessage);
+  const elementId = this.activity.id;
+  const attempt = async () => {
+    this[kUnresolved] = undefined;
+    baseExecute.call(this, executeMessage);
+  };
+  if (parking.hasIncident(elementId)) return parking.park(elementId, attempt);
+  this[kUnresolved] = undefined;
+  try {
+    baseExecute.call(this, executeMessage);
+  } catch (err) {
+    const unresolved = this[kUnresolved] as Error | undefined; // set by _getTimers during the call above
+    if (!unresolved) throw err;
+    parking.park(elementId, attempt, { message: `Tidpunkten kunde inte räknas ut: ${unresolved.message}` });
+  }
+};
 
 /**
  * Replaces bpmn-elements' computation (UTC, months overflowing, real time). A resumed timer keeps its stored due date;
@@ -53,7 +85,13 @@ DurableTimerEventDefinition.prototype._getTimers = function getTimers(this: Time
     expireAt = nextCycleDue(cycle!, new Date(previous.expireAt));
     repeat = inboundRepeat;
   } else {
-    const resolved = resolveTimer(kind, String(this[kind]).trim(), processVariables(this.environment.variables), now);
+    let resolved: ResolvedTimer;
+    try {
+      resolved = resolveTimer(kind, String(this[kind]).trim(), processVariables(this.environment.variables), now);
+    } catch (err) {
+      this[kUnresolved] = err as Error;
+      throw err;
+    }
     ({ expireAt, cycle } = resolved);
     repeat = inboundRepeat ?? resolved.repeat;
   }

@@ -20,11 +20,23 @@ export interface PendingTimer {
   dueAt: Date;
 }
 
+/** Where a step that cannot go on waits for a person: the session's incidents (service tasks use the same). */
+export interface StepParking {
+  /** The step has an open incident: it does not run again by itself (a reload re-enters it), only on a retry. */
+  hasIncident(elementId: string): boolean;
+  /** Keeps the step's next attempt for a retry; `opened` when this attempt failed and opens the incident. */
+  park(elementId: string, attempt: () => Promise<void>, opened?: { message: string }): void;
+}
+
 /** One per hydrated engine. `clock` is read by our TimerEventDefinition, which computes the due dates. */
 export class DurableTimers {
   private readonly armed = new Set<ArmedTimer>();
 
-  constructor(readonly clock: Clock) {}
+  /** `parking`: a timer whose value cannot be computed waits there instead of failing the case. */
+  constructor(
+    readonly clock: Clock,
+    readonly parking: StepParking | null = null,
+  ) {}
 
   /** The engine iterates this on stop and completion (its types omit it). */
   get executing(): ArmedTimer[] {

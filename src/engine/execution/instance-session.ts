@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import type { ServiceHandler, HandlerLogger } from '../../handlers/index.js';
 import type { Incident, InstanceDocument, InstanceSummary, TaskRecord } from '../records/index.js';
 import type { Clock } from '../../timers/index.js';
-import { DurableTimers } from '../elements/durable-timers.js';
+import { DurableTimers, type StepParking } from '../elements/durable-timers.js';
 import { activePositions } from './active-positions.js';
 import { createEngine, type EngineInstance } from '../elements/create-engine.js';
 import { HistoryRecorder } from './history-recorder.js';
@@ -53,17 +53,20 @@ export class InstanceSession {
     const { definition, clock } = deps;
     this.knownTasks = new Map(base.tasks.map((t) => [t.executionId, t]));
     this.recorder = new HistoryRecorder(clock, definition.model, nextSeq, actor);
-    this.timers = new DurableTimers(clock);
-    this.effects = this.newEffects(base);
-    const services = bindServices(deps.handlers, {
-      model: definition.model,
-      context: (elementId) => this.effects.contextFor(elementId),
-      track: (work) => this.track(work),
+    const parking: StepParking = {
       hasIncident: (elementId) => this.openIncidents().some((i) => i.elementId === elementId),
       park: (elementId, attempt, opened) => {
         this.parked.set(elementId, attempt);
         if (opened) this.openIncident(elementId, opened.message);
       },
+    };
+    this.timers = new DurableTimers(clock, parking);
+    this.effects = this.newEffects(base);
+    const services = bindServices(deps.handlers, {
+      model: definition.model,
+      context: (elementId) => this.effects.contextFor(elementId),
+      track: (work) => this.track(work),
+      ...parking,
     });
     this.engine = createEngine({ name: base.id, sourceContext: definition.sourceContext, timers: this.timers, services });
     this.engine.once('end', () => {

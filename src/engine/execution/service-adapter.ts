@@ -3,6 +3,7 @@ import { evaluateFeel } from '../../expressions/index.js';
 import { BpmnBusinessError, type HandlerContext, type ServiceHandler } from '../../handlers/index.js';
 import { catchesError, type ProcessModel } from '../definitions/process-model.js';
 import { processVariables, reservedVariableNames } from '../elements/process-variables.js';
+import type { StepParking } from '../elements/durable-timers.js';
 
 interface ExecutionScope {
   content: { id: string };
@@ -11,16 +12,12 @@ interface ExecutionScope {
 
 type EngineService = (scope: ExecutionScope, callback: (err: unknown, result?: unknown) => void) => void;
 
-export interface ServiceBinding {
+export interface ServiceBinding extends StepParking {
   model: ProcessModel;
   /** What a handler gets besides its input, for the step that runs it. */
   context: (elementId: string) => Omit<HandlerContext, 'variables'>;
   /** Every handler call is tracked so the session knows when the engine has settled. */
   track(work: Promise<unknown>): void;
-  /** The step has an open incident: it does not run again by itself (a reload re-enters it), only on a retry. */
-  hasIncident(elementId: string): boolean;
-  /** Keeps the step's next attempt for a retry; `opened` when this attempt failed and opens the incident. */
-  park(elementId: string, attempt: () => Promise<void>, opened?: { message: string }): void;
 }
 
 export function bindServices(handlers: ReadonlyMap<string, ServiceHandler<unknown>>, binding: ServiceBinding): Record<string, EngineService> {

@@ -25,8 +25,8 @@ export function caseIncidentsModel(runtime: RuntimeApi, instanceId: string, acto
 }
 
 /**
- * The posted form as variables, each typed like the value the case holds now (a number stays a number, yes/no a
- * boolean); a field left as it was is not sent. Null when a value cannot be read as its type, with the field named.
+ * The posted form as variables, each typed like the value `offered` holds now (a number stays a number, yes/no a
+ * boolean; a value nobody gave is read as text); a field left as it was, or not offered, is not sent. Null when a value cannot be read as its type, with the field named.
  */
 export function retryVariables(current: Record<string, unknown>, posted: Record<string, string>): { variables: Record<string, unknown> } | { errors: FieldError[] } {
   const variables: Record<string, unknown> = {};

@@ -71,7 +71,9 @@ export const casePage: FastifyPluginAsync<RouteOptions> = async (app, { runtime 
     const { id, incidentId } = parseInput(RetryParamsSchema, request.params, 'params');
     const actor = actorOf(request);
     const values = Object.fromEntries(Object.entries(submittedValues(request.body)).map(([k, v]) => [k, String(v)]));
-    const read = retryVariables(runtime.getInstance(id).variables, values);
+    // Only the variables the incident's form offers are read, typed like the values they hold now.
+    const offered = runtime.incidentForms(id, actor).find((i) => i.id === incidentId)?.variables ?? [];
+    const read = retryVariables(Object.fromEntries(offered.map((v) => [v.name, v.value])), values);
     try {
       if ('errors' in read) throw new AppError('validation_failed', undefined, read.errors);
       await runtime.retryIncident(id, incidentId, read.variables, actor);

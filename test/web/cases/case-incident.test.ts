@@ -69,3 +69,28 @@ describe('an incident on the case page', () => {
     expect((await t.call('enhetschef', { method: 'GET', url: `/api/tasks?instanceId=${caseId}` })).json().map((x: { elementId: string }) => x.elementId)).toEqual(['visa']);
   });
 });
+
+describe('an incident at a timer on the case page', () => {
+  test('when a follow-up date was left empty, then the form offers the date, and giving it arms the timer', async () => {
+    // given: the task was completed without the date its timer needs
+    await t.close();
+    t = await startTestApp({ processes: ['web-timer-incident.bpmn'] });
+    const started = await t.call('enhetschef', { method: 'POST', url: '/api/processes/web-timer-incident/instances', payload: { businessKey: 'U-1', variables: {} } });
+    const id = started.json().id;
+    const [task] = (await t.call('enhetschef', { method: 'GET', url: `/api/tasks?instanceId=${id}` })).json();
+    await t.call('enhetschef', { method: 'POST', url: `/api/tasks/${task.id}/complete`, payload: { variables: {} } });
+    const stopped = (await t.call('admin', { method: 'GET', url: `/api/instances/${id}` })).json();
+    const session = await signIn(t, 'enhetschef');
+    // when
+    const page = await getPage(t, session, `/cases/${id}`);
+    const posted = await postForm(t, session, `/cases/${id}/incidents/${stopped.incidents[0].id}/retry`, { uppfoljningsdatum: '2027-03-01' });
+    // then
+    expect(stopped).toMatchObject({ state: 'running', incidents: [{ elementId: 'dagen', name: 'Uppföljningsdagen' }] });
+    expect(page.body).toContain('Ärendet har stannat vid steget ”Uppföljningsdagen”');
+    expect(page.body).toMatch(/<input id="incident-[^"]+-uppfoljningsdatum" name="uppfoljningsdatum" type="text" value="">/);
+    expect(posted.statusCode).toBe(303);
+    const armed = (await t.call('admin', { method: 'GET', url: `/api/instances/${id}` })).json();
+    expect(armed.incidents).toEqual([]);
+    expect(armed.waitingFor).toEqual([expect.objectContaining({ type: 'timer', elementId: 'dagen', due: '2027-02-28T23:00:00.000Z' })]);
+  });
+});
