@@ -6,12 +6,9 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createRuntime, type RuntimeApi } from '../../src/runtime/index.js';
-import { defaultHandlers } from '../../src/handlers/index.js';
-import { createLowdbStore } from '../../src/store/lowdb-store.js';
+import type { RuntimeApi } from '../../src/runtime/index.js';
 import { DataDirInUseError, lockStaleMs } from '../../src/store/data-dir-lock.js';
-import { loadIvoConfig } from '../../src/reports/ivo-config.js';
-import { crashActors, crashDiagram, repoRoot } from './fixtures/crash-scenario-kit.js';
+import { crashActors, crashDiagram, openCrashRuntime, repoRoot } from './fixtures/crash-scenario-kit.js';
 
 const admin = crashActors.admin;
 /** Two runs at a time: each child boots its own runtime. */
@@ -48,17 +45,7 @@ function runScenario(dataDir: string, killAfterWrite: number | null): Promise<Ru
   });
 }
 
-async function openRuntime(dataDir: string): Promise<RuntimeApi> {
-  return createRuntime({
-    store: createLowdbStore(dataDir),
-    clockMode: 'manual',
-    processesDir,
-    handlers: defaultHandlers,
-    logger: { info() {}, warn() {}, error() {} },
-    manualClockStart: new Date('2027-01-15T08:00:00Z'),
-    ivoConfig: await loadIvoConfig(path.join(repoRoot, 'config', 'ivo.json')),
-  });
-}
+const openRuntime = (dataDir: string): Promise<RuntimeApi> => openCrashRuntime(dataDir, processesDir);
 
 /**
  * What the cases' own histories say the apartment should be: the status after the last housing step of the later case
