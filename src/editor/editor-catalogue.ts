@@ -26,6 +26,7 @@ const fieldTypeNames: Record<(typeof formFieldTypes)[number], string> = {
   boolean: 'Ja/nej',
   date: 'Datum',
   enum: 'Val från lista',
+  apartment: 'Lägenhet (en ledig, väljs ur boenderegistret)',
 };
 
 /** Only the roles that take part in the routines can be candidate groups; the system roles never get tasks. */

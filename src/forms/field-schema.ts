@@ -12,6 +12,7 @@ export const fieldMessages = {
   long: 'Ange ett heltal.',
   date: 'Ange ett datum (ÅÅÅÅ-MM-DD).',
   enum: 'Välj ett av alternativen.',
+  apartment: 'Välj en av de lediga lägenheterna i listan.',
   boolean: 'Ange ja eller nej.',
   unknown: 'Okänt fält.',
   /** A start-form field sent after the start: the decision it records is read-only. */
@@ -42,7 +43,9 @@ function baseSchema(field: FormField): z.ZodType {
         .string({ error: typeError(fieldMessages.date) })
         .refine(isCalendarDate, { error: fieldMessages.date });
     case 'enum':
-      return enumSchema(field);
+      return enumSchema(field, fieldMessages.enum);
+    case 'apartment':
+      return enumSchema(field, fieldMessages.apartment);
   }
 }
 
@@ -65,11 +68,12 @@ function longSchema(field: FormField): z.ZodType {
   return schema;
 }
 
-function enumSchema(field: FormField): z.ZodType {
+/** One of the field's choices: the diagram's (enum) or the register's now (a reference type, none when not filled). */
+function enumSchema(field: FormField, message: string): z.ZodType {
   const ids = (field.values ?? []).map((v) => v.id);
   const [first, ...rest] = ids;
-  if (first === undefined) return z.never({ error: typeError(fieldMessages.enum) });
-  return z.enum([first, ...rest], { error: typeError(fieldMessages.enum) });
+  if (first === undefined) return z.never({ error: typeError(message) });
+  return z.enum([first, ...rest], { error: typeError(message) });
 }
 
 /** An absent value reaches the type check as `undefined`; that is the "required" case, not a type error. */

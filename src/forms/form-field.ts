@@ -1,6 +1,8 @@
 // The form field spec read from camunda:formData; the same shape is served by the API and rendered by the views.
 
-export const formFieldTypes = ['string', 'text', 'long', 'boolean', 'date', 'enum'] as const;
+export const formFieldTypes = ['string', 'text', 'long', 'boolean', 'date', 'enum', 'apartment'] as const;
+/** Types whose choices come from the registers when a form is shown or checked, never from the diagram. */
+export const referenceFieldTypes: readonly FormFieldType[] = ['apartment'];
 export type FormFieldType = (typeof formFieldTypes)[number];
 
 export interface FormField {
@@ -13,7 +15,7 @@ export interface FormField {
   maxlength?: number;
   min?: number;
   max?: number;
-  /** Only for `enum`. */
+  /** `enum`: the diagram's choices; a reference type (`apartment`): the register's choices now, filled by `withChoices`. */
   values?: { id: string; name: string }[];
   defaultValue?: string;
 }

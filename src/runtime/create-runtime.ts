@@ -3,7 +3,7 @@
 import { createAccessLog } from '../audit/index.js';
 import { closeDiagramCheckers, DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
-import { createHousingService, HousingRegister } from '../housing/index.js';
+import { createHousingService, HousingRegister, vacantApartmentChoices } from '../housing/index.js';
 import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
 import { type Clock, type ClockMode, ManualClock, SystemClock } from '../timers/index.js';
@@ -76,7 +76,7 @@ export async function createRuntime(options: RuntimeOptions) {
     return {
       ...createProcessService({ registry }),
       ...createInstanceService({ registry, index, transitions, instances: store.instances, clock }),
-      ...createTaskService({ index, transitions, clock }),
+      ...createTaskService({ index, transitions, clock, choices: { apartments: () => vacantApartmentChoices(housing.state) } }),
       ...createInboxService({ index, transitions, clock }),
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),

@@ -2,7 +2,7 @@
 import type { Actor } from '../auth/index.js';
 import type { InstanceIndex, InstanceTransitions, TaskRecord } from '../engine/index.js';
 import { AppError, type FieldError } from '../errors.js';
-import { fieldMessages, type FormField, maxStringLength, validateSubmission } from '../forms/index.js';
+import { fieldMessages, type FormChoices, type FormField, maxStringLength, validateSubmission, withChoices } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
 
@@ -19,9 +19,13 @@ export interface TaskServiceDeps {
   index: InstanceIndex;
   transitions: InstanceTransitions;
   clock: Clock;
+  /** The registers' choices for reference fields, read when a task is shown or completed. */
+  choices: FormChoices;
 }
 
-export function createTaskService({ index, transitions, clock }: TaskServiceDeps) {
+export function createTaskService({ index, transitions, clock, choices }: TaskServiceDeps) {
+  const toTaskView = (t: TaskRecord): TaskView => taskView(t, choices);
+
   /** One open task; task_closed when it is completed or gone. */
   function findOpenTask(taskId: string): TaskRecord {
     const task = index.task(taskId);
@@ -98,7 +102,7 @@ export function createTaskService({ index, transitions, clock }: TaskServiceDeps
     async completeTask(taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void> {
       const task = findOpenTask(taskId);
       assertCanComplete(actor, task);
-      const result = validateSubmission(task.form, variables, 'json');
+      const result = validateSubmission(withChoices(task.form, choices), variables, 'json');
       if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
       await transitions.withEngine(task.instanceId, actor.username, async (session, summary) => {
         const current = summary.tasks.find((t) => t.id === taskId);
@@ -112,7 +116,8 @@ export function createTaskService({ index, transitions, clock }: TaskServiceDeps
 
 export type TaskService = ReturnType<typeof createTaskService>;
 
-function toTaskView(t: TaskRecord): TaskView {
+/** The stored record without the engine's execution id; reference fields carry the registers' choices now. */
+function taskView(t: TaskRecord, choices: FormChoices): TaskView {
   return {
     id: t.id,
     instanceId: t.instanceId,
@@ -123,7 +128,7 @@ function toTaskView(t: TaskRecord): TaskView {
     assignee: t.assignee,
     createdAt: t.createdAt,
     due: t.due,
-    form: t.form,
+    form: [...withChoices(t.form, choices)],
     ...(t.draft ? { draft: t.draft } : {}),
   };
 }

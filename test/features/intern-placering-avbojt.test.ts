@@ -56,23 +56,27 @@ describe('intern-placering when the offer is declined or the placement changes',
     ]);
   });
 
-  test('when the anvisad apartment is not vacant or does not exist, then Myndigheten is told and nothing in the register changes', async () => {
+  test('when Myndigheten anvisar, then only vacant apartments can be picked: a let one, an unknown one or free text is refused, the task stays open and the register is unchanged', async () => {
     // given
     const { rt, id } = await startCase();
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
+    const form = rt.listTasks({ instanceId: id }, bistand).find((t) => t.elementId === 'anvisaLedigLagenhet')!.form;
 
     // when
-    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
-    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'solgarden-3' }, bistand);
-    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
-    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'finns-inte' }, bistand);
-    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'anvisa' }, bistand);
-    await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId: 'Lgh 12 å' }, bistand);
+    const refused = [];
+    for (const lagenhetId of ['solgarden-3', 'finns-inte', 'Lgh 12 å']) {
+      refused.push(await completeTask(rt, id, 'anvisaLedigLagenhet', { lagenhetId }, bistand).catch((err: { code: string; fields: unknown }) => [err.code, err.fields]));
+    }
 
     // then
-    expect(inboxOf(rt, bistand, id).map((b) => b.subject)).toEqual(Array(3).fill('Lägenheten kunde inte reserveras'));
-    expect(openTasks(rt, id, bistand)).toEqual(['bevakaLedigLagenhet']);
+    expect(form.find((f) => f.id === 'lagenhetId')?.values).toEqual([
+      { id: 'solgarden-12', name: 'Solgården 12 (1 rum, 34 m²)' },
+      { id: 'solgarden-14', name: 'Solgården 14 (2 rum, 41 m²)' },
+    ]);
+    expect(refused).toEqual(Array(3).fill(['validation_failed', [{ field: 'lagenhetId', message: 'Välj en av de lediga lägenheterna i listan.' }]]));
+    expect(openTasks(rt, id, bistand)).toEqual(['anvisaLedigLagenhet']);
     expect(rt.housingRegister().apartments.map((a) => a.status)).toEqual(['ledig', 'ledig', 'uthyrd']);
-    expect(rt.getInstance(id).state).toBe('running');
+    expect(inboxOf(rt, bistand, id)).toEqual([]);
   });
 
   test('when Myndigheten closes the decision, then it is recorded with its reason, the queue entry ends and no IVO watch follows', async () => {

@@ -72,16 +72,18 @@ describe('lss-boende: the person declines', () => {
     expect(inboxOf(rt, ivo, id)).toEqual([]);
   });
 
-  test('when the reservation cannot be made because the apartment is taken, then the team is told and matches again', async () => {
+  test('when the team picks an apartment, then only the vacant ones are offered by unit and number, and a let one is refused with the task still open', async () => {
     // given
     const { rt, id } = await startLssBoende(harness, housing);
     await intake(rt, id);
+    const task = rt.listTasks({ instanceId: id }, samordnare).find((t) => t.elementId === 'matchaBostad')!;
 
     // when
-    await completeTask(rt, id, 'matchaBostad', { apartmentId: 'solrosen-5', matchning: 'Passar bäst.' }, samordnare);
+    const taken = completeTask(rt, id, 'matchaBostad', { apartmentId: 'solrosen-5', matchning: 'Passar bäst.' }, samordnare);
 
     // then
-    expect(inboxOf(rt, arbetsterapeut, id).map((b) => b.subject)).toContain('Lägenheten kunde inte reserveras');
+    expect(task.form.find((f) => f.id === 'apartmentId')).toMatchObject({ type: 'apartment', values: [{ id: 'solrosen-3', name: 'Gruppbostad Solrosen 3 (2 rum, 42 m²)' }] });
+    await expect(taken).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'apartmentId', message: 'Välj en av de lediga lägenheterna i listan.' }] });
     expect(openTasks(rt, id)).toEqual(['matchaBostad']);
     expect(rt.housingRegister().offers).toEqual([]);
     expect(rt.housingRegister().apartments.map((a) => a.status)).toEqual(['ledig', 'uthyrd']);

@@ -105,6 +105,9 @@ function controlOf(field: FormField): FieldView['control'] {
       return 'checkbox';
     case 'enum':
       return (field.values?.length ?? 0) <= maxRadios ? 'radios' : 'select';
+    case 'apartment':
+      // The register's choices change and may be many: a list to pick from (typing a letter jumps to it).
+      return 'select';
     default:
       return 'input';
   }
@@ -127,6 +130,7 @@ function hintOf(field: FormField): string | null {
     return null;
   }
   if (field.type === 'date') return 'Till exempel 2027-03-31.';
+  if (field.type === 'apartment') return field.values?.length ? 'Lediga lägenheter i boenderegistret, efter boende och nummer.' : 'Det finns ingen ledig lägenhet i boenderegistret just nu.';
   if (field.minlength !== undefined && field.maxlength !== undefined) return `Mellan ${field.minlength} och ${field.maxlength} tecken.`;
   if (field.maxlength !== undefined) return `Högst ${field.maxlength} tecken.`;
   if (field.minlength !== undefined) return `Minst ${field.minlength} tecken.`;
