@@ -1,13 +1,16 @@
 // User tasks: list and read them, claim and give back, save a draft, complete.
 import type { Actor } from '../auth/index.js';
-import type { InstanceIndex, InstanceTransitions, TaskRecord } from '../engine/index.js';
+import type { InstanceIndex, InstanceSummary, InstanceTransitions, TaskRecord } from '../engine/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { fieldMessages, type FormChoices, type FormField, maxStringLength, validateSubmission, withChoices } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
 
-/** A task as readers see it: the stored record without the engine's execution id. */
-export type TaskView = Omit<TaskRecord, 'executionId'>;
+/**
+ * A task as readers see it: the stored record without the engine's execution id, with its case as people know it
+ * (business key and the decision's person), so two tasks of the same step can be told apart.
+ */
+export type TaskView = Omit<TaskRecord, 'executionId'> & { businessKey: string | null; brukare: string | null };
 
 export interface TaskFilter {
   instanceId?: string;
@@ -24,7 +27,7 @@ export interface TaskServiceDeps {
 }
 
 export function createTaskService({ index, transitions, clock, choices }: TaskServiceDeps) {
-  const toTaskView = (t: TaskRecord): TaskView => taskView(t, choices);
+  const toTaskView = (t: TaskRecord): TaskView => taskView(t, index.get(t.instanceId), choices);
 
   /** One open task; task_closed when it is completed or gone. */
   function findOpenTask(taskId: string): TaskRecord {
@@ -117,11 +120,14 @@ export function createTaskService({ index, transitions, clock, choices }: TaskSe
 export type TaskService = ReturnType<typeof createTaskService>;
 
 /** The stored record without the engine's execution id; reference fields carry the registers' choices now. */
-function taskView(t: TaskRecord, choices: FormChoices): TaskView {
+function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: FormChoices): TaskView {
+  const person = summary?.decision?.person ?? summary?.variables.brukare;
   return {
     id: t.id,
     instanceId: t.instanceId,
     processKey: t.processKey,
+    businessKey: summary?.businessKey ?? null,
+    brukare: typeof person === 'string' && person ? person : null,
     elementId: t.elementId,
     name: t.name,
     candidateGroups: t.candidateGroups,

@@ -283,3 +283,31 @@ describe('task page', () => {
     for (const body of [invalid.body, draft.body]) expect(body).not.toContain(script);
   });
 });
+
+describe('task lists name the case', () => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  test('when two cases wait at the same step, then the API and the start page tell them apart by business key and person', async () => {
+    // given
+    t = await startTestApp();
+    const first = await startFormular(t, 'Anna Andersson');
+    const started = await t.call('lss-handlaggare', { method: 'POST', url: '/api/processes/web-formular/instances', payload: { businessKey: 'F-2', variables: { brukare: 'Bertil Berg' } } });
+    const session = await signIn(t, 'arbetsterapeut');
+    // when
+    const listed = (await t.call('arbetsterapeut', { method: 'GET', url: '/api/tasks' })).json();
+    const page = await getPage(t, session, '/');
+    // then
+    expect(listed.map((x: { instanceId: string; businessKey: string; brukare: string }) => [x.instanceId, x.businessKey, x.brukare])).toEqual(
+      expect.arrayContaining([
+        [first.instanceId, 'F-1', 'Anna Andersson'],
+        [started.json().id, 'F-2', 'Bertil Berg'],
+      ]),
+    );
+    expect(page.body).toContain(`<a href="/cases/${first.instanceId}">F-1</a><br><span class="muted">Anna Andersson</span>`);
+    expect(page.body).toContain('Bertil Berg');
+    expect(page.body).not.toContain('>web-formular</a>');
+  });
+});
