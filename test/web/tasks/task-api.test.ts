@@ -24,6 +24,8 @@ describe('GET /api/tasks', () => {
         id: taskId,
         instanceId,
         processKey: 'web-beslut',
+        businessKey: 'B-1',
+        brukare: null,
         elementId: 'lamnaSvar',
         name: 'Lämna svar',
         candidateGroups: ['enhetschef'],
