@@ -3,6 +3,7 @@
 export { type IvoConfig, loadIvoConfig } from './ivo-config.js';
 export { ivoReportCsv } from './ivo-csv.js';
 export type { IvoReport, IvoReportRow } from './ivo-report.js';
+export type { IvoReporting } from './ivo-reporting.js';
 export { createReportService } from './report-service.js';
 export { statistikReportCsv } from './statistik-csv.js';
 export type { StatistikReport, StatistikRow } from './statistik-report.js';

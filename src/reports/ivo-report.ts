@@ -2,8 +2,8 @@
 // recorded facts (start-form variables and case events), never typed in separately.
 import { carriedDecisions, type CarriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import type { InstanceSummary } from '../engine/index.js';
-import { addCalendar } from '../timers/index.js';
 import { legalReference, type IvoConfig } from './ivo-config.js';
+import { reportableFrom } from './ivo-reporting.js';
 import type { Quarter } from './quarter.js';
 
 export type IvoReportKind = 'ny' | 'återrapport' | 'verkställt' | 'avslutat';
@@ -63,11 +63,11 @@ function addRows(rows: IvoReportRow[], summary: InstanceSummary, carried: Carrie
   if (events.some((e) => e.type === 'overlamnad')) return;
   const ended = firstOf(events, 'verkstallt') ?? firstOf(events, 'avslutat');
   const base = { summary, decision, events, config } as const;
-  const waiting = reportable(addCalendar(beslutsdatum, 'months', config.thresholdMonths), ended, quarter);
+  const waiting = reportable(reportableFrom(beslutsdatum, config), ended, quarter);
   if (waiting) rows.push(row(base, 'beslut', null, waiting.from, waiting.kind(ended)));
   for (const interruption of events.filter((e) => e.type === 'avbrott')) {
     const resumed = events.find((e) => (e.type === 'aterupptagen' || e.type === 'avslutat') && e.date >= interruption.date);
-    const found = reportable(addCalendar(interruption.date, 'months', config.thresholdMonths), resumed, quarter);
+    const found = reportable(reportableFrom(interruption.date, config), resumed, quarter);
     if (found) rows.push(row(base, 'avbrott', interruption.date, found.from, found.kind(resumed)));
   }
 }

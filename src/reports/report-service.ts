@@ -3,6 +3,7 @@
 import { AppError } from '../errors.js';
 import type { IvoConfig } from './ivo-config.js';
 import { buildIvoReport, type IvoReport, type ReportableCase } from './ivo-report.js';
+import { ivoReportingFor, type IvoReporting } from './ivo-reporting.js';
 import { parseQuarter, type Quarter } from './quarter.js';
 import { buildStatistikReport, type StatistikReport } from './statistik-report.js';
 import { waitingTimes, type WaitingTime } from './waiting-times.js';
@@ -21,6 +22,11 @@ export function createReportService({ cases, ivoConfig }: ReportServiceDeps) {
     return period;
   };
   return {
+    /** The next IVO report a decision waiting since `startDay` belongs in at `today` (the report's own rule). */
+    ivoReportingFor(startDay: string, today: string): IvoReporting {
+      return ivoReportingFor(startDay, today, ivoConfig);
+    },
+
     /** Decisions not executed within 3 months, for one quarter (`2027Q1`); bad_request for another label. */
     ivoReport(quarter: string): IvoReport {
       return buildIvoReport(cases(), quarterOrThrow(quarter), ivoConfig);

@@ -8,4 +8,5 @@ export type { InstanceFilter, InstanceListItem, InstanceView, WaitingFor } from 
 export type { CheckFinding, DefinitionCheckResult, ProcessDetail, ProcessListItem } from './processes.js';
 export type { TaskFilter, TaskView } from './tasks.js';
 export type { Decision, DecisionStatus } from '../decisions/index.js';
+export type { IvoReporting } from '../reports/index.js';
 export type { Bevakning, DefinitionDiff, EditedVersion, FormFieldProperty, HistoryEntry, InstanceState, TimerValue } from '../engine/index.js';

@@ -28,7 +28,7 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
     instance: { ...instance, stateName: stateNames[instance.state] ?? instance.state },
     processName: process?.name ?? instance.processKey,
     diagram: { url: `/cases/${encodeURIComponent(id)}/diagram.bpmn`, completed: completed.join(' '), active: active.join(' ') },
-    clock: legalClock(instance.variables, history, instance.state, now, decision),
+    clock: legalClock(instance.variables, history, instance.state, now, (start, today) => runtime.ivoReportingFor(start, today), decision),
     tasks,
     variables: Object.entries(instance.variables).map(([name, value]) => ({ name, value: displayValue(value) })),
     timeline: history.map((entry) => ({

@@ -91,7 +91,7 @@ describe('case page', () => {
     expect(page.body).toContain('Ärende &lt;b&gt;B-1&lt;/b&gt;');
   });
 
-  test('when the decision is not executed, then the legal clock counts the days and names the next IVO date, months clamped', async () => {
+  test('when the decision is not executed, then the legal clock counts the days and names when it is reportable and the report it is in, months clamped', async () => {
     // given: the clock stands at 2027-01-15
     t = await startTestApp();
     const instanceId = await startCase(t, '2026-10-31');
@@ -102,9 +102,11 @@ describe('case page', () => {
     const after = await getPage(t, session, `/cases/${instanceId}`);
     // then
     expect(before.body).toContain('<dt>Dagar sedan beslutet</dt><dd>76</dd>');
-    expect(before.body).toContain('<dt>Nästa rapport till IVO</dt><dd>31 januari 2027</dd>');
+    expect(before.body).toContain('<dt>Rapporteringspliktigt från</dt><dd>31 januari 2027</dd>');
+    expect(before.body).toContain('<dt>Ingår i IVO-rapporten för</dt><dd>kvartal 1 2027</dd>');
+    expect(before.body).toContain('<dt>Ska rapporteras</dt><dd>1 april 2027 – senast 30 april 2027</dd>');
     expect(after.body).toContain('<dt>Dagar sedan beslutet</dt><dd>93</dd>');
-    expect(after.body).toContain('<dt>Nästa rapport till IVO</dt><dd>30 april 2027</dd>');
+    expect(after.body).toContain('<dt>Ska rapporteras</dt><dd>1 april 2027 – senast 30 april 2027</dd>');
   });
 
   test('when the case has ended, then no IVO date is given and the open task deadline is gone', async () => {
