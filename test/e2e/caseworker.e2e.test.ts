@@ -6,20 +6,24 @@ import { signIn } from './e2e-kit.js';
 describe('a caseworker and an auditor, in a real browser', () => {
   const e2e = useServerAndBrowser();
 
-  test('when the enhetschef completes a task, first without the required date, then the message shows and the second try goes through', async () => {
+  test('when the enhetschef completes a task, first without the required date, then the message shows, Enter in a field does not complete it, and the button does', async () => {
     // given
     const page = await e2e.browser.newPage();
     await signIn(page, e2e.server.baseUrl, 'enhetschef');
     await page.getByRole('link', { name: 'Verkställ beställning' }).first().click();
     const taskUrl = page.url();
     // when
-    await page.getByRole('button', { name: 'Slutför' }).click();
+    await page.getByRole('button', { name: 'Slutför', exact: true }).click();
     const messages = await page.locator('.field-error').allTextContents();
     await page.getByLabel(/Verkställd från och med/).fill('2026-11-20');
-    await page.getByRole('button', { name: 'Slutför' }).click();
+    await page.getByLabel(/Verkställd från och med/).press('Enter');
+    await page.waitForTimeout(500);
+    const afterEnter = page.url();
+    await page.getByRole('button', { name: 'Slutför', exact: true }).click();
     await page.waitForURL(`${e2e.server.baseUrl}/`);
     // then
     expect(messages.join(' ')).toContain(fieldMessages.required);
+    expect(afterEnter).not.toBe(`${e2e.server.baseUrl}/`);
     expect(await page.getByRole('status').textContent()).toContain('Verkställ beställning');
     const again = await page.goto(taskUrl);
     expect(again?.status()).toBe(409);
