@@ -106,16 +106,17 @@ describe('extern-placering', () => {
     expect(rt.housingRegister().apartments[0]?.status).toBe('ledig');
   });
 
-  test('when the registered apartment is unknown, then Myndigheten is told and the systemansvarig registers it again', async () => {
+  test('when the systemansvarig names an apartment that is not registered as vacant, then it is refused at the form, the task stays open and nothing is reserved', async () => {
     // given
     const { rt, id } = await startExternPlacering(harness);
     await toCommittee(rt, id, 'bifall');
 
     // when
-    await completeTask(rt, id, 'registreraNyLagenhet', { lagenhetId: 'havsutsikten-44' }, systemansvarig);
+    const unknown = completeTask(rt, id, 'registreraNyLagenhet', { lagenhetId: 'havsutsikten-44' }, systemansvarig);
 
     // then
-    expect(inboxOf(rt, lss, id).map((b) => [b.group, b.subject])).toEqual([['lss-handlaggare', 'Den externa lägenheten kunde inte kopplas till placeringen']]);
+    await expect(unknown).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'lagenhetId', message: 'Välj en av de lediga lägenheterna i listan.' }] });
+    expect(inboxOf(rt, lss, id)).toEqual([]);
     expect(openTasks(rt, id)).toEqual(['registreraNyLagenhet']);
   });
 
