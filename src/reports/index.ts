@@ -8,3 +8,4 @@ export { createReportService } from './report-service.js';
 export { statistikReportCsv } from './statistik-csv.js';
 export type { StatistikReport, StatistikRow } from './statistik-report.js';
 export type { WaitingTime } from './waiting-times.js';
+export { quarterOf } from './quarter.js';

@@ -1,7 +1,7 @@
 // When a decision not executed must be reported to IVO: the same rule the quarterly report applies, for one decision.
 import { addCalendar } from '../timers/index.js';
 import type { IvoConfig } from './ivo-config.js';
-import { parseQuarter, type Quarter } from './quarter.js';
+import { parseQuarter, quarterOf, type Quarter } from './quarter.js';
 
 export interface IvoReporting {
   /** The day the decision (or an interruption) has waited the threshold (3 months) and must be reported. */
@@ -26,14 +26,12 @@ export function reportableFrom(startDay: string, config: IvoConfig): string {
  */
 export function ivoReportingFor(startDay: string, today: string, config: IvoConfig): IvoReporting {
   const from = reportableFrom(startDay, config);
-  let quarter = quarterOf(from, config);
-  while (quarter.reportingWindow.to < today) quarter = quarterOf(addCalendar(quarter.to, 'days', 1), config);
+  let quarter = quarterContaining(from, config);
+  while (quarter.reportingWindow.to < today) quarter = quarterContaining(addCalendar(quarter.to, 'days', 1), config);
   const [year, q] = quarter.label.split('Q');
   return { reportableFrom: from, quarter: quarter.label, quarterName: `kvartal ${q} ${year}`, windowFrom: quarter.reportingWindow.from, dueBy: quarter.reportingWindow.to };
 }
 
-function quarterOf(day: string, config: IvoConfig): Quarter {
-  const year = day.slice(0, 4);
-  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
-  return parseQuarter(`${year}Q${q}`, config)!;
+function quarterContaining(day: string, config: IvoConfig): Quarter {
+  return parseQuarter(quarterOf(day), config)!;
 }

@@ -11,6 +11,11 @@ export interface Quarter {
 const pattern = /^(\d{4})Q([1-4])$/;
 const bounds = { 1: ['01-01', '03-31'], 2: ['04-01', '06-30'], 3: ['07-01', '09-30'], 4: ['10-01', '12-31'] } as const;
 
+/** `2027Q1` for any day (YYYY-MM-DD) from 1 January to 31 March 2027. */
+export function quarterOf(day: string): string {
+  return `${day.slice(0, 4)}Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+}
+
 /** Null when the label is not `YYYYQn`. */
 export function parseQuarter(label: string, config: IvoConfig): Quarter | null {
   const match = pattern.exec(label);

@@ -1,10 +1,8 @@
 // Calendar quarters for the report pages: the quarter a day falls in, the recent ones to pick from, days between days.
 
-/** `2027Q1` for any day (YYYY-MM-DD) from 1 January to 31 March 2027. */
-export function quarterOf(day: string): string {
-  const month = Number(day.slice(5, 7));
-  return `${day.slice(0, 4)}Q${Math.ceil(month / 3)}`;
-}
+import { quarterOf } from '../../reports/index.js';
+
+export { quarterOf };
 
 /** The quarter `count` quarters before `quarter` (`2027Q1`, 1 → `2026Q4`). */
 export function quarterBefore(quarter: string, count = 1): string {
