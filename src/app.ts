@@ -62,6 +62,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       ivoConfig: await loadIvoConfig(config.ivoConfigFile),
       handlers,
       logger: app.log,
+      users,
       ...(overrides.schedulerIntervalMs !== undefined ? { schedulerIntervalMs: overrides.schedulerIntervalMs } : {}),
       ...(overrides.manualClockStart ? { manualClockStart: overrides.manualClockStart } : {}),
     });

@@ -211,10 +211,19 @@
         box.appendChild(field('Id (variabelns namn)', textInput(formField.id, function (v) { modeling.updateModdleProperties(element, formField, { id: v.trim() }); }), 'Bokstäver och siffror, t.ex. beslutsdatum.'));
         box.appendChild(field('Etikett', textInput(formField.label, function (v) { modeling.updateModdleProperties(element, formField, { label: v }); })));
         box.appendChild(field('Typ', select(catalogue.formFieldTypes, formField.type, function (v) {
-          // Choices belong to a list field only; they would linger unseen on any other type.
-          modeling.updateModdleProperties(element, formField, v === 'enum' ? { type: v } : { type: v, values: [] });
+          asOneStep(function () {
+            // Choices belong to a list field only; they would linger unseen on any other type.
+            modeling.updateModdleProperties(element, formField, v === 'enum' ? { type: v } : { type: v, values: [] });
+            // A user field is refused without the role its users must hold; start from the first.
+            setFieldProperty(element, formField, 'role', v === 'user' ? catalogue.roles[0].id : null);
+          });
           render(element);
         })));
+        if (formField.type === 'user') {
+          box.appendChild(field('Roll som användaren ska ha', select(catalogue.roles, fieldProperty(formField, 'role'), function (v) {
+            setFieldProperty(element, formField, 'role', v);
+          }), 'Listan i formuläret visar bara användare med den rollen.'));
+        }
         box.appendChild(checkbox('Obligatoriskt', required, function (on) { asOneStep(function () { setRequired(element, formField, on); }); }));
         if (formField.type === 'enum') {
           var lines = (formField.get('values') || []).map(function (v) { return v.id + ' = ' + (v.name || ''); }).join('\n');
@@ -247,6 +256,24 @@
       while (taken.indexOf('falt' + n) !== -1) n += 1;
       var made = create('camunda:FormField', { id: 'falt' + n, label: 'Nytt fält ' + n, type: 'string' }, data);
       modeling.updateModdleProperties(element, data, { fields: data.get('fields').concat([made]) });
+    }
+
+    function fieldProperty(formField, name) {
+      var properties = formField.get('properties');
+      var found = properties ? properties.get('values').filter(function (p) { return p.id === name; })[0] : null;
+      return found ? found.value : null;
+    }
+    /** Sets (or with null removes) one camunda:property of a form field, e.g. the role of a user field. */
+    function setFieldProperty(element, formField, name, value) {
+      var properties = formField.get('properties');
+      if (!properties) {
+        if (value === null) return;
+        properties = create('camunda:Properties', { values: [] }, formField);
+        modeling.updateModdleProperties(element, formField, { properties: properties });
+      }
+      var values = properties.get('values').filter(function (p) { return p.id !== name; });
+      if (value !== null) values.push(create('camunda:Property', { id: name, value: value }, properties));
+      modeling.updateModdleProperties(element, properties, { values: values });
     }
 
     function setRequired(element, formField, on) {

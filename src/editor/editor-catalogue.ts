@@ -27,6 +27,9 @@ const fieldTypeNames: Record<(typeof formFieldTypes)[number], string> = {
   date: 'Datum',
   enum: 'Val från lista',
   apartment: 'Lägenhet (en ledig, väljs ur boenderegistret)',
+  queueEntry: 'Sökande i kön (väljs ur boenderegistrets kö)',
+  user: 'Användare med en roll (väljs ur användarna; rollen anges i egenskapen role)',
+  personnummer: 'Personnummer eller samordningsnummer (kontrollsiffran prövas)',
 };
 
 /** Only the roles that take part in the routines can be candidate groups; the system roles never get tasks. */

@@ -1,6 +1,11 @@
 // The zod schema of one form field's value, after the submission has been normalised to JSON types.
+import personnummerModule from 'personnummer';
 import { z } from 'zod';
 import type { FormField } from './form-field.js';
+
+// The package's types describe an ES default export; its CommonJS build exports the class itself, which Node's
+// default import gives.
+const Personnummer = personnummerModule as unknown as typeof personnummerModule.default;
 
 /** No submitted string may be longer than this, whatever the diagram says. */
 export const maxStringLength = 10_000;
@@ -12,7 +17,12 @@ export const fieldMessages = {
   long: 'Ange ett heltal.',
   date: 'Ange ett datum (ÅÅÅÅ-MM-DD).',
   enum: 'Välj ett av alternativen.',
-  apartment: 'Välj en av de lediga lägenheterna i listan.',
+  apartment: 'Välj en av lägenheterna i listan.',
+  queueEntry: 'Välj en av de sökande i kön i listan.',
+  user: 'Välj en av användarna i listan.',
+  personnummer: 'Ange ett personnummer eller samordningsnummer, ÅÅÅÅMMDD-NNNN; kontrollsiffran måste stämma.',
+  earliest: (day: string) => `Datumet kan inte vara före ${day}.`,
+  latest: (day: string) => `Datumet kan inte vara efter ${day}.`,
   boolean: 'Ange ja eller nej.',
   unknown: 'Okänt fält.',
   /** A start-form field sent after the start: the decision it records is read-only. */
@@ -39,14 +49,34 @@ function baseSchema(field: FormField): z.ZodType {
     case 'boolean':
       return z.boolean({ error: typeError(fieldMessages.boolean) });
     case 'date':
-      return z
-        .string({ error: typeError(fieldMessages.date) })
-        .refine(isCalendarDate, { error: fieldMessages.date });
+      return dateSchema(field);
     case 'enum':
       return enumSchema(field, fieldMessages.enum);
     case 'apartment':
-      return enumSchema(field, fieldMessages.apartment);
+    case 'queueEntry':
+    case 'user':
+      return enumSchema(field, fieldMessages[field.type]);
+    case 'personnummer':
+      return z
+        .string({ error: typeError(fieldMessages.personnummer) })
+        .refine((s) => s.length <= 20 && Personnummer.valid(s), { error: fieldMessages.personnummer })
+        .transform(toLongForm);
   }
+}
+
+/** A calendar day within the limits the form carries today (`earliest`, `latest`, filled by resolveForm). */
+function dateSchema(field: FormField): z.ZodType {
+  const { earliest, latest } = field;
+  let schema = z.string({ error: typeError(fieldMessages.date) }).refine(isCalendarDate, { error: fieldMessages.date, abort: true });
+  if (earliest !== undefined) schema = schema.refine((day) => day >= earliest, { error: fieldMessages.earliest(earliest) });
+  if (latest !== undefined) schema = schema.refine((day) => day <= latest, { error: fieldMessages.latest(latest) });
+  return schema;
+}
+
+/** One way of writing every number, whichever the person typed (640823-3234, 196408233234): 19640823-3234. */
+function toLongForm(valid: string): string {
+  const digits = Personnummer.parse(valid).format(true);
+  return `${digits.slice(0, 8)}-${digits.slice(8)}`;
 }
 
 function textSchema(field: FormField): z.ZodType {

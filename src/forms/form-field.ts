@@ -1,9 +1,24 @@
 // The form field spec read from camunda:formData; the same shape is served by the API and rendered by the views.
 
-export const formFieldTypes = ['string', 'text', 'long', 'boolean', 'date', 'enum', 'apartment'] as const;
-/** Types whose choices come from the registers when a form is shown or checked, never from the diagram. */
-export const referenceFieldTypes: readonly FormFieldType[] = ['apartment'];
+export const formFieldTypes = ['string', 'text', 'long', 'boolean', 'date', 'enum', 'apartment', 'queueEntry', 'user', 'personnummer'] as const;
 export type FormFieldType = (typeof formFieldTypes)[number];
+
+/** Types whose choices come from the registers when a form is shown or checked, never from the diagram. */
+export const referenceFieldTypes: readonly FormFieldType[] = ['apartment', 'queueEntry', 'user'];
+
+/** Which apartments an `apartment` field offers: vacant ones to offer (default), or let ones that are being left. */
+export const apartmentChoiceStatuses = ['ledig', 'uthyrd'] as const;
+export type ApartmentChoiceStatus = (typeof apartmentChoiceStatuses)[number];
+
+/** What narrows a reference field's choices, from its `camunda:properties`. */
+export interface ReferenceFilter {
+  /** `user`: the role the chosen user must hold. */
+  role?: string;
+  /** `apartment`: the status of the apartments to choose among. */
+  status?: ApartmentChoiceStatus;
+  /** `queueEntry`: only places in the queue for this insats (as the queue names it). */
+  insats?: string;
+}
 
 export interface FormField {
   id: string;
@@ -15,7 +30,15 @@ export interface FormField {
   maxlength?: number;
   min?: number;
   max?: number;
-  /** `enum`: the diagram's choices; a reference type (`apartment`): the register's choices now, filled by `withChoices`. */
+  /** `date`: the earliest and latest day the diagram allows, as written (`today`, `today-P5Y`, `2020-01-01`). */
+  minDate?: string;
+  maxDate?: string;
+  /** `date`: those limits as days (YYYY-MM-DD) on the day the form is shown or checked, filled by `resolveForm`. */
+  earliest?: string;
+  latest?: string;
+  /** A reference field's filter. */
+  filter?: ReferenceFilter;
+  /** `enum`: the diagram's choices; a reference type: the registers' choices now, filled by `resolveForm`. */
   values?: { id: string; name: string }[];
   defaultValue?: string;
 }

@@ -1,10 +1,11 @@
 // Reads a form field's camunda:validation constraints into flags and limits, reporting what is wrong.
-import { maxStringLength } from './field-schema.js';
+import { dateLimitOn, dateLimitProblem } from './date-limits.js';
+import { isCalendarDate, maxStringLength } from './field-schema.js';
 import type { FormField, FormFieldType } from './form-field.js';
 import { listOf, textOf } from './moddle-values.js';
 
 /** The constraint part of a FormField. */
-export type FieldConstraints = Pick<FormField, 'required' | 'readonly' | 'minlength' | 'maxlength' | 'min' | 'max'>;
+export type FieldConstraints = Pick<FormField, 'required' | 'readonly' | 'minlength' | 'maxlength' | 'min' | 'max' | 'minDate' | 'maxDate'>;
 
 type LimitName = 'minlength' | 'maxlength' | 'min' | 'max';
 
@@ -41,6 +42,13 @@ export function readConstraints(
       report(`begränsningen "${name}" gäller inte typen ${type}.`);
       continue;
     }
+    if (type === 'date' && (name === 'min' || name === 'max')) {
+      const spec = textOf(constraint, 'config') ?? '';
+      const problem = dateLimitProblem(spec);
+      if (problem) report(`begränsningen "${name}" ${problem}`);
+      else result[name === 'min' ? 'minDate' : 'maxDate'] = spec;
+      continue;
+    }
     const limit = readLimit(name, textOf(constraint, 'config'), report);
     if (limit !== undefined) result[name] = limit;
   }
@@ -53,7 +61,7 @@ function isConstraintName(name: string): name is (typeof constraintNames)[number
 }
 
 function appliesTo(name: LimitName, type: FormFieldType): boolean {
-  return name === 'min' || name === 'max' ? type === 'long' : lengthTypes.includes(type);
+  return name === 'min' || name === 'max' ? type === 'long' || type === 'date' : lengthTypes.includes(type);
 }
 
 function readLimit(name: LimitName, config: string | undefined, report: (message: string) => void): number | undefined {
@@ -73,7 +81,14 @@ function readLimit(name: LimitName, config: string | undefined, report: (message
 }
 
 function checkOrder(limits: FieldConstraints, report: (message: string) => void): void {
-  const { min, max, minlength, maxlength } = limits;
+  const { min, max, minlength, maxlength, minDate, maxDate } = limits;
+  // Two relative limits move together, so any day shows whether the earliest comes after the latest; a fixed day and a
+  // relative one cross some day, which is the diagram's business.
+  const someDay = '2001-01-01';
+  const alike = minDate !== undefined && maxDate !== undefined && isCalendarDate(minDate) === isCalendarDate(maxDate);
+  if (alike && dateLimitOn(minDate, someDay) > dateLimitOn(maxDate, someDay)) {
+    report(`min (${minDate}) ligger efter max (${maxDate}).`);
+  }
   if (min !== undefined && max !== undefined && min > max) {
     report(`min (${min}) är större än max (${max}).`);
   }

@@ -1,6 +1,7 @@
 // Reads the camunda:formData of a start event or user task into FormFields, with every problem the form has.
 import type { DefinitionProblem } from '../errors.js';
-import { formFieldTypes, type FormField, type FormFieldType } from './form-field.js';
+import { isRole, roleNames } from '../auth/index.js';
+import { apartmentChoiceStatuses, formFieldTypes, type ApartmentChoiceStatus, type FormField, type FormFieldType, type ReferenceFilter } from './form-field.js';
 import { listOf, objectOf, textOf } from './moddle-values.js';
 import { readConstraints } from './read-constraints.js';
 import { validateSubmission } from './submission.js';
@@ -57,10 +58,12 @@ function readField(id: string, raw: Record<string, unknown>, report: (message: s
   const type = readType(textOf(raw, 'type'), fail);
   const constraints = readConstraints(objectOf(raw, 'validation'), type, fail);
   const values = readValues(listOf(raw, 'values'), type, fail);
+  const filter = type === undefined ? undefined : readFilter(type, listOf(objectOf(raw, 'properties'), 'values'), fail);
   if (!wellFormed || type === undefined) return null;
 
   const field: FormField = { id, label: textOf(raw, 'label') ?? id, type, ...constraints };
   if (values) field.values = values;
+  if (filter) field.filter = filter;
   const defaultValue = textOf(raw, 'defaultValue');
   if (defaultValue !== undefined) {
     field.defaultValue = defaultValue;
@@ -104,4 +107,43 @@ function readValues(
     }
   }
   return values;
+}
+
+/**
+ * A reference field's filter from its `camunda:properties` (`role` for `user`, required; `status` for `apartment`;
+ * `insats` for `queueEntry`). Properties of other fields are Camunda's business and left alone.
+ */
+function readFilter(type: FormFieldType, properties: Record<string, unknown>[], fail: (message: string) => void): ReferenceFilter | undefined {
+  const named = new Map<string, string>();
+  for (const property of properties) {
+    const name = textOf(property, 'id') ?? textOf(property, 'name');
+    const value = textOf(property, 'value');
+    if (name !== undefined && value !== undefined) named.set(name, value);
+  }
+  if (type === 'user') {
+    const role = named.get('role');
+    if (role === undefined) {
+      fail('ett användarfält behöver egenskapen role (camunda:property id="role") med den roll användaren ska ha.');
+      return undefined;
+    }
+    if (!isRole(role)) {
+      fail(`okänd roll "${role}" i egenskapen role. Roller: ${Object.keys(roleNames).join(', ')}.`);
+      return undefined;
+    }
+    return { role };
+  }
+  if (type === 'apartment') {
+    const status = named.get('status');
+    if (status === undefined) return undefined;
+    if (!(apartmentChoiceStatuses as readonly string[]).includes(status)) {
+      fail(`egenskapen status kan vara ${apartmentChoiceStatuses.join(' eller ')}, inte "${status}".`);
+      return undefined;
+    }
+    return { status: status as ApartmentChoiceStatus };
+  }
+  if (type === 'queueEntry') {
+    const insats = named.get('insats');
+    return insats === undefined ? undefined : { insats };
+  }
+  return undefined;
 }

@@ -1,21 +1,57 @@
-// The choices of reference fields (`apartment`): what the registers hold now, as a person recognises it. A form is
-// shown and checked with them filled in, so a value outside them is refused like a wrong enum value.
-import { referenceFieldTypes, type FormField } from './form-field.js';
+// A form as of now: reference fields (`apartment`, `queueEntry`, `user`) get what the registers hold now, as a person
+// recognises it, and date fields their limits as days. A form is shown and checked resolved, so a value outside the
+// choices is refused like a wrong enum value, and a decision date after today like a malformed date.
+import { dateLimitOn } from './date-limits.js';
+import { referenceFieldTypes, type ApartmentChoiceStatus, type FormField } from './form-field.js';
 
 export interface Choice {
-  /** What is stored: the register's id. */
+  /** What is stored: the register's id or the user name. */
   id: string;
-  /** What a person picks: unit and number, never an id. */
+  /** What a person picks: unit and number, the applicant's name and queue date, the user's name; never an id. */
   name: string;
 }
 
 export interface FormChoices {
-  /** The apartments that can be offered now (vacant), by unit and number. */
-  apartments(): Choice[];
+  /** The apartments with that status, by unit and number. */
+  apartments(status: ApartmentChoiceStatus): Choice[];
+  /** The active places in the housing queue (for one insats when given), by the applicant's name and queue date. */
+  queueEntries(insats: string | undefined): Choice[];
+  /** The users who hold the role, by name. */
+  users(role: string): Choice[];
+  /** Today's day (YYYY-MM-DD), where date limits count from. */
+  today(): string;
 }
 
-/** The form with each reference field's current choices; the same array when it has none (its schema stays cached). */
-export function withChoices(fields: readonly FormField[], choices: FormChoices): readonly FormField[] {
-  if (!fields.some((f) => referenceFieldTypes.includes(f.type))) return fields;
-  return fields.map((f) => (f.type === 'apartment' ? { ...f, values: choices.apartments() } : f));
+/** The form resolved as of now; the same array when nothing in it depends on now (its schema stays cached). */
+export function resolveForm(fields: readonly FormField[], choices: FormChoices): readonly FormField[] {
+  if (!fields.some(dependsOnNow)) return fields;
+  const today = choices.today();
+  return fields.map((f) => {
+    if (!dependsOnNow(f)) return f;
+    if (f.type === 'date') {
+      const resolved: FormField = { ...f };
+      if (f.minDate !== undefined) resolved.earliest = dateLimitOn(f.minDate, today);
+      if (f.maxDate !== undefined) resolved.latest = dateLimitOn(f.maxDate, today);
+      return resolved;
+    }
+    return { ...f, values: choicesOf(f, choices) };
+  });
+}
+
+function dependsOnNow(field: FormField): boolean {
+  return referenceFieldTypes.includes(field.type) || (field.type === 'date' && (field.minDate !== undefined || field.maxDate !== undefined));
+}
+
+function choicesOf(field: FormField, choices: FormChoices): Choice[] {
+  switch (field.type) {
+    case 'apartment':
+      return choices.apartments(field.filter?.status ?? 'ledig');
+    case 'queueEntry':
+      return choices.queueEntries(field.filter?.insats);
+    case 'user':
+      // A user field is deployed only with a role (read-form-fields), so none here means no user fits.
+      return field.filter?.role ? choices.users(field.filter.role) : [];
+    default:
+      return [];
+  }
 }

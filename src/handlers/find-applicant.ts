@@ -1,25 +1,21 @@
-// "Hämta den sökande ur kön": the boendesamordnare names the applicant as people know them (the reference in the
-// case system); the step finds that person's active queue entry and the decision case behind it.
+// "Hämta den sökande ur kön": the boendesamordnare picked the applicant's place in the queue from the list (a
+// `queueEntry` field); the step reads that place and the decision case behind it. Between the pick and this step the
+// place may have been closed, or be for another insats: then the routine's error path asks for a new choice.
 import { z } from 'zod';
 import { BpmnBusinessError, defineHandler } from './handler.js';
-import { TextInput } from './handler-inputs.js';
+import { IdInput, TextInput } from './handler-inputs.js';
 
-export const FindApplicantInputSchema = z.object({ applicant: TextInput(200), insats: TextInput(200) });
+export const FindApplicantInputSchema = z.object({ queueEntryId: IdInput, insats: TextInput(200) });
 
 export const findApplicant = defineHandler<z.infer<typeof FindApplicantInputSchema>>({
   name: 'findApplicant',
   title: 'Hämta den sökande ur kön',
   input: FindApplicantInputSchema,
-  async run({ applicant, insats }, context) {
-    const wanted = applicant.toLocaleLowerCase('sv');
-    const entries = [...context.housing.state.queue.values()].filter(
-      (e) => e.status === 'aktiv' && e.insats === insats && e.instanceId !== null && e.applicant.trim().toLocaleLowerCase('sv') === wanted,
-    );
-    if (entries.length !== 1) {
-      const why = entries.length === 0 ? 'står inte i kön' : 'står i kön flera gånger';
-      throw new BpmnBusinessError('SOKANDE_SAKNAS', `Den sökande ${why} för ${insats}.`);
+  async run({ queueEntryId, insats }, context) {
+    const entry = context.housing.state.queue.get(queueEntryId);
+    if (!entry || entry.status !== 'aktiv' || entry.insats !== insats || entry.instanceId === null) {
+      throw new BpmnBusinessError('SOKANDE_SAKNAS', `Den valda sökande står inte längre i kön för ${insats}, eller saknar ett ärende.`);
     }
-    const entry = entries[0]!;
     return {
       queueEntryId: entry.id,
       sokandeArende: entry.instanceId,

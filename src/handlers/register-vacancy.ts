@@ -1,6 +1,8 @@
-// "Registrera ledig lägenhet": the apartment is vacant from its ready date (after cleaning and inspection).
+// "Registrera ledig lägenhet": the apartment is vacant from its ready date (after cleaning and inspection). Only a
+// let apartment can become vacant: the same apartment reported twice must not undo the reservation or booking that
+// followed the first report.
 import { z } from 'zod';
-import { defineHandler } from './handler.js';
+import { BpmnBusinessError, defineHandler } from './handler.js';
 import { DateInput, IdInput, requireApartment } from './handler-inputs.js';
 
 export const RegisterVacancyInputSchema = z.object({ apartmentId: IdInput, readyDate: DateInput, reason: z.enum(['flyttat', 'avliden']) });
@@ -10,7 +12,10 @@ export const registerVacancy = defineHandler<z.infer<typeof RegisterVacancyInput
   title: 'Registrera ledig lägenhet',
   input: RegisterVacancyInputSchema,
   async run({ apartmentId, readyDate, reason }, context) {
-    requireApartment(context.housing.state, apartmentId);
+    const apartment = requireApartment(context.housing.state, apartmentId);
+    if (apartment.status !== 'uthyrd') {
+      throw new BpmnBusinessError('LAGENHET_SAKNAS', `Lägenheten är inte uthyrd i boenderegistret (den är ${apartment.status}) och kan inte registreras som ledig igen.`);
+    }
     context.housing.emit({ type: 'apartment.vacated', apartmentId, readyDate, reason });
   },
 });

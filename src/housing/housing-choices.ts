@@ -1,11 +1,19 @@
-// The housing register's answers to a form's reference fields: the apartments a person may pick, as they know them.
-import type { HousingState } from './housing-model.js';
+// The housing register's answers to a form's reference fields: apartments and places in the queue, as people know them.
+import type { ApartmentStatus, HousingState } from './housing-model.js';
 
-/** The vacant apartments, named by unit and number with rooms and size, in unit and number order. */
-export function vacantApartmentChoices(state: HousingState): { id: string; name: string }[] {
+/** The apartments with `status`, named by unit and number with rooms and size, in unit and number order. */
+export function apartmentChoices(state: HousingState, status: ApartmentStatus): { id: string; name: string }[] {
   return [...state.apartments.values()]
-    .filter((a) => a.status === 'ledig')
+    .filter((a) => a.status === status)
     .map((a) => ({ apartment: a, unit: state.units.get(a.unitId)?.name ?? a.unitId }))
     .sort((x, y) => x.unit.localeCompare(y.unit, 'sv') || x.apartment.number.localeCompare(y.apartment.number, 'sv', { numeric: true }))
     .map(({ apartment: a, unit }) => ({ id: a.id, name: `${unit} ${a.number} (${a.rooms} rum, ${a.sizeSqm} m²)` }));
+}
+
+/** The active places in the queue (for `insats` when given), longest waiting first, by name, queue date and insats. */
+export function queueEntryChoices(state: HousingState, insats: string | undefined): { id: string; name: string }[] {
+  return [...state.queue.values()]
+    .filter((e) => e.status === 'aktiv' && (insats === undefined || e.insats === insats))
+    .sort((x, y) => x.queuedAt.localeCompare(y.queuedAt) || x.applicant.localeCompare(y.applicant, 'sv'))
+    .map((e) => ({ id: e.id, name: `${e.applicant} – i kön sedan ${e.queuedAt.slice(0, 10)}, beslut ${e.decisionDate.slice(0, 10)} (${e.insats})` }));
 }

@@ -3,10 +3,11 @@
 import { createAccessLog } from '../audit/index.js';
 import { closeDiagramCheckers, DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
-import { createHousingService, HousingRegister, vacantApartmentChoices } from '../housing/index.js';
+import type { FormChoices } from '../forms/index.js';
+import { apartmentChoices, createHousingService, HousingRegister, queueEntryChoices, type HousingState } from '../housing/index.js';
 import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
-import { type Clock, type ClockMode, ManualClock, SystemClock } from '../timers/index.js';
+import { type Clock, type ClockMode, ManualClock, stockholmDay, SystemClock } from '../timers/index.js';
 import { createClockService, manualClockSetting } from './clock.js';
 import { createDecisionService } from './decisions.js';
 import { createInboxService } from './inbox.js';
@@ -32,6 +33,8 @@ export interface RuntimeOptions {
   engineCacheSize?: number;
   /** Manual clock: where time starts in an empty store (default: now). */
   manualClockStart?: Date;
+  /** Who holds a role, for forms' user fields (the web's user directory); without it such fields offer nobody. */
+  users?: { withRole(role: string): { username: string; name: string }[] };
 }
 
 /**
@@ -72,11 +75,12 @@ export async function createRuntime(options: RuntimeOptions) {
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());
     if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
+    const choices = formChoices(housing, clock, options.users);
     const reportableCases = () => [...index.all()].map((summary) => ({ summary, properties: registry.get(summary.processKey, summary.version)?.model.properties ?? {} }));
     return {
-      ...createProcessService({ registry }),
-      ...createInstanceService({ registry, index, transitions, instances: store.instances, clock }),
-      ...createTaskService({ index, transitions, clock, choices: { apartments: () => vacantApartmentChoices(housing.state) } }),
+      ...createProcessService({ registry, choices }),
+      ...createInstanceService({ registry, index, transitions, instances: store.instances, clock, choices }),
+      ...createTaskService({ index, transitions, clock, choices }),
       ...createInboxService({ index, transitions, clock }),
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),
@@ -101,4 +105,14 @@ async function createClock(options: RuntimeOptions): Promise<Clock> {
   if (options.clockMode === 'system') return new SystemClock();
   const saved = await options.store.settings.get<string>(manualClockSetting);
   return new ManualClock(saved ? new Date(saved) : (options.manualClockStart ?? new Date()));
+}
+
+/** What reference fields offer and where date limits count from: the registers and the users now. */
+function formChoices(housing: { readonly state: HousingState }, clock: Clock, users: RuntimeOptions['users']): FormChoices {
+  return {
+    apartments: (status) => apartmentChoices(housing.state, status),
+    queueEntries: (insats) => queueEntryChoices(housing.state, insats),
+    users: (role) => (users?.withRole(role) ?? []).map((u) => ({ id: u.username, name: `${u.name} – ${u.username}` })),
+    today: () => stockholmDay(clock.now()),
+  };
 }

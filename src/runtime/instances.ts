@@ -4,7 +4,7 @@ import type { Actor } from '../auth/index.js';
 import { processRoles, waitingMessages, type DefinitionRegistry, type Incident, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { carriedDecision, decisionHeaderFor, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
-import { checkValueLimits, fieldMessages, validateSubmission, type FormField } from '../forms/index.js';
+import { checkValueLimits, fieldMessages, type FormChoices, type FormField, resolveForm, validateSubmission } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanSendMessage, assertCanStart } from './access.js';
 import { deliverOrConflict } from './deliver-message.js';
@@ -36,9 +36,11 @@ export interface InstanceServiceDeps {
   transitions: InstanceTransitions;
   instances: InstanceRepository;
   clock: Clock;
+  /** What the start form's reference fields offer now, and today for its date limits. */
+  choices: FormChoices;
 }
 
-export function createInstanceService({ registry, index, transitions, instances, clock }: InstanceServiceDeps) {
+export function createInstanceService({ registry, index, transitions, instances, clock, choices }: InstanceServiceDeps) {
   /** The decision a case with that case number handed on and nobody has taken over yet; validation_failed otherwise. */
   function handedOverDecision(businessKey: string): { header: DecisionHeader; events: CaseEvent[] } {
     const refuse = (message: string) => new AppError('validation_failed', undefined, [{ field: 'overlamnatFran', message }]);
@@ -67,7 +69,7 @@ export function createInstanceService({ registry, index, transitions, instances,
       const definition = registry.latest(key);
       if (!definition) throw new AppError('not_found', `Processen ${key} finns inte.`);
       assertCanStart(actor, definition.model.starterGroups);
-      const result = validateSubmission(definition.model.startForm, input.variables, 'json');
+      const result = validateSubmission(resolveForm(definition.model.startForm, choices), input.variables, 'json');
       if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
       const summary: InstanceSummary = {
         id: randomUUID(),

@@ -2,7 +2,7 @@
 import type { Actor } from '../auth/index.js';
 import { type CompiledDefinition, type DefinitionDiff, type DefinitionRegistry, type DiagramVersion, diffDefinitions, type EditedVersion, parseBpmn, VersionConflictError } from '../engine/index.js';
 import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
-import type { FormField } from '../forms/index.js';
+import { type FormChoices, type FormField, resolveForm } from '../forms/index.js';
 
 export interface ProcessListItem {
   key: string;
@@ -34,7 +34,7 @@ export interface DefinitionCheckResult {
 /** How an uploaded diagram is named in its problems (it has no file name of its own). */
 const uploadedFile = 'uppladdad fil';
 
-export function createProcessService({ registry }: { registry: DefinitionRegistry }) {
+export function createProcessService({ registry, choices }: { registry: DefinitionRegistry; choices: FormChoices }) {
   /** A deployed version's diagram, parsed again for a diff; not_found when there is no such version. */
   async function readVersion(key: string, version: number): Promise<DiagramVersion> {
     const compiled = registry.get(key, version);
@@ -57,7 +57,8 @@ export function createProcessService({ registry }: { registry: DefinitionRegistr
       return {
         ...toProcessListItem(latest),
         versions: versions.map((d) => ({ version: d.version.version, deployedAt: d.version.deployedAt, deployedBy: d.version.deployedBy })),
-        startForm: latest.model.startForm,
+        // Reference fields list the registers' choices now, date fields their limits today.
+        startForm: [...resolveForm(latest.model.startForm, choices)],
         starterGroups: latest.model.starterGroups,
       };
     },

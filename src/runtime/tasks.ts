@@ -2,7 +2,7 @@
 import type { Actor } from '../auth/index.js';
 import type { InstanceIndex, InstanceSummary, InstanceTransitions, TaskRecord } from '../engine/index.js';
 import { AppError, type FieldError } from '../errors.js';
-import { fieldMessages, type FormChoices, type FormField, maxStringLength, validateSubmission, withChoices } from '../forms/index.js';
+import { fieldMessages, type FormChoices, type FormField, maxStringLength, validateSubmission, resolveForm } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
 
@@ -105,7 +105,7 @@ export function createTaskService({ index, transitions, clock, choices }: TaskSe
     async completeTask(taskId: string, variables: Record<string, unknown>, actor: Actor): Promise<void> {
       const task = findOpenTask(taskId);
       assertCanComplete(actor, task);
-      const result = validateSubmission(withChoices(task.form, choices), variables, 'json');
+      const result = validateSubmission(resolveForm(task.form, choices), variables, 'json');
       if (!result.ok) throw new AppError('validation_failed', undefined, result.errors);
       await transitions.withEngine(task.instanceId, actor.username, async (session, summary) => {
         const current = summary.tasks.find((t) => t.id === taskId);
@@ -134,7 +134,7 @@ function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: 
     assignee: t.assignee,
     createdAt: t.createdAt,
     due: t.due,
-    form: [...withChoices(t.form, choices)],
+    form: [...resolveForm(t.form, choices)],
     ...(t.draft ? { draft: t.draft } : {}),
   };
 }

@@ -115,7 +115,7 @@ describe('extern-placering', () => {
     const unknown = completeTask(rt, id, 'registreraNyLagenhet', { lagenhetId: 'havsutsikten-44' }, systemansvarig);
 
     // then
-    await expect(unknown).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'lagenhetId', message: 'Välj en av de lediga lägenheterna i listan.' }] });
+    await expect(unknown).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'lagenhetId', message: 'Välj en av lägenheterna i listan.' }] });
     expect(inboxOf(rt, lss, id)).toEqual([]);
     expect(openTasks(rt, id)).toEqual(['registreraNyLagenhet']);
   });

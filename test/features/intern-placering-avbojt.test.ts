@@ -73,7 +73,7 @@ describe('intern-placering when the offer is declined or the placement changes',
       { id: 'solgarden-12', name: 'Solgården 12 (1 rum, 34 m²)' },
       { id: 'solgarden-14', name: 'Solgården 14 (2 rum, 41 m²)' },
     ]);
-    expect(refused).toEqual(Array(3).fill(['validation_failed', [{ field: 'lagenhetId', message: 'Välj en av de lediga lägenheterna i listan.' }]]));
+    expect(refused).toEqual(Array(3).fill(['validation_failed', [{ field: 'lagenhetId', message: 'Välj en av lägenheterna i listan.' }]]));
     expect(openTasks(rt, id, bistand)).toEqual(['anvisaLedigLagenhet']);
     expect(rt.housingRegister().apartments.map((a) => a.status)).toEqual(['ledig', 'ledig', 'uthyrd']);
     expect(inboxOf(rt, bistand, id)).toEqual([]);

@@ -35,17 +35,21 @@ describe('intern-placering after a change of housing', () => {
     await completeTask(rt, id, 'verkstallBestallningarna', { inflyttningsdatum: '2027-05-02' }, enhetschef);
     await completeTask(rt, id, 'avslutaOrdinartBoende', { ordinartBoendeAvslutat: true }, lss);
     const vacancyTask = rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.name);
-    await completeTask(rt, id, 'registreraLamnadLagenhet', { lamnadLagenhetId: 'Ekbacken 2', lamnadLagenhetKlarDatum: '2027-05-20', hyresvardInformerad: true }, enhetschef);
-    const afterInvalidId = rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.elementId);
-    await completeTask(rt, id, 'registreraLamnadLagenhet', { lamnadLagenhetId: 'ekbacken-22', lamnadLagenhetKlarDatum: '2027-05-20', hyresvardInformerad: true }, enhetschef);
-    const afterUnknownId = rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.elementId);
+    const choices = rt.listTasks({ instanceId: id }, enhetschef)[0]?.form.find((f) => f.id === 'lamnadLagenhetId')?.values;
+    const typed = completeTask(rt, id, 'registreraLamnadLagenhet', { lamnadLagenhetId: 'Ekbacken 2', lamnadLagenhetKlarDatum: '2027-05-20', hyresvardInformerad: true }, enhetschef);
+    await expect(typed).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'lamnadLagenhetId', message: 'Välj en av lägenheterna i listan.' }] });
+    const afterTyped = rt.listTasks({ instanceId: id }, enhetschef).map((t) => t.elementId);
     await completeTask(rt, id, 'registreraLamnadLagenhet', { lamnadLagenhetId: 'ekbacken-2', lamnadLagenhetKlarDatum: '2027-05-20', hyresvardInformerad: true }, enhetschef);
 
     // then
     expect(rt.listInbox(ivoRapportor).filter((b) => b.instanceId === id)).toEqual([]);
     expect(vacancyTask).toEqual(['Registrera den lämnade lägenheten som ledig och informera hyresvärden']);
-    expect(afterInvalidId).toEqual(['registreraLamnadLagenhet']);
-    expect(afterUnknownId).toEqual(['registreraLamnadLagenhet']);
+    // The apartment left behind is picked among the let ones, as the register names them (Lindgården 5 is let by now).
+    expect(choices).toEqual([
+      { id: 'ekbacken-2', name: 'Ekbacken 2 (1 rum, 38 m²)' },
+      { id: 'lindgarden-5', name: 'Lindgården 5 (2 rum, 45 m²)' },
+    ]);
+    expect(afterTyped).toEqual(['registreraLamnadLagenhet']);
     expect(apartmentOf(rt, 'ekbacken-2')).toMatchObject({ status: 'ledig', readyDate: '2027-05-20' });
     expect(apartmentOf(rt, 'lindgarden-5')).toMatchObject({ status: 'uthyrd', moveInDate: '2027-05-02' });
     expect(rt.getInstance(id).state).toBe('completed');

@@ -8,7 +8,8 @@ const harness = useHarness();
 
 async function startCase(beslutsdatum = '2027-01-15'): Promise<{ rt: RuntimeApi; id: string }> {
   const variables = { beslutsdatum, brukare: 'Brukare-21', kon: 'kvinna', lag: 'SoL', insats: 'Särskilt boende för äldre, SoL', ursprung: 'nyttBeslut' } as const;
-  return startInternPlacering(harness, variables, bistand);
+  // The clock never stands before the decision: a decision date after today is refused as implausible.
+  return startInternPlacering(harness, variables, bistand, { start: `${beslutsdatum > '2027-01-15' ? beslutsdatum : '2027-01-15'}T08:00:00Z` });
 }
 
 /** Myndigheten anvisar, the enhetschef offers and the person accepts with a planned move-in date. */

@@ -83,7 +83,7 @@ describe('lss-boende: the person declines', () => {
 
     // then
     expect(task.form.find((f) => f.id === 'apartmentId')).toMatchObject({ type: 'apartment', values: [{ id: 'solrosen-3', name: 'Gruppbostad Solrosen 3 (2 rum, 42 m²)' }] });
-    await expect(taken).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'apartmentId', message: 'Välj en av de lediga lägenheterna i listan.' }] });
+    await expect(taken).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'apartmentId', message: 'Välj en av lägenheterna i listan.' }] });
     expect(openTasks(rt, id)).toEqual(['matchaBostad']);
     expect(rt.housingRegister().offers).toEqual([]);
     expect(rt.housingRegister().apartments.map((a) => a.status)).toEqual(['ledig', 'uthyrd']);

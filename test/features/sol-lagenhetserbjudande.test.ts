@@ -1,9 +1,9 @@
 // The vacancy routine of processes/sol-lagenhetserbjudande.bpmn (seed 001): vacancy, boendeprioritering, reservation,
-// the call; the applicant is picked by the reference the queue shows and the offer goes to their decision case.
+// the call; the applicant is picked from the queue by name and queue date, and the offer goes to their decision case.
 import { describe, expect, test } from 'vitest';
 import type { RuntimeApi } from '../../src/runtime/index.js';
 import { apartmentOf, completeTask, inboxOf, receivedAt, useHarness } from '../helpers/feature-steps.js';
-import { avgift, bistand, decide, enhetschef, offer, prioritise, reportVacancy, samordnare, startSolRuntime } from './kits/sol-kit.js';
+import { avgift, bistand, decide, enhetschef, offer, prioritise, reportVacancy, samordnare, solbacken, startSolRuntime } from './kits/sol-kit.js';
 
 const harness = useHarness();
 
@@ -41,14 +41,15 @@ describe('sol-lagenhetserbjudande', () => {
     expect(rt.listTasks({ instanceId: vacancy }, enhetschef).map((t) => t.elementId)).toEqual(['ringOchErbjud']);
   });
 
-  test('when the named applicant is not in the queue, then nothing is reserved and the boendesamordnare is told and prioritises again', async () => {
+  test("when an applicant who is not among the queue's choices is sent, then it is refused naming the field and the prioritering stays open", async () => {
     // given
     const { rt, vacancy } = await vacancyRegistered();
+    const task = rt.listTasks({ instanceId: vacancy }, samordnare).find((t) => t.elementId === 'boendeprioritering')!;
     // when
-    await prioritise(rt, vacancy, 'Någon-Annan');
+    const sent = rt.completeTask(task.id, { sokande: 'Någon-Annan', prioriteringsgrund: 'Längst kötid.', dialogOmRum: false }, samordnare);
     // then
+    await expect(sent).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'sokande', message: 'Välj en av de sökande i kön i listan.' }] });
     expect(apartmentOf(rt, 'solbacken-12')).toMatchObject({ status: 'ledig', queueEntryId: null });
-    expect(inboxOf(rt, samordnare, vacancy).map((b) => b.subject)).toHaveLength(2);
     expect(rt.listTasks({ instanceId: vacancy }, samordnare).map((t) => t.elementId)).toEqual(['boendeprioritering']);
   });
 
@@ -88,15 +89,34 @@ describe('sol-lagenhetserbjudande', () => {
     expect(receivedAt(rt, samordnare, vacancy, 'Ledig lägenhet väntar på boendeprioritering')).toEqual(['2027-02-08T08:00:00.000Z', '2027-02-15T08:00:00.000Z']);
   });
 
-  test('when the reported apartment id is not in Boendemodulen, then the avgiftshandläggare corrects it and the right apartment becomes ledig', async () => {
+  test('when an apartment that is not let is reported vacant, then the start is refused naming the field and no case starts', async () => {
     // given
-    const rt = await startSolRuntime(harness);
-    const vacancy = await reportVacancy(rt, { lagenhetId: 'solbacken-99' });
+    const rt = await startSolRuntime(harness, solbacken('12', '14'));
+    const before = rt.listInstances({}).length;
     // when
-    await completeTask(rt, vacancy, 'rattaLagenhetId', { lagenhetId: 'solbacken-12' }, avgift);
+    const started = reportVacancy(rt, { lagenhetId: 'solbacken-99' });
     // then
-    expect(apartmentOf(rt, 'solbacken-12').status).toBe('ledig');
-    expect(rt.listTasks({ instanceId: vacancy }, samordnare).map((t) => t.elementId)).toEqual(['boendeprioritering']);
+    await expect(started).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'lagenhetId', message: 'Välj en av lägenheterna i listan.' }] });
+    expect(rt.listInstances({})).toHaveLength(before);
+  });
+
+  test("when the same apartment is reported vacant twice, then the second report does not undo the first one's reservation and the avgiftshandläggare picks the apartment again", async () => {
+    // given
+    const rt = await startSolRuntime(harness, solbacken('12', '14'));
+    await decide(rt);
+    // The second report is made while the apartment is still let; once it is ledig the start form no longer offers it.
+    const second = await rt.startInstance('sol-lagenhetserbjudande', { variables: { lagenhetId: 'solbacken-12', ledighetsorsak: 'flyttat' } }, enhetschef);
+    const first = await reportVacancy(rt);
+    await prioritise(rt, first, 'Sokande-A');
+    // when
+    await completeTask(rt, second.id, 'journalforUtflyttning', { utflyttningsdatum: '2027-01-31' }, avgift);
+    await completeTask(rt, second.id, 'meddelaKlarForInflytt', { klarForInflytt: '2027-02-03' }, enhetschef);
+    await completeTask(rt, second.id, 'registreraLedigLagenhet', { lagenhetStorlek: '1 rum, 32 m²', hyra: 6500 }, avgift);
+    // then
+    expect(apartmentOf(rt, 'solbacken-12').status).toBe('reserverad');
+    expect(rt.listTasks({ instanceId: second.id }, avgift).map((t) => t.elementId)).toEqual(['rattaLagenhetId']);
+    await completeTask(rt, second.id, 'rattaLagenhetId', { lagenhetId: 'solbacken-14' }, avgift);
+    expect(apartmentOf(rt, 'solbacken-14').status).toBe('ledig');
   });
 
   test('when the enhetschef finds the room unsuitable in the dialog, then the apartment goes back to boendeprioritering unreserved', async () => {

@@ -27,9 +27,34 @@ describe('readFormFields', () => {
     ],
     [
       'a constraint that does not fit the type',
-      '<camunda:formField id="datum" type="date"><camunda:validation><camunda:constraint name="min" config="1" /></camunda:validation></camunda:formField>',
+      '<camunda:formField id="klart" type="boolean"><camunda:validation><camunda:constraint name="min" config="1" /></camunda:validation></camunda:formField>',
+      'klart',
+      'begränsningen "min" gäller inte typen boolean',
+    ],
+    [
+      'a date limit that is neither a day nor today moved by a duration',
+      '<camunda:formField id="datum" type="date"><camunda:validation><camunda:constraint name="max" config="igår" /></camunda:validation></camunda:formField>',
       'datum',
-      'begränsningen "min" gäller inte typen date',
+      'begränsningen "max" behöver ett datum (2020-01-01) eller today, today-P5Y, today+P1M som config, inte "igår"',
+    ],
+    [
+      'two relative date limits that cross',
+      '<camunda:formField id="datum" type="date"><camunda:validation><camunda:constraint name="min" config="today" /><camunda:constraint name="max" config="today-P1D" /></camunda:validation></camunda:formField>',
+      'datum',
+      'min (today) ligger efter max (today-P1D)',
+    ],
+    ['a user field without its role', '<camunda:formField id="ansvarig" type="user" />', 'ansvarig', 'ett användarfält behöver egenskapen role'],
+    [
+      'a user field with a role that does not exist',
+      '<camunda:formField id="ansvarig" type="user"><camunda:properties><camunda:property id="role" value="terapeut" /></camunda:properties></camunda:formField>',
+      'ansvarig',
+      'okänd roll "terapeut" i egenskapen role',
+    ],
+    [
+      'an apartment field with a status it cannot offer',
+      '<camunda:formField id="lagenhet" type="apartment"><camunda:properties><camunda:property id="status" value="bokad" /></camunda:properties></camunda:formField>',
+      'lagenhet',
+      'egenskapen status kan vara ledig eller uthyrd, inte "bokad"',
     ],
     [
       'a constraint given twice',

@@ -9,23 +9,26 @@ const insats = 'Särskilt boende för äldre (SoL)';
 const decisionCase = '5d0c3c1e-7b7a-4e53-9d0e-2b8f5f1f0a01';
 
 describe('finding the applicant and messaging their case', () => {
-  test('when the boendesamordnare names an applicant as the queue shows them, then the step finds their queue entry and decision case', async () => {
+  test("when the boendesamordnare has picked an applicant's place in the queue, then the step reads it and their decision case", async () => {
     // given
     const harness = handlerHarness();
     const queued = { ...harness.context, instance: { ...harness.context.instance, id: decisionCase } };
     const { queueEntryId } = (await addToQueue.run(addToQueue.input.parse({ applicant: 'Brukare Berg', insats, decisionDate: '2027-01-10', needs: 'Demens', atKorttidsboende: 'true' }), queued)) as { queueEntryId: string };
     // when
-    const found = await findApplicant.run({ applicant: 'brukare berg', insats }, harness.context);
+    const found = await findApplicant.run({ queueEntryId, insats }, harness.context);
     // then
     expect(found).toEqual({ queueEntryId, sokandeArende: decisionCase, brukare: 'Brukare Berg', beslutsdatum: '2027-01-10', franKorttidsboende: true, behov: 'Demens' });
   });
 
-  test('when the named applicant is not in that queue, then the step raises SOKANDE_SAKNAS for the diagram to catch', async () => {
+  test("when the picked place is in another insats's queue or gone, then the step raises SOKANDE_SAKNAS for the diagram to catch", async () => {
     // given
     const harness = handlerHarness();
-    await addToQueue.run(addToQueue.input.parse({ applicant: 'Brukare Berg', insats: 'Bostad med särskild service (LSS)', decisionDate: '2027-01-10' }), harness.context);
+    const queued = { ...harness.context, instance: { ...harness.context.instance, id: decisionCase } };
+    const { queueEntryId } = (await addToQueue.run(addToQueue.input.parse({ applicant: 'Brukare Berg', insats: 'Bostad med särskild service (LSS)', decisionDate: '2027-01-10' }), queued)) as { queueEntryId: string };
+    const refused = new BpmnBusinessError('SOKANDE_SAKNAS', `Den valda sökande står inte längre i kön för ${insats}, eller saknar ett ärende.`);
     // when / then
-    await expect(findApplicant.run({ applicant: 'Brukare Berg', insats }, harness.context)).rejects.toEqual(new BpmnBusinessError('SOKANDE_SAKNAS', `Den sökande står inte i kön för ${insats}.`));
+    await expect(findApplicant.run({ queueEntryId, insats }, harness.context)).rejects.toEqual(refused);
+    await expect(findApplicant.run({ queueEntryId: 'finns-inte', insats }, harness.context)).rejects.toEqual(refused);
   });
 
   test('when the receiving case waits, then the message is sent with the sender named; when it does not, the step raises ARENDET_VANTAR_INTE', async () => {

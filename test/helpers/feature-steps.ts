@@ -53,6 +53,18 @@ export async function completeTask(rt: RuntimeApi, instanceId: string, elementId
   await rt.completeTask(task.id, values, actor);
 }
 
+/**
+ * What a person picks in a reference field (a place in the queue, a user, an apartment): the id of the one choice
+ * whose text starts with `shown` (e.g. the applicant's name), as the open task's form lists them now.
+ */
+export function pick(rt: RuntimeApi, instanceId: string, elementId: string, fieldId: string, shown: string, actor: Actor): string {
+  const task = rt.listTasks({ instanceId }, actor).find((t) => t.elementId === elementId);
+  const values = task?.form.find((f) => f.id === fieldId)?.values ?? [];
+  const found = values.filter((v) => v.name.startsWith(shown));
+  if (found.length !== 1) throw new Error(`${fieldId} on ${elementId} offers ${found.length} choices starting "${shown}": ${values.map((v) => v.name).join(' | ')}`);
+  return found[0]!.id;
+}
+
 /** The bevakningar about one instance in `actor`'s inbox, oldest first, in the order they were sent. */
 export function inboxOf(rt: RuntimeApi, actor: Actor, instanceId: string): Bevakning[] {
   return rt

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuntime, type RuntimeApi } from '../../src/runtime/index.js';
 import type { Actor } from '../../src/auth/actor.js';
+import { isRole, roleNames } from '../../src/auth/index.js';
 import { defaultHandlers } from '../../src/handlers/index.js';
 import type { ServiceHandler } from '../../src/handlers/handler.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
@@ -43,6 +44,11 @@ export interface HarnessOptions {
   engineCacheSize?: number;
 }
 
+/** The demo set of users, one per role named after it (what DEMO=1 signs in), for forms' user fields. */
+const roleUsers = {
+  withRole: (role: string) => (isRole(role) ? [{ username: role, name: `${roleNames[role]} (demo)` }] : []),
+};
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const root = await mkdtemp(path.join(tmpdir(), 'bk-runtime-'));
   const dataDir = path.join(root, 'data');
@@ -62,6 +68,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       logger: silentLogger,
       manualClockStart: new Date(options.start ?? '2027-01-15T08:00:00Z'),
       ivoConfig: ivo,
+      users: roleUsers,
       ...(options.engineCacheSize !== undefined ? { engineCacheSize: options.engineCacheSize } : {}),
     });
   const first = await open();

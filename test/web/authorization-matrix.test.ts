@@ -111,7 +111,11 @@ beforeAll(async () => {
       const instance: { id: string; incidents: { id: string }[] } = (await t.call('admin', { method: 'GET', url: `/api/instances/${started.json().id}` })).json();
       const incidentId = instance.incidents[0]?.id;
       if (!incidentId) throw new Error('no incident on the started case');
-      return { instanceId: instance.id, incidentId };
+      // A let apartment of its own to correct the step with: registering one vacant twice is refused.
+      const letApartment = `az-lgh-${++counter}`;
+      const seeded = await t.call('boendesamordnare', { method: 'POST', url: '/api/housing', payload: { units: [], apartments: [{ id: letApartment, unitId: 'ekbacken', number: String(counter), rooms: 1, sizeSqm: 30, rent: 5000, status: 'uthyrd' }] } });
+      if (seeded.statusCode !== 201) throw new Error(`housing: ${seeded.statusCode} ${seeded.body}`);
+      return { instanceId: instance.id, incidentId, letApartment };
     },
     async freshDecision() {
       const started = await t.call('lss-handlaggare', { method: 'POST', url: '/api/processes/web-lss-beslut/instances', payload: { businessKey: `AZ-${++counter}`, variables: { beslutsdatum: '2027-01-10' } } });

@@ -34,7 +34,7 @@ export interface Fixture {
   /** A new `web-lss-beslut` case (an LSS decision of 2027-01-10, not executed): its decision's id and the case's. */
   freshDecision(): Promise<{ id: string; instanceId: string }>;
   /** A new case of web-incident whose first step failed: an open incident to retry. */
-  freshIncident(): Promise<{ instanceId: string; incidentId: string }>;
+  freshIncident(): Promise<{ instanceId: string; incidentId: string; letApartment: string }>;
   /** A new id for things that may exist only once (business keys, units). */
   unique(): string;
   /** A session cookie and CSRF token of someone who has only opened the sign-in form. */
@@ -81,8 +81,8 @@ export const routeTable: RouteRule[] = [
   get('/api/instances/:id/history', anyUser, (fx) => `/api/instances/${fx.instanceId}/history`),
   get('/api/incidents', anyUser),
   post('/api/instances/:id/incidents/:incidentId/retry', only('enhetschef'), async (fx) => {
-    const { instanceId, incidentId } = await fx.freshIncident();
-    return { url: `/api/instances/${instanceId}/incidents/${incidentId}/retry`, payload: { variables: { lagenhetId: 'ekbacken-101' } } };
+    const { instanceId, incidentId, letApartment } = await fx.freshIncident();
+    return { url: `/api/instances/${instanceId}/incidents/${incidentId}/retry`, payload: { variables: { lagenhetId: letApartment } } };
   }),
   post('/api/instances/:id/messages/:name', only('lss-handlaggare', 'enhetschef'), async (fx) => ({ url: `/api/instances/${(await fx.fresh()).instanceId}/messages/avliden`, payload: {} })),
   get('/api/tasks', anyUser),
@@ -134,8 +134,8 @@ export const routeTable: RouteRule[] = [
   post('/cases/:id/decision-events', only(...decisionEventRecorders), async (fx) => ({ url: `/cases/${(await fx.freshDecision()).instanceId}/decision-events`, form: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
   get('/cases/:id/diagram.bpmn', anyUser, (fx) => `/cases/${fx.instanceId}/diagram.bpmn`),
   post('/cases/:id/incidents/:incidentId/retry', only('enhetschef'), async (fx) => {
-    const { instanceId, incidentId } = await fx.freshIncident();
-    return { url: `/cases/${instanceId}/incidents/${incidentId}/retry`, form: { lagenhetId: 'ekbacken-101' } };
+    const { instanceId, incidentId, letApartment } = await fx.freshIncident();
+    return { url: `/cases/${instanceId}/incidents/${incidentId}/retry`, form: { lagenhetId: letApartment } };
   }),
   get('/housing', anyUser),
   get('/housing/queue', anyUser),

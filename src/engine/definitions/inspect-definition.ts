@@ -7,6 +7,7 @@ import { reservedVariableNames } from '../elements/process-variables.js';
 import type { ProcessModel } from './process-model.js';
 import { checkFlowElement, splitList } from './check-flow-element.js';
 import { checkMessagesKeepDecision, readMessages } from './read-messages.js';
+import { checkAssigneeFields } from './check-assignee-fields.js';
 import { checkOneTokenPerStep } from './check-one-token-per-step.js';
 
 const processKeyPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -80,6 +81,7 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   }
   problems.push(...checkMessagesKeepDecision(messages, model.startForm, file));
   problems.push(...checkOneTokenPerStep(process, file));
+  problems.push(...checkAssigneeFields(model, file));
   for (const form of [model.startForm, ...[...model.userTasks.values()].map((t) => t.form)]) {
     for (const f of form) if (reservedVariableNames.has(f.id)) problem(null, `Fältnamnet "${f.id}" är reserverat; välj ett annat id.`);
   }

@@ -17,7 +17,7 @@ const ParamsSchema = z.object({ key: IdSchema });
 export const processPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   const render = (reply: FastifyReply, process: ProcessDetail, submitted?: Submitted) => {
     const title = submitted ? `Fel: Starta ${process.name}` : `Starta ${process.name}`;
-    return reply.page('processes/start.hbs', { title, ...processStartModel(process, submitted) }, submitted ? 400 : 200);
+    return reply.page('processes/start.hbs', { title, scripts: ['/assets/app/searchable-select.js'], ...processStartModel(process, submitted) }, submitted ? 400 : 200);
   };
 
   const startable = (request: FastifyRequest) => {

@@ -4,6 +4,12 @@ import type { FormField } from '../../forms/index.js';
 
 /** Enums with at most this many values are radio buttons; longer ones a select. */
 const maxRadios = 3;
+/** A register's list longer than this gets a box to filter it by what a person types. */
+const searchableFrom = 7;
+
+function isReference(field: FormField): boolean {
+  return field.type === 'apartment' || field.type === 'queueEntry' || field.type === 'user';
+}
 
 export interface FieldOptionView {
   value: string;
@@ -31,6 +37,8 @@ export interface FieldView {
   maxlength: string | null;
   min: string | null;
   max: string | null;
+  /** A long list of a register's choices gets a filter box (public/searchable-select.js). */
+  searchable: boolean;
   hint: string | null;
   hintId: string;
   error: string | null;
@@ -81,8 +89,9 @@ function fieldView(field: FormField, value: unknown, error: string | null, locke
     options: (field.values ?? []).map((v, i) => ({ value: v.id, label: v.name, selected: v.id === text, inputId: i === 0 ? inputId : `${inputId}-${i}` })),
     minlength: attribute(field.minlength),
     maxlength: attribute(field.maxlength),
-    min: attribute(field.min),
-    max: attribute(field.max),
+    min: field.type === 'date' ? (field.earliest ?? null) : attribute(field.min),
+    max: field.type === 'date' ? (field.latest ?? null) : attribute(field.max),
+    searchable: isReference(field) && !locked && !field.readonly && (field.values?.length ?? 0) > searchableFrom,
     hint,
     hintId: `${inputId}-hint`,
     error,
@@ -106,6 +115,8 @@ function controlOf(field: FormField): FieldView['control'] {
     case 'enum':
       return (field.values?.length ?? 0) <= maxRadios ? 'radios' : 'select';
     case 'apartment':
+    case 'queueEntry':
+    case 'user':
       // The register's choices change and may be many: a list to pick from (typing a letter jumps to it).
       return 'select';
     default:
@@ -129,10 +140,32 @@ function hintOf(field: FormField): string | null {
     if (field.max !== undefined) return `Ett heltal, högst ${field.max}.`;
     return null;
   }
-  if (field.type === 'date') return 'Till exempel 2027-03-31.';
-  if (field.type === 'apartment') return field.values?.length ? 'Lediga lägenheter i boenderegistret, efter boende och nummer.' : 'Det finns ingen ledig lägenhet i boenderegistret just nu.';
+  if (field.type === 'date') return dateHint(field);
+  if (field.type === 'personnummer') return 'ÅÅÅÅMMDD-NNNN, till exempel 19640823-3234. Samordningsnummer går också.';
+  if (isReference(field)) return referenceHint(field);
   if (field.minlength !== undefined && field.maxlength !== undefined) return `Mellan ${field.minlength} och ${field.maxlength} tecken.`;
   if (field.maxlength !== undefined) return `Högst ${field.maxlength} tecken.`;
   if (field.minlength !== undefined) return `Minst ${field.minlength} tecken.`;
   return null;
+}
+
+function dateHint(field: FormField): string {
+  const { earliest, latest } = field;
+  if (earliest !== undefined && latest !== undefined) return `Ett datum från ${earliest} till ${latest}.`;
+  if (latest !== undefined) return `Ett datum, senast ${latest}.`;
+  if (earliest !== undefined) return `Ett datum, tidigast ${earliest}.`;
+  return 'Till exempel 2027-03-31.';
+}
+
+function referenceHint(field: FormField): string {
+  const any = (field.values?.length ?? 0) > 0;
+  switch (field.type) {
+    case 'apartment':
+      if (field.filter?.status === 'uthyrd') return any ? 'Uthyrda lägenheter i boenderegistret, efter boende och nummer.' : 'Det finns ingen uthyrd lägenhet i boenderegistret.';
+      return any ? 'Lediga lägenheter i boenderegistret, efter boende och nummer.' : 'Det finns ingen ledig lägenhet i boenderegistret just nu.';
+    case 'queueEntry':
+      return any ? 'De sökande som står i kön, den som väntat längst först.' : 'Ingen sökande står i kön just nu.';
+    default:
+      return any ? 'Användare med rätt roll, efter namn.' : 'Ingen användare har den roll som fältet kräver. Be en administratör lägga till en.';
+  }
 }

@@ -19,7 +19,7 @@ export const taskPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime
   const render = (request: FastifyRequest, reply: FastifyReply, task: TaskView, submitted?: Submitted) => {
     const model = taskPageModel(runtime, actorOf(request), task, submitted);
     const title = submitted ? `Fel: ${task.name}` : task.name;
-    return reply.page('tasks/task.hbs', { title, notice: submitted ? null : takeNotice(request), scripts: ['/assets/app/task-form.js'], ...model }, submitted ? 400 : 200);
+    return reply.page('tasks/task.hbs', { title, notice: submitted ? null : takeNotice(request), scripts: ['/assets/app/task-form.js', '/assets/app/searchable-select.js'], ...model }, submitted ? 400 : 200);
   };
 
   /** The open task a post is about, after the checks every post shares: visible to the caller, who may change things. */

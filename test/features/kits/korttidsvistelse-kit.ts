@@ -11,7 +11,8 @@ export async function startOrder(
   harness: HarnessSlot,
   { beslutsdatum = '2027-01-15', businessKey }: { beslutsdatum?: string; businessKey?: string } = {},
 ): Promise<{ rt: RuntimeApi; id: string }> {
-  const rt = await harness.start({ processes: [await realDiagram('korttidsvistelse-lss')], start: '2027-01-15T08:00:00Z' });
+  // The clock never stands before the decision: a decision date after today is refused as implausible.
+  const rt = await harness.start({ processes: [await realDiagram('korttidsvistelse-lss')], start: `${beslutsdatum > '2027-01-15' ? beslutsdatum : '2027-01-15'}T08:00:00Z` });
   const variables = { beslutsdatum, brukare: 'Brukare-17', kon: 'man', antalDygn: 8, behov: 'Avlösning varannan helg.' };
   const { id } = await rt.startInstance('korttidsvistelse-lss', businessKey ? { businessKey, variables } : { variables }, handlaggare);
   return { rt, id };

@@ -2,7 +2,7 @@
 // vacancy case per apartment (processes/sol-lagenhetserbjudande.bpmn) that offers the apartment to a person's case.
 import type { RuntimeApi } from '../../../src/runtime/index.js';
 import type { HousingSeed } from '../../../src/housing/housing-seed.js';
-import { completeTask, realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
+import { completeTask, pick, realDiagram, who, type HarnessSlot } from '../../helpers/feature-steps.js';
 
 export const enhetschef = who('enhetschef');
 export const avgift = who('avgiftshandlaggare');
@@ -65,9 +65,10 @@ export async function reportVacancy(rt: RuntimeApi, vacancy: Vacancy = {}): Prom
   return id;
 }
 
-/** The boendesamordnare picks the applicant as the queue names them at the weekly boendeprioritering. */
+/** The boendesamordnare picks the applicant, by the name the queue shows, at the weekly boendeprioritering. */
 export async function prioritise(rt: RuntimeApi, vacancyId: string, sokande: string, dialogOmRum = false): Promise<void> {
-  await completeTask(rt, vacancyId, 'boendeprioritering', { sokande, prioriteringsgrund: 'Längst kötid.', dialogOmRum }, samordnare);
+  const place = pick(rt, vacancyId, 'boendeprioritering', 'sokande', `${sokande} –`, samordnare);
+  await completeTask(rt, vacancyId, 'boendeprioritering', { sokande: place, prioriteringsgrund: 'Längst kötid.', dialogOmRum }, samordnare);
 }
 
 /** The call on `erbjudandedatum` (default 2027-02-03) with a viewing the next day and the answer agreed for `beskedsdatum`. */

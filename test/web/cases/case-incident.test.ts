@@ -60,7 +60,7 @@ describe('an incident on the case page', () => {
     // given
     const session = await signIn(t, 'enhetschef');
     // when
-    const posted = await postForm(t, session, `/cases/${caseId}/incidents/${incidentId}/retry`, { lagenhetId: 'ekbacken-101' });
+    const posted = await postForm(t, session, `/cases/${caseId}/incidents/${incidentId}/retry`, { lagenhetId: 'ekbacken-102' });
     const page = await getPage(t, following(session, posted), `/cases/${caseId}`);
     // then
     expect(posted.statusCode).toBe(303);

@@ -25,6 +25,15 @@ async function complete(t: TestApp, instanceId: string, elementId: string, varia
   if (done.statusCode !== 200) throw new Error(`${elementId} failed: ${done.body}`);
 }
 
+/** The id of the choice of a reference field whose text starts with `shown`, as GET /api/tasks lists it. */
+async function choiceFor(t: TestApp, instanceId: string, elementId: string, field: string, shown: string): Promise<string> {
+  const tasks: { elementId: string; form: { id: string; values?: { id: string; name: string }[] }[] }[] = (await t.call('admin', { method: 'GET', url: `/api/tasks?instanceId=${instanceId}` })).json();
+  const values = tasks.find((x) => x.elementId === elementId)?.form.find((f) => f.id === field)?.values ?? [];
+  const found = values.find((v) => v.name.startsWith(shown));
+  if (!found) throw new Error(`${field} offers no "${shown}": ${values.map((v) => v.name).join(' | ')}`);
+  return found.id;
+}
+
 /**
  * Sokande-A's decision about särskilt boende (queued on it), a vacancy at Ekbacken 102 (demo register) offered to her
  * by the vacancy routine, and her no with a reason registered in her decision case; returns that case.
@@ -40,7 +49,7 @@ async function declinedOffer(t: TestApp): Promise<string> {
   await complete(t, id, 'journalforUtflyttning', { utflyttningsdatum: '2027-01-14' });
   await complete(t, id, 'meddelaKlarForInflytt', { klarForInflytt: '2027-01-18' });
   await complete(t, id, 'registreraLedigLagenhet', { lagenhetStorlek: '1 rum, 29 m²', hyra: 5150 });
-  await complete(t, id, 'boendeprioritering', { sokande: 'Sokande-A', prioriteringsgrund: 'Längst kötid.', dialogOmRum: false });
+  await complete(t, id, 'boendeprioritering', { sokande: await choiceFor(t, id, 'boendeprioritering', 'sokande', 'Sokande-A –'), prioriteringsgrund: 'Längst kötid.', dialogOmRum: false });
   await complete(t, id, 'ringOchErbjud', { erbjudandedatum: '2027-01-18', visningsdatum: '2027-01-19', beskedsdatum: '2027-01-20', vemRinger: 'enskilde' });
   await complete(t, id, 'andraReserveratDatum', { journalfort: true });
   await t.call('admin', { method: 'POST', url: '/api/clock', payload: { to: '2027-01-21T08:00:00Z' } });

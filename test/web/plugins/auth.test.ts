@@ -34,6 +34,7 @@ function counting(users: UserDirectory) {
   const counter = { checks: 0 };
   const directory: UserDirectory = {
     find: (username) => users.find(username),
+    withRole: (role) => users.withRole(role),
     authenticate: async (username, password) => {
       counter.checks += 1;
       return users.authenticate(username, password);

@@ -44,9 +44,9 @@ describe('an apartment field', () => {
     const picked = await postForm(t, following(session, typed), `/tasks/${taskId}/complete`, { lagenhetId: 'lindgarden-12' });
     // then
     expect(typed.statusCode).toBe(400);
-    expect(typed.body).toContain('Ledig lägenhet: Välj en av de lediga lägenheterna i listan.');
+    expect(typed.body).toContain('Ledig lägenhet: Välj en av lägenheterna i listan.');
     expect(api.statusCode).toBe(400);
-    expect(api.json()).toMatchObject({ fields: [{ field: 'lagenhetId', message: 'Välj en av de lediga lägenheterna i listan.' }] });
+    expect(api.json()).toMatchObject({ fields: [{ field: 'lagenhetId', message: 'Välj en av lägenheterna i listan.' }] });
     expect(stillOpen).toBe(1);
     expect(picked.statusCode).toBe(303);
     expect((await t.call('admin', { method: 'GET', url: `/api/instances/${instanceId}` })).json()).toMatchObject({ state: 'completed', variables: { lagenhetId: 'lindgarden-12' } });
