@@ -80,7 +80,7 @@ export async function createRuntime(options: RuntimeOptions) {
     return {
       ...createProcessService({ registry, choices }),
       ...createInstanceService({ registry, index, transitions, instances: store.instances, clock, choices }),
-      ...createTaskService({ index, transitions, clock, choices }),
+      ...createTaskService({ index, transitions, clock, choices, registry, users: options.users ?? { withRole: () => [] } }),
       ...createInboxService({ index, transitions, clock }),
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),

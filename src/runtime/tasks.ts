@@ -1,16 +1,17 @@
 // User tasks: list and read them, claim and give back, save a draft, complete.
 import type { Actor } from '../auth/index.js';
-import type { InstanceIndex, InstanceSummary, InstanceTransitions, TaskRecord } from '../engine/index.js';
+import { processRoles, type DefinitionRegistry, type InstanceIndex, type InstanceSummary, type InstanceTransitions, type TaskRecord } from '../engine/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { fieldMessages, type FormChoices, type FormField, maxStringLength, validateSubmission, resolveForm } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
+import { assertCanAssign, assignableUsers, assigned, checkAssignment, mayAssign, type TaskAssignment, type UserLookup } from './task-assignment.js';
 
 /**
  * A task as readers see it: the stored record without the engine's execution id, with its case as people know it
  * (business key and the decision's person), so two tasks of the same step can be told apart.
  */
-export type TaskView = Omit<TaskRecord, 'executionId'> & { businessKey: string | null; brukare: string | null };
+export type TaskView = Omit<TaskRecord, 'executionId' | 'followUp'> & { businessKey: string | null; brukare: string | null; followUp: string | null };
 
 export interface TaskFilter {
   instanceId?: string;
@@ -24,9 +25,13 @@ export interface TaskServiceDeps {
   clock: Clock;
   /** The registers' choices for reference fields, read when a task is shown or completed. */
   choices: FormChoices;
+  /** For the roles of a task's process: who may reassign it. */
+  registry: DefinitionRegistry;
+  /** Who holds a task's roles, for reassigning it. */
+  users: UserLookup;
 }
 
-export function createTaskService({ index, transitions, clock, choices }: TaskServiceDeps) {
+export function createTaskService({ index, transitions, clock, choices, registry, users }: TaskServiceDeps) {
   const toTaskView = (t: TaskRecord): TaskView => taskView(t, index.get(t.instanceId), choices);
 
   /** One open task; task_closed when it is completed or gone. */
@@ -36,13 +41,22 @@ export function createTaskService({ index, transitions, clock, choices }: TaskSe
     return task;
   }
 
-  /** A change to one open task's record, checked again under the instance lock, with one history entry without data. */
-  async function changeTask(task: TaskRecord, actor: Actor, type: string, change: (current: TaskRecord) => TaskRecord): Promise<void> {
+  const rolesOfProcess = (task: TaskRecord): string[] => {
+    const summary = index.get(task.instanceId);
+    const model = summary && registry.get(summary.processKey, summary.version)?.model;
+    return model ? processRoles(model) : [];
+  };
+
+  /** The task's groups and holder see it, and the chefs of its process, who lead the work and may reassign it. */
+  const visible = (actor: Actor, task: TaskRecord): boolean => canSeeTask(actor, task) || mayAssign(actor, rolesOfProcess(task));
+
+  /** A change to one open task's record, checked again under the instance lock, with one history entry (no form values). */
+  async function changeTask(task: TaskRecord, actor: Actor, type: string, change: (current: TaskRecord) => TaskRecord, data: Record<string, unknown> | null = null): Promise<void> {
     await transitions.withoutEngine(task.instanceId, (summary, nextSeq) => {
       const current = summary.tasks.find((t) => t.id === task.id);
       if (!current) throw new AppError('task_closed');
       const tasks = summary.tasks.map((t) => (t === current ? change(current) : t));
-      const entry = { seq: nextSeq, at: clock.now().toISOString(), type, elementId: task.elementId, elementName: task.name, actor: actor.username, data: null };
+      const entry = { seq: nextSeq, at: clock.now().toISOString(), type, elementId: task.elementId, elementName: task.name, actor: actor.username, data };
       return { summary: { ...summary, tasks }, entries: [entry] };
     });
   }
@@ -51,16 +65,21 @@ export function createTaskService({ index, transitions, clock, choices }: TaskSe
     /** The open tasks the actor may see, earliest due first (tasks without a due date last). */
     listTasks(filter: TaskFilter, actor: Actor): TaskView[] {
       return [...index.allTasks()]
-        .filter((t) => canSeeTask(actor, t))
+        .filter((t) => visible(actor, t))
         .filter((t) => (!filter.instanceId || t.instanceId === filter.instanceId) && (!filter.group || t.candidateGroups.includes(filter.group)) && (!filter.assignee || t.assignee === filter.assignee))
         .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt))
         .map(toTaskView);
     },
 
+    /** The open tasks of the processes the actor leads as a chef (all for an admin), for the team view; none otherwise. */
+    listTeamTasks(actor: Actor): TaskView[] {
+      return [...index.allTasks()].filter((t) => mayAssign(actor, rolesOfProcess(t))).map(toTaskView);
+    },
+
     /** One open task the caller may see; task_closed when it is completed or gone, forbidden outside its groups. */
     getTask(taskId: string, actor: Actor): TaskView {
       const task = findOpenTask(taskId);
-      if (!canSeeTask(actor, task)) throw new AppError('forbidden', 'Uppgiften gäller inte dina roller.');
+      if (!visible(actor, task)) throw new AppError('forbidden', 'Uppgiften gäller inte dina roller.');
       return toTaskView(task);
     },
 
@@ -85,6 +104,23 @@ export function createTaskService({ index, transitions, clock, choices }: TaskSe
         assertCanUnclaim(actor, current);
         return { ...current, assignee: null };
       });
+    },
+
+    /**
+     * A chef of the task's process (or an admin) hands the task to a user of its groups, or back to the groups (null),
+     * and may set or clear the follow-up day; the history names who did it and to whom.
+     */
+    async assignTask(taskId: string, assignment: TaskAssignment, actor: Actor): Promise<void> {
+      const task = findOpenTask(taskId);
+      assertCanAssign(actor, rolesOfProcess(task));
+      checkAssignment(task, assignment, users);
+      await changeTask(task, actor, 'task.assigned', (current) => assigned(current, assignment), { assignee: assignment.assignee, followUp: assigned(task, assignment).followUp });
+    },
+
+    /** Whether the actor may reassign the task, and to whom (the users of its groups); none when not. */
+    assignmentOptions(taskId: string, actor: Actor): { username: string; name: string }[] | null {
+      const task = findOpenTask(taskId);
+      return mayAssign(actor, rolesOfProcess(task)) ? assignableUsers(task, users) : null;
     },
 
     /**
@@ -134,6 +170,7 @@ function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: 
     assignee: t.assignee,
     createdAt: t.createdAt,
     due: t.due,
+    followUp: t.followUp ?? null,
     form: [...resolveForm(t.form, choices)],
     ...(t.draft ? { draft: t.draft } : {}),
   };

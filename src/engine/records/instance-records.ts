@@ -16,6 +16,8 @@ export interface TaskRecord {
   assignee: string | null;
   createdAt: string;
   due: string | null;
+  /** The day someone (a chef, the assignee) means to look at the task again; absent or null: none. */
+  followUp?: string | null;
   form: FormField[];
   /** Values saved for later without completing the task (`saveTaskDraft`); absent until the first save. */
   draft?: Record<string, unknown>;

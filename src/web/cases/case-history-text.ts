@@ -69,6 +69,7 @@ const labels: Record<string, string> = {
   answer: 'Svar',
   answeredAt: 'Besvarat',
   message: 'Fel',
+  followUp: 'Följs upp',
 };
 
 /** The sentence for one entry, e.g. "Uppgiften ”Lämna svar” slutfördes". */
@@ -91,6 +92,7 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'task.created': return `Uppgiften ${name} skapades`;
     case 'task.claimed': return `Uppgiften ${name} togs av ${entry.actor ?? 'någon'}`;
     case 'task.unclaimed': return `Uppgiften ${name} lämnades tillbaka till gruppen`;
+    case 'task.assigned': return data.assignee ? `Uppgiften ${name} fördelades till ${String(data.assignee)} av ${entry.actor ?? 'någon'}` : `Uppgiften ${name} lämnades tillbaka till gruppen av ${entry.actor ?? 'någon'}`;
     case 'task.draft-saved': return `Ett utkast till uppgiften ${name} sparades`;
     case 'task.completed': return `Uppgiften ${name} slutfördes`;
     case 'timer.scheduled': return `Tidsfristen ${name} startade`;
@@ -118,6 +120,7 @@ export function entryDetails(entry: HistoryEntry): Detail[] {
     case 'incident.opened':
     case 'instance.revived': return details({ message: data.message });
     case 'incident.resolved': return [];
+    case 'task.assigned': return details({ followUp: data.followUp });
     case 'message.sent':
     case 'message.undelivered':
     case 'decision.started': return [];

@@ -58,8 +58,8 @@ export function presentHistoryEntry(entry: HistoryEntry) {
 
 /** One open task of `GET /api/tasks`. */
 export function presentTask(task: TaskView) {
-  const { id, instanceId, processKey, businessKey, brukare, elementId, name, candidateGroups, assignee, createdAt, due, form } = task;
-  return { id, instanceId, processKey, businessKey, brukare, elementId, name, candidateGroups, assignee, createdAt, due, form: form.map(presentField) };
+  const { id, instanceId, processKey, businessKey, brukare, elementId, name, candidateGroups, assignee, createdAt, due, followUp, form } = task;
+  return { id, instanceId, processKey, businessKey, brukare, elementId, name, candidateGroups, assignee, createdAt, due, followUp, form: form.map(presentField) };
 }
 
 /** One watch message of `GET /api/inbox`. */

@@ -1,19 +1,47 @@
-// What the start page shows, computed from the runtime for one user.
+// What the start page shows, computed from the runtime for one user: my tasks and my groups' tasks (filtered and
+// sorted as asked), a chef's team view, the role's bevakningar and the processes it may start.
 import { isReadOnly, type Actor } from '../../auth/index.js';
-import type { RuntimeApi, TaskView } from '../../runtime/index.js';
+import type { RuntimeApi } from '../../runtime/index.js';
+import { filterAndSort, taskSortOrders, type TaskListQuery } from './task-list-filter.js';
+import { teamOverview } from './team-overview.js';
 
-export function startPageModel(runtime: RuntimeApi, actor: Actor) {
+export function startPageModel(runtime: RuntimeApi, actor: Actor, query: TaskListQuery = {}, inboxFilter: 'olasta' | 'alla' = 'alla') {
   const now = runtime.clockNow().now;
-  const processNames = new Map(runtime.listProcesses().map((p) => [p.key, p.name]));
+  const today = now.slice(0, 10);
+  const processes = runtime.listProcesses();
+  const processNames = new Map(processes.map((p) => [p.key, p.name]));
+  const listed = <T extends { processKey: string; due: string | null; followUp: string | null }>(t: T) => ({
+    ...t,
+    processName: processNames.get(t.processKey) ?? t.processKey,
+    overdue: t.due !== null && t.due < now,
+    followUpDue: t.followUp !== null && t.followUp <= today,
+  });
   // A row names its case as people know it: the business key and the person; the routine's name when there is no key.
-  const tasks = runtime.listTasks({}, actor).map((t) => ({ ...t, processName: processNames.get(t.processKey) ?? t.processKey, overdue: t.due !== null && t.due < now }));
-  const order = (a: TaskView & { overdue: boolean }, b: TaskView & { overdue: boolean }) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999');
-  const mine = tasks.filter((t) => t.assignee === actor.username).sort(order);
-  const groups = tasks.filter((t) => t.assignee !== actor.username).sort(order);
-  const inbox = runtime.listInbox(actor).slice(0, 50);
-  const startable = runtime
-    .listProcesses()
+  const tasks = runtime.listTasks({}, actor).map(listed);
+  const seesAll = actor.roles.includes('admin') || actor.roles.includes('revisor');
+  const mine = filterAndSort(tasks.filter((t) => t.assignee === actor.username), query);
+  // A chef also sees the tasks of the processes they lead: those are in the team view, not among the groups' tasks.
+  const groups = filterAndSort(tasks.filter((t) => t.assignee !== actor.username && (seesAll || t.candidateGroups.some((g) => actor.roles.includes(g)))), query);
+  const teamTasks = runtime.listTeamTasks(actor).map(listed);
+  const allInbox = runtime.listInbox(actor);
+  const inbox = (inboxFilter === 'olasta' ? allInbox.filter((b) => !b.readAt) : allInbox).slice(0, 50);
+  const startable = processes
     .map((p) => runtime.getProcess(p.key))
     .filter((p) => !isReadOnly(actor) && (actor.roles.includes('admin') || !p.starterGroups.length || p.starterGroups.some((g) => actor.roles.includes(g))));
-  return { mine, groups, inbox, unread: inbox.filter((b) => !b.readAt).length, startable };
+  return {
+    mine,
+    groups,
+    team: teamTasks.length ? teamOverview(teamTasks, today) : null,
+    filter: {
+      processes: processes.map((p) => ({ value: p.key, label: p.name, selected: p.key === query.process })),
+      overdueOnly: query.forsenade === '1',
+      sortOrders: Object.entries(taskSortOrders).map(([value, label]) => ({ value, label, selected: value === (query.sortera ?? 'senast') })),
+      active: Boolean(query.process || query.forsenade || query.sortera),
+    },
+    inbox,
+    inboxFilter,
+    readOnly: isReadOnly(actor),
+    unread: allInbox.filter((b) => !b.readAt).length,
+    startable,
+  };
 }

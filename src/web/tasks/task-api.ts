@@ -1,4 +1,4 @@
-// User tasks: the open tasks the caller may see, claim and complete.
+// User tasks: the open tasks the caller may see, claim, reassign (chefs) and complete.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../plugins/auth.js';
@@ -14,6 +14,9 @@ const ListQuerySchema = z.object({
 
 const IdParamsSchema = z.object({ id: IdSchema });
 const CompleteBodySchema = z.object({ variables: VariablesSchema.default({}) }).strict();
+const AssignBodySchema = z
+  .object({ assignee: z.string().min(1).max(200).nullable(), followUp: z.string().max(10).nullable().optional() })
+  .strict();
 
 /** `/api/tasks…`; who may claim or complete is decided by the runtime (candidate groups, assignee). */
 export const taskRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
@@ -25,6 +28,13 @@ export const taskRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtim
   app.post('/api/tasks/:id/claim', async (request) => {
     const { id } = parseInput(IdParamsSchema, request.params, 'params');
     await runtime.claimTask(id, actorOf(request));
+    return {};
+  });
+
+  app.post('/api/tasks/:id/assign', async (request) => {
+    const { id } = parseInput(IdParamsSchema, request.params, 'params');
+    const { assignee, followUp } = parseInput(AssignBodySchema, request.body ?? {}, 'body');
+    await runtime.assignTask(id, followUp === undefined ? { assignee } : { assignee, followUp }, actorOf(request));
     return {};
   });
 

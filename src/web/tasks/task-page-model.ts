@@ -28,8 +28,33 @@ export function taskPermissions(actor: Actor, task: TaskView): TaskPermissions {
   };
 }
 
-/** The page's data; `submitted` when the form comes back with errors. */
-export function taskPageModel(runtime: RuntimeApi, actor: Actor, task: TaskView, submitted?: Submitted) {
+/** What a chef's "Fördela uppgiften" form shows, or null for someone who may not reassign; `refused` when it came back. */
+export interface AssignmentView {
+  users: { value: string; label: string; selected: boolean }[];
+  followUp: string;
+  errors: string[];
+}
+
+function assignmentView(runtime: RuntimeApi, actor: Actor, task: TaskView, refused?: Refused): AssignmentView | null {
+  const users = runtime.assignmentOptions(task.id, actor);
+  if (!users) return null;
+  const chosen = refused ? refused.assignee : task.assignee;
+  return {
+    users: users.map((u) => ({ value: u.username, label: `${u.name} – ${u.username}`, selected: u.username === chosen })),
+    followUp: refused ? refused.followUp : (task.followUp ?? ''),
+    errors: refused?.errors ?? [],
+  };
+}
+
+/** A reassignment sent back with what was wrong, keeping what was chosen. */
+export interface Refused {
+  assignee: string | null;
+  followUp: string;
+  errors: string[];
+}
+
+/** The page's data; `submitted` when the form comes back with errors, `refused` when the reassignment does. */
+export function taskPageModel(runtime: RuntimeApi, actor: Actor, task: TaskView, submitted?: Submitted, refused?: Refused) {
   const instance = runtime.getInstance(task.instanceId);
   const processName = runtime.listProcesses().find((p) => p.key === task.processKey)?.name ?? task.processKey;
   const permissions = taskPermissions(actor, task);
@@ -43,6 +68,8 @@ export function taskPageModel(runtime: RuntimeApi, actor: Actor, task: TaskView,
     lockedReason: permissions.canWork ? null : lockedReason(actor, task),
     hasDraft: !submitted && task.draft !== undefined && Object.keys(task.draft).length > 0,
     form: formView(task.form, values, submitted?.errors ?? [], !permissions.canWork),
+    assignment: assignmentView(runtime, actor, task, refused),
+    followUpPassed: task.followUp !== null && task.followUp <= runtime.clockNow().now.slice(0, 10),
   };
 }
 

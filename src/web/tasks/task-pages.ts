@@ -10,16 +10,19 @@ import type { RouteOptions } from '../shared/route-options.js';
 import { draftValues, submittedValues, type Submitted } from '../shared/form-post-model.js';
 import { setNotice, takeNotice } from '../shared/notice-model.js';
 import { isReadOnly } from '../../auth/index.js';
-import { taskPageModel, taskPermissions } from './task-page-model.js';
+import { taskPageModel, taskPermissions, type Refused } from './task-page-model.js';
 
 const ParamsSchema = z.object({ id: IdSchema });
+/** The reassignment form: an empty choice gives the task back to its groups, an empty date clears the follow-up. */
+const AssignFormSchema = z.object({ assignee: z.string().max(200).optional(), followUp: z.string().max(10).optional(), _csrf: z.string().optional() }).strict();
 
 /** `/tasks/:id` and its form posts; every post answers with a redirect, or the form again with status 400. */
 export const taskPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
-  const render = (request: FastifyRequest, reply: FastifyReply, task: TaskView, submitted?: Submitted) => {
-    const model = taskPageModel(runtime, actorOf(request), task, submitted);
-    const title = submitted ? `Fel: ${task.name}` : task.name;
-    return reply.page('tasks/task.hbs', { title, notice: submitted ? null : takeNotice(request), scripts: ['/assets/app/task-form.js', '/assets/app/searchable-select.js'], ...model }, submitted ? 400 : 200);
+  const render = (request: FastifyRequest, reply: FastifyReply, task: TaskView, submitted?: Submitted, refused?: Refused) => {
+    const model = taskPageModel(runtime, actorOf(request), task, submitted, refused);
+    const failed = Boolean(submitted || refused);
+    const title = failed ? `Fel: ${task.name}` : task.name;
+    return reply.page('tasks/task.hbs', { title, notice: failed ? null : takeNotice(request), scripts: ['/assets/app/task-form.js', '/assets/app/searchable-select.js'], ...model }, failed ? 400 : 200);
   };
 
   /** The open task a post is about, after the checks every post shares: visible to the caller, who may change things. */
@@ -60,6 +63,23 @@ export const taskPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime
     const { task, actor } = taskToChange(request);
     await runtime.unclaimTask(task.id, actor);
     setNotice(request, taskPath(task), 'Uppgiften är tillbaka hos gruppen.');
+    return reply.redirect(taskPath(task), 303);
+  });
+
+  app.post('/tasks/:id/assign', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const { task, actor } = taskToChange(request);
+    const { assignee, followUp } = parseInput(AssignFormSchema, request.body ?? {}, 'body');
+    const assignment = { assignee: assignee || null, followUp: followUp || null };
+    try {
+      await runtime.assignTask(task.id, assignment, actor);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validation_failed') {
+        return render(request, reply, task, undefined, { assignee: assignment.assignee, followUp: followUp ?? '', errors: (error.fields ?? []).map((f) => f.message) });
+      }
+      throw error;
+    }
+    const to = assignment.assignee ? `Uppgiften är fördelad till ${assignment.assignee}.` : 'Uppgiften är tillbaka hos gruppen.';
+    setNotice(request, taskPath(task), assignment.followUp ? `${to} Den följs upp ${assignment.followUp}.` : to);
     return reply.redirect(taskPath(task), 303);
   });
 

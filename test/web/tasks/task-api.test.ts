@@ -32,6 +32,7 @@ describe('GET /api/tasks', () => {
         assignee: null,
         createdAt: expect.any(String),
         due: null,
+        followUp: null,
         form: [
           {
             id: 'svar',
