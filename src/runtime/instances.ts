@@ -2,14 +2,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
 import { processRoles, waitingMessages, type DefinitionRegistry, type Incident, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
-import { carriedDecision, decisionHeaderFor, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
+import { carriedDecision, decisionHeaderFor, foldDecision, type CaseEvent, type DecisionHeader, type DecisionStatus } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages, type FormChoices, type FormField, resolveForm, validateSubmission } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
 import { assertCanSendMessage, assertCanStart } from './access.js';
 import { deliverOrConflict } from './deliver-message.js';
 
-export type InstanceListItem = Pick<InstanceSummary, 'id' | 'processKey' | 'version' | 'businessKey' | 'state' | 'startedAt' | 'endedAt'>;
+export type InstanceListItem = Pick<InstanceSummary, 'id' | 'processKey' | 'version' | 'businessKey' | 'state' | 'startedAt' | 'endedAt'> & {
+  /** The decision's person (`brukare`, the reference in the case system), when the case carries one. */
+  person: string | null;
+  /** The decision the case carries: its day, status and the day it was executed. */
+  decision: { beslutsdatum: string; status: DecisionStatus; verkstalltDatum: string | null } | null;
+};
 
 export interface InstanceView extends InstanceListItem {
   variables: Record<string, unknown>;
@@ -28,6 +33,8 @@ export interface InstanceFilter {
   processKey?: string;
   state?: InstanceState;
   businessKey?: string;
+  /** Part of the case number or of the person's name or reference, in any letter case. */
+  q?: string;
 }
 
 export interface InstanceServiceDeps {
@@ -102,6 +109,7 @@ export function createInstanceService({ registry, index, transitions, instances,
     listInstances(filter: InstanceFilter): InstanceListItem[] {
       return [...index.all()]
         .filter((s) => (!filter.processKey || s.processKey === filter.processKey) && (!filter.state || s.state === filter.state) && (!filter.businessKey || s.businessKey === filter.businessKey))
+        .filter(matchesSearch(filter.q))
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id))
         .map(toInstanceListItem);
     },
@@ -153,5 +161,22 @@ function namingDecisionFields(errors: FieldError[], startForm: readonly FormFiel
 }
 
 export function toInstanceListItem(s: InstanceSummary): InstanceListItem {
-  return { id: s.id, processKey: s.processKey, version: s.version, businessKey: s.businessKey, state: s.state, startedAt: s.startedAt, endedAt: s.endedAt };
+  const decision = s.decision ? { beslutsdatum: s.decision.beslutsdatum, ...foldDecision(s.caseEvents) } : null;
+  return { id: s.id, processKey: s.processKey, version: s.version, businessKey: s.businessKey, state: s.state, startedAt: s.startedAt, endedAt: s.endedAt, person: personOf(s), decision };
+}
+
+/** The person a case is about as people know them: the decision's, else the routine's `brukare` variable. */
+function personOf(s: InstanceSummary): string | null {
+  const person = s.decision?.person ?? s.variables.brukare;
+  return typeof person === 'string' && person ? person : null;
+}
+
+/** A case matches a search when every word of it is part of its case number or its person, in any letter case. */
+function matchesSearch(q: string | undefined): (s: InstanceSummary) => boolean {
+  const words = (q ?? '').toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
+  if (!words.length) return () => true;
+  return (s) => {
+    const text = `${s.businessKey ?? ''} ${personOf(s) ?? ''}`.toLocaleLowerCase('sv');
+    return words.every((word) => text.includes(word));
+  };
 }

@@ -1,4 +1,4 @@
-// The case list: every case, filtered by process, state and case number from the query string.
+// The case list: every case, filtered by process, state and a search for the case number or the person.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
@@ -12,7 +12,7 @@ const blankAsAbsent = (value: unknown) => (typeof value === 'string' && value.tr
 const QuerySchema = z.object({
   process: z.preprocess(blankAsAbsent, IdSchema.optional()),
   state: z.preprocess(blankAsAbsent, z.enum(['running', 'completed', 'cancelled', 'failed']).optional()),
-  businessKey: z.preprocess(blankAsAbsent, z.string().trim().max(200).optional()),
+  q: z.preprocess(blankAsAbsent, z.string().trim().max(200).optional()),
 });
 
 /** `GET /cases`: any signed-in user may list the cases (reading one is logged on its own page). */

@@ -11,6 +11,7 @@ const ListQuerySchema = z.object({
   processKey: IdSchema.optional(),
   state: z.enum(['running', 'completed', 'cancelled', 'failed']).optional(),
   businessKey: z.string().min(1).max(200).optional(),
+  q: z.string().trim().max(200).optional(),
 });
 
 const IdParamsSchema = z.object({ id: IdSchema });
