@@ -34,6 +34,14 @@
         if (done.indexOf(source) >= 0 && (done.indexOf(target) >= 0 || current.indexOf(target) >= 0)) mark(flow.id, 'case-done');
       });
       canvas.zoom('fit-viewport', 'auto');
+      // Buttons for those who do not use a mouse wheel: the 2–3 px text of a whole routine is read zoomed in.
+      document.querySelectorAll('[data-diagram-zoom]').forEach(function (button) {
+        button.addEventListener('click', function () {
+          var how = button.getAttribute('data-diagram-zoom');
+          if (how === 'fit') canvas.zoom('fit-viewport', 'auto');
+          else canvas.zoom(canvas.zoom() * (how === 'in' ? 1.25 : 0.8));
+        });
+      });
       container.setAttribute('data-state', 'drawn');
       say('');
     })

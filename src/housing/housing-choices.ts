@@ -17,3 +17,13 @@ export function queueEntryChoices(state: HousingState, insats: string | undefine
     .sort((x, y) => x.queuedAt.localeCompare(y.queuedAt) || x.applicant.localeCompare(y.applicant, 'sv'))
     .map((e) => ({ id: e.id, name: `${e.applicant} – i kön sedan ${e.queuedAt.slice(0, 10)}, beslut ${e.decisionDate.slice(0, 10)} (${e.insats})` }));
 }
+
+/** What a stored reference names, as people know it: an apartment by unit and number, a place in the queue by name. */
+export function housingReferenceName(state: HousingState, kind: 'apartment' | 'queueEntry', id: string): string | null {
+  if (kind === 'apartment') {
+    const apartment = state.apartments.get(id);
+    return apartment ? `${state.units.get(apartment.unitId)?.name ?? apartment.unitId} ${apartment.number}` : null;
+  }
+  const entry = state.queue.get(id);
+  return entry ? `${entry.applicant} (i kön sedan ${entry.queuedAt.slice(0, 10)})` : null;
+}

@@ -8,6 +8,7 @@ import { apartmentChoices, createHousingService, HousingRegister, queueEntryChoi
 import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
 import { type Clock, type ClockMode, ManualClock, stockholmDay, SystemClock } from '../timers/index.js';
+import { createCaseAnswerService } from './case-answers.js';
 import { createClockService, manualClockSetting } from './clock.js';
 import { createDecisionService } from './decisions.js';
 import { createInboxService } from './inbox.js';
@@ -75,12 +76,14 @@ export async function createRuntime(options: RuntimeOptions) {
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());
     if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
-    const choices = formChoices(housing, clock, options.users);
+    const users = options.users ?? { withRole: () => [] };
+    const choices = formChoices(housing, clock, users);
     const reportableCases = () => [...index.all()].map((summary) => ({ summary, properties: registry.get(summary.processKey, summary.version)?.model.properties ?? {} }));
     return {
       ...createProcessService({ registry, choices }),
       ...createInstanceService({ registry, index, transitions, instances: store.instances, clock, choices }),
-      ...createTaskService({ index, transitions, clock, choices, registry, users: options.users ?? { withRole: () => [] } }),
+      ...createTaskService({ index, transitions, clock, choices, registry, users }),
+      ...createCaseAnswerService({ index, registry, housing, users }),
       ...createInboxService({ index, transitions, clock }),
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),
@@ -108,11 +111,11 @@ async function createClock(options: RuntimeOptions): Promise<Clock> {
 }
 
 /** What reference fields offer and where date limits count from: the registers and the users now. */
-function formChoices(housing: { readonly state: HousingState }, clock: Clock, users: RuntimeOptions['users']): FormChoices {
+function formChoices(housing: { readonly state: HousingState }, clock: Clock, users: NonNullable<RuntimeOptions['users']>): FormChoices {
   return {
     apartments: (status) => apartmentChoices(housing.state, status),
     queueEntries: (insats) => queueEntryChoices(housing.state, insats),
-    users: (role) => (users?.withRole(role) ?? []).map((u) => ({ id: u.username, name: `${u.name} – ${u.username}` })),
+    users: (role) => users.withRole(role).map((u) => ({ id: u.username, name: `${u.name} – ${u.username}` })),
     today: () => stockholmDay(clock.now()),
   };
 }

@@ -11,7 +11,13 @@ import { assertCanAssign, assignableUsers, assigned, checkAssignment, mayAssign,
  * A task as readers see it: the stored record without the engine's execution id, with its case as people know it
  * (business key and the decision's person), so two tasks of the same step can be told apart.
  */
-export type TaskView = Omit<TaskRecord, 'executionId' | 'followUp'> & { businessKey: string | null; brukare: string | null; followUp: string | null };
+export type TaskView = Omit<TaskRecord, 'executionId' | 'followUp'> & {
+  businessKey: string | null;
+  brukare: string | null;
+  followUp: string | null;
+  /** The routine's instruction for the step, from its bpmn:documentation. */
+  documentation: string | null;
+};
 
 export interface TaskFilter {
   instanceId?: string;
@@ -32,7 +38,11 @@ export interface TaskServiceDeps {
 }
 
 export function createTaskService({ index, transitions, clock, choices, registry, users }: TaskServiceDeps) {
-  const toTaskView = (t: TaskRecord): TaskView => taskView(t, index.get(t.instanceId), choices);
+  const toTaskView = (t: TaskRecord): TaskView => {
+    const summary = index.get(t.instanceId);
+    const step = summary && registry.get(summary.processKey, summary.version)?.model.userTasks.get(t.elementId);
+    return taskView(t, summary, choices, step?.documentation ?? null);
+  };
 
   /** One open task; task_closed when it is completed or gone. */
   function findOpenTask(taskId: string): TaskRecord {
@@ -156,7 +166,7 @@ export function createTaskService({ index, transitions, clock, choices, registry
 export type TaskService = ReturnType<typeof createTaskService>;
 
 /** The stored record without the engine's execution id; reference fields carry the registers' choices now. */
-function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: FormChoices): TaskView {
+function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: FormChoices, documentation: string | null): TaskView {
   const person = summary?.decision?.person ?? summary?.variables.brukare;
   return {
     id: t.id,
@@ -171,6 +181,7 @@ function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: 
     createdAt: t.createdAt,
     due: t.due,
     followUp: t.followUp ?? null,
+    documentation,
     form: [...resolveForm(t.form, choices)],
     ...(t.draft ? { draft: t.draft } : {}),
   };

@@ -136,6 +136,7 @@ export const routeTable: RouteRule[] = [
   get('/cases/:id', anyUser, (fx) => `/cases/${fx.instanceId}`),
   post('/cases/:id/decision-events', only(...decisionEventRecorders), async (fx) => ({ url: `/cases/${(await fx.freshDecision()).instanceId}/decision-events`, form: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
   get('/cases/:id/diagram.bpmn', anyUser, (fx) => `/cases/${fx.instanceId}/diagram.bpmn`),
+  get('/cases/:id/history.csv', anyUser, (fx) => `/cases/${fx.instanceId}/history.csv`),
   post('/cases/:id/incidents/:incidentId/retry', only('enhetschef'), async (fx) => {
     const { instanceId, incidentId, letApartment } = await fx.freshIncident();
     return { url: `/cases/${instanceId}/incidents/${incidentId}/retry`, form: { lagenhetId: letApartment } };

@@ -124,7 +124,13 @@ function checkUserTask(el: ModdleElement, ctx: CheckContext, problem: (m: string
   }
   const { fields, problems } = readFormFields(el as { id: string; extensionElements?: unknown }, ctx.file);
   ctx.problems.push(...problems);
-  ctx.model.userTasks.set(el.id!, { candidateGroups, assignee, dueDate, form: fields });
+  ctx.model.userTasks.set(el.id!, { candidateGroups, assignee, dueDate, form: fields, documentation: documentationOf(el) });
+}
+
+/** The element's bpmn:documentation texts, joined; null when there are none. */
+function documentationOf(el: ModdleElement): string | null {
+  const texts = ((el.documentation as ModdleElement[] | undefined) ?? []).map((d) => (typeof d.text === 'string' ? d.text.trim() : '')).filter(Boolean);
+  return texts.length ? texts.join('\n\n') : null;
 }
 
 function checkServiceTask(el: ModdleElement, ctx: CheckContext, problem: (m: string) => void): void {

@@ -9,6 +9,8 @@ export interface UserTaskModel {
   /** ISO date-time, ISO duration from the task's start, or FEEL when it starts with `=`. */
   dueDate: string | null;
   form: FormField[];
+  /** The routine's instruction for the step (`bpmn:documentation`), shown on the task page; null when it has none. */
+  documentation: string | null;
 }
 
 export interface ServiceTaskModel {

@@ -13,7 +13,7 @@ const kindNames: Record<CaseReadKind, string> = {
   page: 'Ärendesidan',
   diagram: 'Processdiagrammet',
   instance: 'Ärendet (API)',
-  history: 'Historiken (API)',
+  history: 'Historiken (API eller CSV)',
 };
 
 const optionalText = (max: number, message: string) =>

@@ -1,6 +1,7 @@
 // One history entry said in Swedish for the case page's timeline: what happened, and the values that came with it.
 import type { HistoryEntry } from '../../runtime/index.js';
 import { formatDateTime } from '../plugins/view-helpers.js';
+import { displayValue } from '../shared/display-value.js';
 
 /** One labelled value shown under a history entry. */
 export interface Detail {
@@ -144,14 +145,6 @@ export function entryDetails(entry: HistoryEntry): Detail[] {
 }
 
 /** Any value as text: dates and words as they are, yes/no for booleans, JSON for lists and records. */
-export function displayValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
-  if (typeof value === 'number') return String(value).replace('.', ',');
-  return JSON.stringify(value);
-}
-
 /** A repeating timer that fired once for periods already past names them: "15 mar 2026 00:00, 15 jun 2026 00:00 …". */
 function missedPeriods(data: Record<string, unknown>): string | undefined {
   if (!Array.isArray(data.missedPeriods)) return undefined;

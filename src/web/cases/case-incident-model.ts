@@ -3,7 +3,7 @@
 import type { FieldError } from '../../errors.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import type { Actor } from '../../auth/index.js';
-import { displayValue } from './case-history-text.js';
+import { displayValue } from '../shared/display-value.js';
 
 /** What was posted to one incident's form and what was wrong, to show it again. */
 export interface IncidentFormState {

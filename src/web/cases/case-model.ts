@@ -3,7 +3,9 @@ import { accessLogReaders, hasRole, type Actor } from '../../auth/index.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import { caseDecisionModel, type DecisionFormState } from './case-decision-model.js';
 import { caseIncidentsModel, type IncidentFormState } from './case-incident-model.js';
-import { describeEntry, displayValue, entryDetails } from './case-history-text.js';
+import { describeEntry, entryDetails } from './case-history-text.js';
+import { answerRow, displayValue } from '../shared/display-value.js';
+import { isPeoplesStep } from './case-history-view.js';
 import { legalClock } from './case-legal-clock.js';
 
 const stateNames: Record<string, string> = {
@@ -14,7 +16,7 @@ const stateNames: Record<string, string> = {
 };
 
 /** The case page's data for one instance; throws not_found (a 404 page) when there is no such instance. */
-export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, decisionForm?: DecisionFormState, incidentForm?: IncidentFormState) {
+export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, decisionForm?: DecisionFormState, incidentForm?: IncidentFormState, allHistory = false) {
   const instance = runtime.getInstance(id);
   const history = await runtime.getHistory(id);
   const now = runtime.clockNow().now;
@@ -30,8 +32,9 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
     diagram: { url: `/cases/${encodeURIComponent(id)}/diagram.bpmn`, completed: completed.join(' '), active: active.join(' ') },
     clock: legalClock(instance.variables, history, instance.state, now, (start, today) => runtime.ivoReportingFor(start, today), decision),
     tasks,
-    variables: Object.entries(instance.variables).map(([name, value]) => ({ name, value: displayValue(value) })),
-    timeline: history.map((entry) => ({
+    ...variablesOf(runtime, id),
+    history: { all: allHistory, total: history.length, hidden: history.filter((e) => !isPeoplesStep(e)).length },
+    timeline: history.filter((entry) => allHistory || isPeoplesStep(entry)).map((entry) => ({
       seq: entry.seq,
       at: entry.at,
       actor: entry.actor === 'system' ? 'Systemet' : entry.actor,
@@ -42,4 +45,10 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
     incidents: caseIncidentsModel(runtime, id, actor, incidentForm),
     canReadAccessLog: hasRole(actor, accessLogReaders),
   };
+}
+
+/** The answers under their form labels, and the variables the routine's steps set, by name. */
+function variablesOf(runtime: RuntimeApi, id: string) {
+  const { answers, other } = runtime.caseAnswers(id);
+  return { answers: answers.map(answerRow), otherVariables: other.map(({ id: name, value }) => ({ name, value: displayValue(value) })) };
 }

@@ -11,9 +11,12 @@ import { setNotice, takeNotice } from '../shared/notice-model.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { caseModel } from './case-model.js';
+import { historyCsv } from './case-history-view.js';
 import { retryVariables } from './case-incident-model.js';
 
 const IdParamsSchema = z.object({ id: IdSchema });
+/** `?historik=alla` shows every entry of the history, the engine's passages through gateways and events included. */
+const CaseQuerySchema = z.object({ historik: z.enum(['alla']).optional() });
 const RetryParamsSchema = z.object({ id: IdSchema, incidentId: IdSchema });
 
 /** bpmn-js from its npm package and our own script and styles, all from /assets (the CSP allows nothing else). */
@@ -29,11 +32,23 @@ const diagramAssets = {
 export const casePage: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   app.get('/cases/:id', async (request, reply) => {
     const { id } = parseInput(IdParamsSchema, request.params, 'params');
+    const { historik } = parseInput(CaseQuerySchema, request.query, 'query');
     const actor = actorOf(request);
-    const model = await caseModel(runtime, id, actor);
+    const model = await caseModel(runtime, id, actor, undefined, undefined, historik === 'alla');
     logCaseRead(request.log, { user: actor.username, instanceId: id, kind: 'page' });
     const title = `Ärende ${model.instance.businessKey ?? model.processName}`;
     return reply.page('cases/case.hbs', { title, notice: takeNotice(request), ...model, ...diagramAssets });
+  });
+
+  // The whole history for a spreadsheet; a read of the case like the page (case-read-audit.ts).
+  app.get('/cases/:id/history.csv', async (request, reply) => {
+    const { id } = parseInput(IdParamsSchema, request.params, 'params');
+    const actor = actorOf(request);
+    const instance = runtime.getInstance(id);
+    const csv = historyCsv(await runtime.getHistory(id));
+    logCaseRead(request.log, { user: actor.username, instanceId: id, kind: 'history' });
+    const name = `historik-${(instance.businessKey ?? instance.id).replace(/[^A-Za-z0-9_-]/g, '_')}.csv`;
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(csv);
   });
 
   app.get('/cases/:id/diagram.bpmn', async (request, reply) => {

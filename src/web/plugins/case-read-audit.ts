@@ -8,6 +8,7 @@ import type { CaseReadKind } from '../../audit/index.js';
 export const caseReadRoutes: Readonly<Record<string, CaseReadKind>> = {
   '/cases/:id': 'page',
   '/cases/:id/diagram.bpmn': 'diagram',
+  '/cases/:id/history.csv': 'history',
   '/api/instances/:id': 'instance',
   '/api/instances/:id/history': 'history',
 };

@@ -4,6 +4,7 @@ import type { RuntimeApi, TaskView } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
 import type { Submitted } from '../shared/form-post-model.js';
 import { formView } from '../shared/form-view-model.js';
+import { answerRow } from '../shared/display-value.js';
 
 /** What the signed-in user may do with the task; the runtime checks the same again. */
 export interface TaskPermissions {
@@ -59,8 +60,14 @@ export function taskPageModel(runtime: RuntimeApi, actor: Actor, task: TaskView,
   const processName = runtime.listProcesses().find((p) => p.key === task.processKey)?.name ?? task.processKey;
   const permissions = taskPermissions(actor, task);
   const values = formValues(task, instance.variables, submitted?.values);
+  const decision = runtime.decisionOfCase(task.instanceId);
+  const own = new Set(task.form.map((f) => f.id));
   return {
     task,
+    // What the person doing the step needs beside the form: who it is about, the decision, what was answered before.
+    person: decision?.person ?? task.brukare,
+    beslutsdatum: decision?.beslutsdatum ?? null,
+    answers: runtime.caseAnswers(task.instanceId).answers.filter((a) => !own.has(a.id)).map(answerRow),
     processName,
     caseLabel: instance.businessKey ?? 'Öppna ärendet',
     overdue: task.due !== null && task.due < runtime.clockNow().now,

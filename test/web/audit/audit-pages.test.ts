@@ -29,7 +29,7 @@ describe('access log', () => {
     // then
     expect(log.statusCode).toBe(200);
     expect(rows(log.body)).toEqual([
-      `lss-handlaggare | B-1 ${instanceId} | Historiken (API)`,
+      `lss-handlaggare | B-1 ${instanceId} | Historiken (API eller CSV)`,
       `lss-handlaggare | B-1 ${instanceId} | Ärendet (API)`,
       `enhetschef | B-1 ${instanceId} | Processdiagrammet`,
       `enhetschef | B-1 ${instanceId} | Ärendesidan`,

@@ -72,6 +72,48 @@ describe('case page', () => {
     expect(body).toContain('Avslutat');
   });
 
+  test("when a case is opened, then its values stand under their form labels, the history shows people's steps with all entries a click away, and the diagram comes last", async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId, taskId } = await startBeslut(t);
+    await t.call('enhetschef', { method: 'POST', url: `/api/tasks/${taskId}/complete`, payload: { variables: { svar: 'nej' } } });
+    const session = await signIn(t, 'revisor');
+    // when
+    const page = await getPage(t, session, `/cases/${instanceId}`);
+    const all = await getPage(t, session, `/cases/${instanceId}?historik=alla`);
+    // then
+    expect(page.body).toContain('<th scope="row" data-label="Uppgift">Svar</th><td class="case-value" data-label="Värde">nej</td>');
+    expect(page.body).toContain('<th scope="row" data-label="Uppgift">Beslutsdatum</th>');
+    expect(page.body).not.toContain('påbörjades');
+    expect(all.body).toContain('Starten ”Beslut fattat” påbörjades');
+    expect(page.body).toMatch(/passager genom processens grindar och händelser är dolda/);
+    expect(page.body).toContain(`<a href="/cases/${instanceId}?historik=alla#historik">Visa alla`);
+    expect(page.body.indexOf('id="variabler"')).toBeLessThan(page.body.indexOf('id="processen"'));
+    expect(page.body.indexOf('id="historik"')).toBeLessThan(page.body.indexOf('id="processen"'));
+    expect(page.body).toContain('data-diagram-zoom="in"');
+  });
+
+  test('when the history is downloaded, then it is a CSV of every entry with its values, formulas neutralised, and the read is logged', async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId, taskId } = await startBeslut(t, '=HYPERLINK("x")');
+    await t.call('enhetschef', { method: 'POST', url: `/api/tasks/${taskId}/complete`, payload: { variables: { svar: 'ja' } } });
+    const session = await signIn(t, 'enhetschef');
+    // when
+    const csv = await getPage(t, session, `/cases/${instanceId}/history.csv`);
+    // then
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="historik-[A-Za-z0-9_-]+\.csv"$/);
+    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines[0]).toBe('Tid;Vem;Händelse;Uppgifter');
+    expect(lines.some((l) => l.includes('Uppgiften ”Lämna svar” slutfördes;svar: ja'))).toBe(true);
+    expect(lines.some((l) => l.includes('påbörjades'))).toBe(true);
+    expect(csv.body).not.toMatch(/;=HYPERLINK/);
+    const log = await getPage(t, await signIn(t, 'admin'), `/audit/access-log?instanceId=${instanceId}`);
+    expect(log.body).toContain('Historiken (API eller CSV)');
+  });
+
   test('when a value holds markup, then the variables and the history show it as text', async () => {
     // given
     t = await startTestApp();
@@ -85,7 +127,7 @@ describe('case page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('<script>alert(1)</script>');
     expect(page.body).not.toContain('<b>B-1</b>');
-    expect(page.body).toContain('<th scope="row">anteckning</th><td class="case-value">&lt;script&gt;alert(1)&lt;/script&gt;</td>');
+    expect(page.body).toContain('<th scope="row" data-label="Uppgift">Anteckning</th><td class="case-value" data-label="Värde">&lt;script&gt;alert(1)&lt;/script&gt;</td>');
     expect(page.body).toContain('Meddelandet ”avliden” togs emot');
     expect(page.body).toContain('<dt>anteckning</dt><dd class="case-value">&lt;script&gt;alert(1)&lt;/script&gt;</dd>');
     expect(page.body).toContain('Ärende &lt;b&gt;B-1&lt;/b&gt;');
