@@ -100,7 +100,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(healthRoutes);
 
   await app.register(assetRoutes, { publicDir: path.join(projectRoot, 'public') });
-  await app.register(loginPages, { users });
+  await app.register(loginPages, { users, runtime });
   await app.register(startPage, { runtime });
   await app.register(taskPages, { runtime });
   await app.register(processPages, { runtime });

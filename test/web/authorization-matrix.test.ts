@@ -153,7 +153,9 @@ describe('authorization matrix', () => {
 
   test('when the revisor tries any write, then it is refused with 403', async () => {
     // given
-    const writes = routeTable.filter((rule) => rule.method === 'POST' && rule.url !== '/login' && rule.url !== '/logout');
+    // Signing in and out, and staying signed in, change no case: the auditor does them like anyone.
+    const ownSession = ['/login', '/logout', '/session/extend'];
+    const writes = routeTable.filter((rule) => rule.method === 'POST' && !ownSession.includes(rule.url));
     // when
     const outcomes: string[] = [];
     for (const rule of writes) outcomes.push(`${rule.url}: ${await attemptAs(rule, 'revisor')}`);

@@ -149,5 +149,6 @@ export const routeTable: RouteRule[] = [
   get('/reports/statistik', only('revisor', 'ivo-rapportor')),
   get('/statistics', only('boendeteam-chef', 'myndighetschef', 'verksamhetschef', 'enhetschef', 'revisor')),
   get('/audit/access-log', only('revisor')),
+  post('/session/extend', anyUser, () => ({ url: '/session/extend' })),
   post('/logout', anyUser, () => ({ url: '/logout' })),
 ];

@@ -21,6 +21,9 @@ const codeByStatus: Partial<Record<number, ErrorCode>> = {
   429: 'rate_limited',
 };
 
+const staleFormMessage =
+  'Formuläret hade blivit inaktuellt, till exempel för att du har loggat in på nytt i en annan flik. Gå tillbaka, ladda om sidan och skicka igen.';
+
 /** Fastify's own 4xx errors, said in Swedish; the English originals never reach a client. */
 const fastifyMessages: Partial<Record<string, string>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'Innehållet är inte giltig JSON.',
@@ -28,6 +31,9 @@ const fastifyMessages: Partial<Record<string, string>> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length stämmer inte med innehållet.',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Fel innehållstyp. Skicka JSON (application/json).',
   FST_ERR_BAD_URL: 'Adressen kan inte tolkas.',
+  // A page open since before a new sign-in (in another tab) posts a token of the old session: say that, not "no rights".
+  FST_CSRF_INVALID_TOKEN: staleFormMessage,
+  FST_CSRF_MISSING_SECRET: staleFormMessage,
 };
 
 /** Turns anything thrown into the status and body to answer with; only 4xx carry a specific message. */
@@ -86,7 +92,7 @@ function isPage(request: FastifyRequest): boolean {
 }
 
 function errorPage(reply: FastifyReply, status: number, body: ErrorBody) {
-  const heading = pageHeadings[status] ?? (status >= 500 ? 'Något gick fel' : 'Det gick inte');
+  const heading = body.message === staleFormMessage ? 'Formuläret kunde inte skickas' : (pageHeadings[status] ?? (status >= 500 ? 'Något gick fel' : 'Det gick inte'));
   if (reply.request.actor) return reply.page('errors/error.hbs', { title: heading, heading, message: body.message }, status);
   return reply.code(status).view('errors/error.hbs', { title: heading, heading, message: body.message, user: null, navigation: [] });
 }

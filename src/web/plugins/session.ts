@@ -1,4 +1,7 @@
-// Sign-in sessions in an encrypted, httpOnly, SameSite=Strict cookie; the key comes from SESSION_KEY or DATA_DIR.
+// Sign-in sessions in an encrypted, httpOnly, SameSite=Lax cookie; the key comes from SESSION_KEY or DATA_DIR. Lax, so
+// a link from Outlook on the web, Teams or the intranet opens the page signed in (the CSRF token guards every post). A
+// sign-in lasts a working day from the last "stay signed in"; the cookie outlives it by a week so that a form sent
+// after the sign-in ran out can still be kept for the same person (page-auth.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +15,10 @@ declare module '@fastify/secure-session' {
     sid: string;
     /** Where to go after signing in. */
     next: string;
+    /** When this sign-in ends (ms since the epoch), unless the person chooses to stay signed in. */
+    signedInUntil: number;
+    /** A form sent after the sign-in ended, kept to be restored once the same person signs in (pending-drafts.ts). */
+    pendingDraft: string;
   }
 }
 
@@ -21,8 +28,10 @@ export interface SessionOptions extends Record<string, unknown> {
   cookieSecure: boolean;
 }
 
-/** A signed-in session lasts a working day. */
-const sessionSeconds = 8 * 60 * 60;
+/** A sign-in lasts a working day; "Fortsätt vara inloggad" starts another. */
+export const signInSeconds = 8 * 60 * 60;
+/** The cookie itself lives a week, so an ended sign-in still says whose it was. */
+const cookieSeconds = 7 * 24 * 60 * 60;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,7 +48,7 @@ export class RevokedSessions {
   private readonly until = new Map<string, number>();
 
   revoke(sid: string): void {
-    this.until.set(sid, Date.now() + sessionSeconds * 1000);
+    this.until.set(sid, Date.now() + cookieSeconds * 1000);
     for (const [id, expires] of this.until) if (expires < Date.now()) this.until.delete(id);
   }
 
@@ -48,12 +57,33 @@ export class RevokedSessions {
   }
 }
 
-/** The signed-in user of the request's session, unless it was signed out. */
-export function sessionUsername(request: import('fastify').FastifyRequest): string | undefined {
-  const session = (request as { session?: { get(key: 'username' | 'sid'): string | undefined } }).session;
+type SessionReader = { get(key: 'username' | 'sid'): string | undefined; get(key: 'signedInUntil'): number | undefined };
+
+/** The session's user and whether the sign-in still holds; undefined when it names nobody or was signed out. */
+function sessionUser(request: import('fastify').FastifyRequest): { username: string; current: boolean } | undefined {
+  const session = (request as { session?: SessionReader }).session;
   const username = session?.get('username');
   if (!username || request.server.revokedSessions.isRevoked(session?.get('sid'))) return undefined;
-  return username;
+  const until = session?.get('signedInUntil');
+  return { username, current: typeof until === 'number' && until > Date.now() };
+}
+
+/** The signed-in user of the request's session, unless it was signed out or the sign-in has run out. */
+export function sessionUsername(request: import('fastify').FastifyRequest): string | undefined {
+  const user = sessionUser(request);
+  return user?.current ? user.username : undefined;
+}
+
+/** Whose sign-in ran out, when the session still says it (for keeping a form they sent too late). */
+export function expiredSessionUsername(request: import('fastify').FastifyRequest): string | undefined {
+  const user = sessionUser(request);
+  return user && !user.current ? user.username : undefined;
+}
+
+/** When the request's sign-in ends, for the page's warning; null when not signed in. */
+export function signedInUntil(request: import('fastify').FastifyRequest): number | null {
+  const until = (request as { session?: SessionReader }).session?.get('signedInUntil');
+  return typeof until === 'number' ? until : null;
 }
 
 export const sessionPlugin = sharedPlugin<SessionOptions>('session', async (app, options) => {
@@ -62,8 +92,8 @@ export const sessionPlugin = sharedPlugin<SessionOptions>('session', async (app,
     key: await sessionKey(options),
     // __Host- binds the cookie to this host and path /, and requires Secure.
     cookieName: options.cookieSecure ? '__Host-boendekoordination' : 'boendekoordination',
-    expiry: sessionSeconds,
-    cookie: { path: '/', httpOnly: true, secure: options.cookieSecure, sameSite: 'strict', maxAge: sessionSeconds },
+    expiry: cookieSeconds,
+    cookie: { path: '/', httpOnly: true, secure: options.cookieSecure, sameSite: 'lax', maxAge: cookieSeconds },
   });
 });
 

@@ -8,6 +8,7 @@ import type { Actor } from '../../auth/index.js';
 import { navigationFor } from '../shared/navigation.js';
 import { viewHelpers } from './view-helpers.js';
 import { sharedPlugin } from './shared-plugin.js';
+import { signedInUntil } from './session.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -38,7 +39,10 @@ export const viewsPlugin = sharedPlugin<ViewOptions>('views', async (app, { view
   app.decorateReply('page', function page(this: import('fastify').FastifyReply, template: string, data: Record<string, unknown> & { title: string }, status = 200) {
     const actor: Actor | null = this.request.actor ?? null;
     const csrfToken = actor ? this.generateCsrf() : null;
-    return this.code(status).view(template, { ...data, user: actor, csrfToken, navigation: actor ? navigationFor(actor) : [] });
+    // The sign-in's end, for the warning before it (public/session-timeout.js); basic-auth callers have none.
+    const until = actor ? signedInUntil(this.request) : null;
+    const session = until === null ? null : { until: new Date(until).toISOString() };
+    return this.code(status).view(template, { ...data, user: actor, csrfToken, session, navigation: actor ? navigationFor(actor) : [] });
   });
 });
 

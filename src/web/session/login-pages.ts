@@ -1,23 +1,56 @@
-// Sign in and sign out with the local users; sign-in attempts are rate limited per address and user name.
+// Sign in and sign out with the local users; sign-in attempts are rate limited per address and user name. A task form
+// sent after the sign-in ran out comes back as the task's draft when the same person signs in again; "stay signed in"
+// starts another working day.
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { UserDirectory } from '../../auth/index.js';
-import { sessionUsername } from '../plugins/session.js';
+import type { Actor, UserDirectory } from '../../auth/index.js';
+import { AppError } from '../../errors.js';
+import type { RuntimeApi } from '../../runtime/index.js';
+import { sessionUsername, signInSeconds } from '../plugins/session.js';
+import { draftValues } from '../shared/form-post-model.js';
+import { setNotice } from '../shared/notice-model.js';
 
 export interface LoginOptions extends Record<string, unknown> {
   users: UserDirectory;
+  runtime: RuntimeApi;
 }
 
 const LoginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200), _csrf: z.string().optional() });
 
-export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users }) => {
+const LoginQuerySchema = z.object({ utloggad: z.literal('1').optional() });
+
+export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users, runtime }) => {
+  /** Saves a form kept from an ended sign-in as its task's draft; says on the task page what happened either way. */
+  async function restoreDraft(pendingId: string | undefined, actor: Actor, request: import('fastify').FastifyRequest): Promise<void> {
+    const draft = app.pendingDrafts.take(pendingId, actor.username);
+    if (!draft) return;
+    const path = `/tasks/${encodeURIComponent(draft.taskId)}`;
+    try {
+      const task = runtime.getTask(draft.taskId, actor);
+      await runtime.saveTaskDraft(task.id, draftValues(task.form, draft.values), actor);
+      setNotice(request, path, 'Du hann bli utloggad innan formuläret skickades. Det du skrev är sparat som utkast här – kontrollera och skicka igen.');
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      setNotice(request, path, 'Du hann bli utloggad innan formuläret skickades, och uppgiften kan inte längre ta emot det du skrev (den är slutförd eller tagen av någon annan).');
+    }
+  }
+
   await app.register(rateLimit, { global: false });
 
   app.get('/login', async (request, reply) => {
     if (sessionUsername(request)) return reply.redirect('/', 303);
-    return reply.view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), user: null, navigation: [] });
+    const { utloggad } = LoginQuerySchema.parse(request.query ?? {});
+    const expired = utloggad === '1' && request.session.get('pendingDraft') !== undefined;
+    return reply.view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), expired, user: null, navigation: [] });
+  });
+
+  // "Fortsätt vara inloggad" from the page's warning (public/session-timeout.js): another working day from now.
+  app.post('/session/extend', { preHandler: app.csrfProtection }, async (request) => {
+    const until = Date.now() + signInSeconds * 1000;
+    request.session.set('signedInUntil', until);
+    return { signedInUntil: new Date(until).toISOString() };
   });
 
   app.post(
@@ -48,10 +81,13 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users 
         return reply.code(401).view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), username, failed: true, user: null, navigation: [] });
       }
       const next = request.session.get('next') ?? '/';
+      const pendingDraft = request.session.get('pendingDraft');
       // A new session at sign-in: nothing from before it (a planted cookie) carries over.
       request.session.regenerate();
       request.session.set('username', actor.username);
       request.session.set('sid', randomUUID());
+      request.session.set('signedInUntil', Date.now() + signInSeconds * 1000);
+      await restoreDraft(pendingDraft, actor, request);
       request.log.info({ event: 'login', user: actor.username }, 'inloggad');
       return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
     },

@@ -83,6 +83,22 @@ export const taskPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime
     return reply.redirect(taskPath(task), 303);
   });
 
+  /**
+   * A page opened before the person signed in again (in another tab) sends the old session's CSRF token, which
+   * @fastify/csrf-protection refuses by sending its error. For the task form that error is caught here: nothing is
+   * done with the form, but what was typed becomes the task's draft and the page says why it was not sent. Every other
+   * error, and anyone who may not save the task, goes on to the central handler.
+   */
+  app.setErrorHandler(async (error, request, reply) => {
+    const code = (error as { code?: unknown }).code;
+    const taskForm = request.method === 'POST' && /\/(complete|save)$/.test(request.routeOptions.url ?? '');
+    if (!taskForm || (code !== 'FST_CSRF_INVALID_TOKEN' && code !== 'FST_CSRF_MISSING_SECRET')) throw error;
+    const { task, actor } = workableTask(request);
+    await runtime.saveTaskDraft(task.id, draftValues(task.form, submittedValues(request.body)), actor);
+    setNotice(request, taskPath(task), 'Formuläret skickades inte: sidan hade blivit inaktuell, till exempel för att du loggade in på nytt i en annan flik. Det du skrev är sparat som utkast – kontrollera och skicka igen.');
+    return reply.redirect(taskPath(task), 303);
+  });
+
   app.post('/tasks/:id/save', { preHandler: app.csrfProtection }, async (request, reply) => {
     const { task, actor } = workableTask(request);
     const submitted = submittedValues(request.body);

@@ -19,7 +19,7 @@ describe('sign-in pages', () => {
     expect(form.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
-  test('when the right password is given, then the session cookie is httpOnly, Secure and SameSite=Strict and the start page opens', async () => {
+  test('when the right password is given, then the session cookie is httpOnly, Secure and SameSite=Lax (a link from Outlook or Teams opens signed in) and the start page opens', async () => {
     // given
     t = await startTestApp();
     // when
@@ -29,7 +29,7 @@ describe('sign-in pages', () => {
     expect(start.statusCode).toBe(200);
     expect(start.body).toContain('Inloggad som <strong>enhetschef</strong>');
     const login = await t.app.inject({ method: 'GET', url: '/login' });
-    expect(String(login.headers['set-cookie'])).toMatch(/__Host-boendekoordination=.*HttpOnly.*Secure.*SameSite=Strict|__Host-boendekoordination=.*SameSite=Strict.*Secure/i);
+    expect(String(login.headers['set-cookie'])).toMatch(/__Host-boendekoordination=.*HttpOnly.*Secure.*SameSite=Lax|__Host-boendekoordination=.*SameSite=Lax.*Secure/i);
   });
 
   test('when the password is wrong, then the form comes back with a message and no session', async () => {
