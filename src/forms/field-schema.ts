@@ -20,6 +20,7 @@ export const fieldMessages = {
   apartment: 'Välj en av lägenheterna i listan.',
   queueEntry: 'Välj en av de sökande i kön i listan.',
   user: 'Välj en av användarna i listan.',
+  unit: 'Välj ett av boendena i listan.',
   personnummer: 'Ange ett personnummer eller samordningsnummer, ÅÅÅÅMMDD-NNNN; kontrollsiffran måste stämma.',
   earliest: (day: string) => `Datumet kan inte vara före ${day}.`,
   latest: (day: string) => `Datumet kan inte vara efter ${day}.`,
@@ -55,6 +56,7 @@ function baseSchema(field: FormField): z.ZodType {
     case 'apartment':
     case 'queueEntry':
     case 'user':
+    case 'unit':
       return enumSchema(field, fieldMessages[field.type]);
     case 'personnummer':
       return z

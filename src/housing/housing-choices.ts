@@ -19,11 +19,19 @@ export function queueEntryChoices(state: HousingState, insats: string | undefine
 }
 
 /** What a stored reference names, as people know it: an apartment by unit and number, a place in the queue by name. */
-export function housingReferenceName(state: HousingState, kind: 'apartment' | 'queueEntry', id: string): string | null {
+export function housingReferenceName(state: HousingState, kind: 'apartment' | 'queueEntry' | 'unit', id: string): string | null {
+  if (kind === 'unit') return state.units.get(id)?.name ?? null;
   if (kind === 'apartment') {
     const apartment = state.apartments.get(id);
     return apartment ? `${state.units.get(apartment.unitId)?.name ?? apartment.unitId} ${apartment.number}` : null;
   }
   const entry = state.queue.get(id);
   return entry ? `${entry.applicant} (i kön sedan ${entry.queuedAt.slice(0, 10)})` : null;
+}
+
+/** The units (boenden), by name with their law and profile, in name order. */
+export function unitChoices(state: HousingState): { id: string; name: string }[] {
+  return [...state.units.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+    .map((u) => ({ id: u.id, name: `${u.name} (${u.law}, ${u.profile})` }));
 }

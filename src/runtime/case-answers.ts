@@ -31,7 +31,7 @@ export interface CaseAnswerDeps {
 export function createCaseAnswerService({ index, registry, housing, users }: CaseAnswerDeps) {
   const nameOf = (field: FormField, value: unknown): string | null => {
     if (typeof value !== 'string') return null;
-    if (field.type === 'apartment' || field.type === 'queueEntry') return housingReferenceName(housing.state, field.type, value);
+    if (field.type === 'apartment' || field.type === 'queueEntry' || field.type === 'unit') return housingReferenceName(housing.state, field.type, value);
     if (field.type === 'user' && field.filter?.role) return users.withRole(field.filter.role).find((u) => u.username === value)?.name ?? null;
     return null;
   };

@@ -4,7 +4,7 @@ import { createAccessLog } from '../audit/index.js';
 import { closeDiagramCheckers, DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
 import type { FormChoices } from '../forms/index.js';
-import { apartmentChoices, createHousingService, HousingRegister, queueEntryChoices, type HousingState } from '../housing/index.js';
+import { apartmentChoices, createHousingService, HousingRegister, queueEntryChoices, unitChoices, type HousingState } from '../housing/index.js';
 import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
 import { type Clock, type ClockMode, ManualClock, stockholmDay, SystemClock } from '../timers/index.js';
@@ -115,6 +115,7 @@ function formChoices(housing: { readonly state: HousingState }, clock: Clock, us
   return {
     apartments: (status) => apartmentChoices(housing.state, status),
     queueEntries: (insats) => queueEntryChoices(housing.state, insats),
+    units: () => unitChoices(housing.state),
     users: (role) => users.withRole(role).map((u) => ({ id: u.username, name: `${u.name} – ${u.username}` })),
     today: () => stockholmDay(clock.now()),
   };

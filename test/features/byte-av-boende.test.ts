@@ -61,18 +61,21 @@ describe('byte-av-boende', () => {
     expect(rt.getInstance(id).state).toBe('completed');
   });
 
-  test('when the current housing is not given as an id, then Myndigheten gives it before the person is waitlisted', async () => {
+  test('when the current housing is typed instead of picked among the units, then the report is refused naming the field and nothing is waitlisted', async () => {
     // given
-    const { rt, id } = await startByteAvBoende(harness, enhetschef, { nuvarandeBoende: 'Solgården' });
-    const beforeWaitlist = rt.housingRegister().waitlist.length;
+    const rt = await startByteRuntime(harness, '2027-02-01T08:00:00Z');
+    const variables = { brukare: 'Brukare-50', lag: 'SoL', nuvarandeBoende: 'Solgården', behovEllerOnskemal: 'onskemal', beskrivning: 'Vill flytta.' };
 
     // when
-    await completeTask(rt, id, 'angeNuvarandeBoende', { nuvarandeBoende: 'solgarden' }, bistand);
+    const attempt = rt.startInstance('byte-av-boende', { variables }, enhetschef);
 
     // then
-    expect(beforeWaitlist).toBe(0);
-    expect(rt.housingRegister().waitlist.map((w) => w.currentUnitId)).toEqual(['solgarden']);
-    expect(openTasks(rt, id, bistand)).toEqual(['bedomInriktning']);
+    await expect(attempt).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'nuvarandeBoende', message: 'Välj ett av boendena i listan.' }] });
+    expect(rt.housingRegister().waitlist).toEqual([]);
+    expect(rt.getProcess('byte-av-boende').startForm.find((f) => f.id === 'nuvarandeBoende')?.values).toEqual([
+      { id: 'lindgarden', name: 'Lindgården (SoL, Särskilt boende för äldre)' },
+      { id: 'solgarden', name: 'Solgården (SoL, Särskilt boende för äldre)' },
+    ]);
   });
 
   test('when someone outside Myndigheten and the enhetschefer tries to start it, then it is refused', async () => {

@@ -9,6 +9,7 @@ const choices: FormChoices = {
   apartments: (status) => [{ id: `a-${status}`, name: `Lindgården 1 (${status})` }],
   queueEntries: (insats) => [{ id: 'q-1', name: `Sökande-A – ${insats ?? 'alla'}` }],
   users: (role) => [{ id: role, name: `${role} (demo)` }],
+  units: () => [{ id: 'ekbacken', name: 'Ekbacken (LSS, Gruppbostad)' }],
   today: () => '2027-03-31',
 };
 
@@ -19,7 +20,8 @@ describe('reference fields and date limits', () => {
       <camunda:formField id="lagenhet" type="apartment" />
       <camunda:formField id="lamnad" type="apartment"><camunda:properties><camunda:property id="status" value="uthyrd" /></camunda:properties></camunda:formField>
       <camunda:formField id="sokande" type="queueEntry"><camunda:properties><camunda:property id="insats" value="Särskilt boende" /></camunda:properties></camunda:formField>
-      <camunda:formField id="ansvarig" type="user"><camunda:properties><camunda:property id="role" value="arbetsterapeut" /></camunda:properties></camunda:formField>`);
+      <camunda:formField id="ansvarig" type="user"><camunda:properties><camunda:property id="role" value="arbetsterapeut" /></camunda:properties></camunda:formField>
+      <camunda:formField id="boende" type="unit" />`);
     // when
     const resolved = resolveForm(fields, choices);
     // then
@@ -29,6 +31,7 @@ describe('reference fields and date limits', () => {
       [{ id: 'a-uthyrd', name: 'Lindgården 1 (uthyrd)' }],
       [{ id: 'q-1', name: 'Sökande-A – Särskilt boende' }],
       [{ id: 'arbetsterapeut', name: 'arbetsterapeut (demo)' }],
+      [{ id: 'ekbacken', name: 'Ekbacken (LSS, Gruppbostad)' }],
     ]);
   });
 

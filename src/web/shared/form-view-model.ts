@@ -8,7 +8,7 @@ const maxRadios = 3;
 const searchableFrom = 7;
 
 function isReference(field: FormField): boolean {
-  return field.type === 'apartment' || field.type === 'queueEntry' || field.type === 'user';
+  return field.type === 'apartment' || field.type === 'queueEntry' || field.type === 'user' || field.type === 'unit';
 }
 
 export interface FieldOptionView {
@@ -117,6 +117,7 @@ function controlOf(field: FormField): FieldView['control'] {
     case 'apartment':
     case 'queueEntry':
     case 'user':
+    case 'unit':
       // The register's choices change and may be many: a list to pick from (typing a letter jumps to it).
       return 'select';
     default:
@@ -165,6 +166,8 @@ function referenceHint(field: FormField): string {
       return any ? 'Lediga lägenheter i boenderegistret, efter boende och nummer.' : 'Det finns ingen ledig lägenhet i boenderegistret just nu.';
     case 'queueEntry':
       return any ? 'De sökande som står i kön, den som väntat längst först.' : 'Ingen sökande står i kön just nu.';
+    case 'unit':
+      return any ? 'Boendena i boenderegistret, efter namn.' : 'Boenderegistret har inga boenden ännu.';
     default:
       return any ? 'Användare med rätt roll, efter namn.' : 'Ingen användare har den roll som fältet kräver. Be en administratör lägga till en.';
   }

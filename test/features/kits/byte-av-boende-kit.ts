@@ -8,9 +8,18 @@ export const lss = who('lss-handlaggare');
 export const enhetschef = who('enhetschef');
 export const utforare = who('utforare');
 
-/** A runtime with the real diagram and the clock at `start` (default: the harness's own start). */
+/** Solgården and Lindgården in the register: the current housing is picked among its units. */
+const units = {
+  units: [
+    { id: 'solgarden', name: 'Solgården', law: 'SoL' as const, profile: 'Särskilt boende för äldre' },
+    { id: 'lindgarden', name: 'Lindgården', law: 'SoL' as const, profile: 'Särskilt boende för äldre' },
+  ],
+  apartments: [],
+};
+
+/** A runtime with the real diagram, the register's units and the clock at `start` (default: the harness's own start). */
 export async function startByteRuntime(harness: HarnessSlot, start?: string): Promise<RuntimeApi> {
-  return harness.start({ processes: [await realDiagram('byte-av-boende')], ...(start ? { start } : {}) });
+  return harness.start({ processes: [await realDiagram('byte-av-boende')], housing: units, ...(start ? { start } : {}) });
 }
 
 /** The clock at 2027-02-01 08:00 UTC and Brukare-50's wish to move from Solgården reported by `actor`; `overrides` change the report. */
