@@ -1,6 +1,7 @@
 // End-to-end kit: the real server in its own process on a fresh data directory, and Debian's Chromium via playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,4 +74,18 @@ export async function openEditor(browser: Browser, baseUrl: string, key: string,
 /** Resolves once the editor has drawn the diagram. */
 export async function waitForEditor(page: Page): Promise<void> {
   await page.waitForSelector('#editor[data-ready="true"]', { timeout: 15_000 });
+}
+
+/** axe-core's source, run in the page through the debugger (the pages' CSP rightly refuses an injected script tag). */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.1 A and AA violations axe finds on the page as it stands, as "rule: target" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations.flatMap((v) => v.targets.map((target) => `${v.id}: ${target}`));
 }
