@@ -124,6 +124,8 @@
       .then(function (result) {
         modeler.get('canvas').zoom('fit-viewport');
         window.PropertiesPanel(modeler, document.getElementById('editor-properties'), catalogue, api);
+        // Every element reachable from the keyboard: the canvas itself can only be pointed at.
+        window.ElementPicker(modeler, document.getElementById('editor-goto'));
         if (result.warnings && result.warnings.length) say('Diagrammet lästes med ' + result.warnings.length + ' varningar.');
         modeler.on('commandStack.changed', function () {
           dirty = true; // until the check compares it with the baseline

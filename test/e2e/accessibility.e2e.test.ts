@@ -68,4 +68,31 @@ describe('accessibility of every page', () => {
     expect(widths).toEqual({ '/': 390, '/cases': 390 });
     expect(due!.x + due!.width).toBeLessThanOrEqual(390);
   }, 60_000);
+
+  test("when a field has focus, then its focus ring and every field's border stand out at least 3:1 against the white page", async () => {
+    // given
+    const page = await e2e.browser.newPage();
+    await signIn(page, e2e.server.baseUrl, 'admin');
+    await page.goto(`${e2e.server.baseUrl}/cases`);
+    // when
+    await page.getByLabel('Sök ärende eller person').focus();
+    const colours = await page.evaluate(() => {
+      const field = document.activeElement as HTMLElement;
+      const style = getComputedStyle(field);
+      return { ring: style.outlineColor, border: style.borderTopColor };
+    });
+    // then
+    expect(contrastWithWhite(colours.ring)).toBeGreaterThanOrEqual(3);
+    expect(contrastWithWhite(colours.border)).toBeGreaterThanOrEqual(3);
+  });
 });
+
+/** WCAG's contrast ratio of an rgb() colour against white. */
+function contrastWithWhite(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+    const s = Number(c) / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return 1.05 / (luminance + 0.05);
+}

@@ -114,4 +114,24 @@ describe('a process owner changes a routine in the editor, in a real browser', (
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Användaruppgift');
     await expect.poll(() => page.locator('#editor-checks-list').textContent(), { timeout: 15_000 }).toContain('Användaruppgiften saknar camunda:candidateGroups');
   });
+
+  test('when the process owner works from the keyboard only, then an element is picked from the list, selected on the canvas and renamed in the panel', async () => {
+    // given
+    const page = await openEditor(e2e.browser, e2e.server.baseUrl, key);
+    const panel = page.locator('#editor-properties');
+    // when: the list takes focus like any field, and choosing in it is what the arrow keys and Enter do
+    const picker = page.getByLabel('Gå till element');
+    await picker.focus();
+    const option = await picker.locator('option', { hasText: 'Uppgift: Verkställ beställning' }).getAttribute('value');
+    await picker.selectOption(option!);
+    const selected = await page.locator('.djs-element.selected').getAttribute('data-element-id');
+    await panel.getByLabel('Namn', { exact: true }).focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Verkställ beställningen');
+    await page.keyboard.press('Tab');
+    // then
+    expect(selected).toBe('verkstallBestallning');
+    await expect.poll(() => page.locator('[data-element-id="verkstallBestallning"]').textContent()).toContain('Verkställ beställningen');
+    expect(await picker.locator('option', { hasText: 'Uppgift: Verkställ beställningen' }).count()).toBe(1);
+  });
 });

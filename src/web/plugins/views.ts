@@ -5,7 +5,7 @@ import path from 'node:path';
 import view from '@fastify/view';
 import Handlebars from 'handlebars';
 import type { Actor } from '../../auth/index.js';
-import { navigationFor } from '../shared/navigation.js';
+import { markCurrent, navigationFor } from '../shared/navigation.js';
 import { viewHelpers } from './view-helpers.js';
 import { sharedPlugin } from './shared-plugin.js';
 import { signedInUntil } from './session.js';
@@ -42,7 +42,7 @@ export const viewsPlugin = sharedPlugin<ViewOptions>('views', async (app, { view
     // The sign-in's end, for the warning before it (public/session-timeout.js); basic-auth callers have none.
     const until = actor ? signedInUntil(this.request) : null;
     const session = until === null ? null : { until: new Date(until).toISOString() };
-    return this.code(status).view(template, { ...data, user: actor, csrfToken, session, navigation: actor ? navigationFor(actor) : [] });
+    return this.code(status).view(template, { ...data, user: actor, csrfToken, session, navigation: actor ? markCurrent(navigationFor(actor), this.request.url.split('?')[0] ?? '/') : [] });
   });
 });
 

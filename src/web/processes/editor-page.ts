@@ -14,6 +14,7 @@ const editorAssets = {
     '/assets/app/editor/editor-api.js',
     '/assets/app/editor/properties-panel.js',
     '/assets/app/editor/check-markers.js',
+    '/assets/app/editor/element-picker.js',
     '/assets/app/editor/editor.js',
   ],
   styles: [

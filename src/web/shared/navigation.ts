@@ -4,6 +4,15 @@ import { accessLogReaders, hasRole, ivoReportReaders, statisticsReaders, statist
 export interface NavItem {
   href: string;
   label: string;
+  /** The section the shown page belongs to (`aria-current="page"`). */
+  current?: boolean;
+}
+
+/** The menu with the item of the shown page's section marked: the longest href the path starts with. */
+export function markCurrent(items: NavItem[], path: string): NavItem[] {
+  const within = (href: string) => path === href || (href !== '/' && path.startsWith(`${href}/`)) || (href === '/' && (path === '/' || path.startsWith('/tasks/')));
+  const best = items.filter((i) => within(i.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((i) => (i === best ? { ...i, current: true } : i));
 }
 
 export function navigationFor(actor: Actor): NavItem[] {

@@ -120,7 +120,7 @@ describe('quarterly statistics page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<option value="2027Q1" selected>Kvartal 1 2027</option>');
     expect(page.body).toContain('avidentifierad – inga namn eller datum för personer');
-    expect(page.body).toContain('<a href="/reports/statistik">Kvartalsstatistik</a>');
+    expect(page.body).toContain('<a href="/reports/statistik" aria-current="page">Kvartalsstatistik</a>');
     expect(page.body).toContain('Ej verkställda beslut Kvartal 1 2027: 3 st');
     const rows = [...page.body.matchAll(/<tr>\s*<td>([\s\S]*?)<\/tr>/g)].map((m) => m[0].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
     expect(rows).toEqual([`LSS ${insats} kvinna 2 158 181`, `LSS ${insats} man 1 120 120`]);
