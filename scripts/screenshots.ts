@@ -21,6 +21,11 @@ try {
     await page.screenshot({ path: path.join(outDir, shot.file), fullPage: true });
     await page.close();
   }
+  // The start page on a 390 px phone: every row a card, nothing off the screen.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(phone, server.baseUrl, 'enhetschef');
+  await phone.screenshot({ path: path.join(outDir, 'startsida-mobil.png'), fullPage: true });
+  await phone.close();
   // The first task of the enhetschef, and its case with the diagram drawn.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(page, server.baseUrl, 'enhetschef');
