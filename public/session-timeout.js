@@ -6,7 +6,8 @@
   var box = document.getElementById('session-warning');
   if (!box) return;
   var warnBeforeMs = 5 * 60 * 1000;
-  var until = Date.parse(box.getAttribute('data-signed-in-until'));
+  // Counted from the time left the server gave, on this computer's clock: its date may be wrong, its pace is not.
+  var until = Date.now() + Number(box.getAttribute('data-remaining-ms'));
   var timer = null;
   var ends = box.querySelector('[data-session-ends]');
   var button = box.querySelector('[data-session-extend]');
@@ -34,7 +35,7 @@
         return response.json();
       })
       .then(function (answer) {
-        until = Date.parse(answer.signedInUntil);
+        until = Date.now() + answer.remainingMs;
         box.hidden = true;
         schedule();
       })

@@ -57,7 +57,7 @@ export function createTaskService({ index, transitions, clock, choices, registry
     return model ? processRoles(model) : [];
   };
 
-  /** The task's groups and holder see it, and the chefs of its process, who lead the work and may reassign it. */
+  /** The task's groups and holder see it, and the chefs of its process, who open it from the team view to reassign it. */
   const visible = (actor: Actor, task: TaskRecord): boolean => canSeeTask(actor, task) || mayAssign(actor, rolesOfProcess(task));
 
   /** A change to one open task's record, checked again under the instance lock, with one history entry (no form values). */
@@ -72,10 +72,10 @@ export function createTaskService({ index, transitions, clock, choices, registry
   }
 
   return {
-    /** The open tasks the actor may see, earliest due first (tasks without a due date last). */
+    /** The open tasks of the actor's groups or held by them (all for admin and revisor), earliest due first (no due date last). */
     listTasks(filter: TaskFilter, actor: Actor): TaskView[] {
       return [...index.allTasks()]
-        .filter((t) => visible(actor, t))
+        .filter((t) => canSeeTask(actor, t))
         .filter((t) => (!filter.instanceId || t.instanceId === filter.instanceId) && (!filter.group || t.candidateGroups.includes(filter.group)) && (!filter.assignee || t.assignee === filter.assignee))
         .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt))
         .map(toTaskView);

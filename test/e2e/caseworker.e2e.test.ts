@@ -50,7 +50,7 @@ describe('a caseworker and an auditor, in a real browser', () => {
     await page.goto(`${e2e.server.baseUrl}/cases`);
     // when
     await page.getByRole('link', { name: 'DEMO-KTV-2' }).click();
-    const history = await page.locator('#historik ~ *').first().textContent();
+    const history = await page.locator('#historik ~ ol.timeline').textContent();
     const log = await page.goto(`${e2e.server.baseUrl}/audit/access-log`);
     const logText = await page.locator('main').textContent();
     // then

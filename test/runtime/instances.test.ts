@@ -21,6 +21,8 @@ describe('instances', () => {
       state: 'running',
       startedAt: '2027-01-15T08:00:00.000Z',
       endedAt: null,
+      person: 'Brukare A',
+      decision: null,
       variables: { beslutsdatum: '2027-01-15', brukare: 'Brukare A' },
       active: [{ elementId: 'lamnaSvar', name: 'Lämna svar på erbjudandet' }],
       incidents: [],

@@ -41,7 +41,8 @@ export const viewsPlugin = sharedPlugin<ViewOptions>('views', async (app, { view
     const csrfToken = actor ? this.generateCsrf() : null;
     // The sign-in's end, for the warning before it (public/session-timeout.js); basic-auth callers have none.
     const until = actor ? signedInUntil(this.request) : null;
-    const session = until === null ? null : { until: new Date(until).toISOString() };
+    // Sent as time left as well, so a computer whose clock is wrong still warns on time.
+    const session = until === null ? null : { until: new Date(until).toISOString(), remainingMs: Math.max(0, until - Date.now()) };
     return this.code(status).view(template, { ...data, user: actor, csrfToken, session, navigation: actor ? markCurrent(navigationFor(actor), this.request.url.split('?')[0] ?? '/') : [] });
   });
 });

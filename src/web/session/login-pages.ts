@@ -50,7 +50,7 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users,
   app.post('/session/extend', { preHandler: app.csrfProtection }, async (request) => {
     const until = Date.now() + signInSeconds * 1000;
     request.session.set('signedInUntil', until);
-    return { signedInUntil: new Date(until).toISOString() };
+    return { signedInUntil: new Date(until).toISOString(), remainingMs: signInSeconds * 1000 };
   });
 
   app.post(

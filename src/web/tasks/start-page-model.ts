@@ -5,6 +5,9 @@ import type { RuntimeApi } from '../../runtime/index.js';
 import { filterAndSort, taskSortOrders, type TaskListQuery } from './task-list-filter.js';
 import { teamOverview } from './team-overview.js';
 
+/** The team's tasks listed at most; the counts above them cover all. */
+const maxTeamRows = 100;
+
 export function startPageModel(runtime: RuntimeApi, actor: Actor, query: TaskListQuery = {}, inboxFilter: 'olasta' | 'alla' = 'alla') {
   const now = runtime.clockNow().now;
   const today = now.slice(0, 10);
@@ -18,11 +21,10 @@ export function startPageModel(runtime: RuntimeApi, actor: Actor, query: TaskLis
   });
   // A row names its case as people know it: the business key and the person; the routine's name when there is no key.
   const tasks = runtime.listTasks({}, actor).map(listed);
-  const seesAll = actor.roles.includes('admin') || actor.roles.includes('revisor');
   const mine = filterAndSort(tasks.filter((t) => t.assignee === actor.username), query);
-  // A chef also sees the tasks of the processes they lead: those are in the team view, not among the groups' tasks.
-  const groups = filterAndSort(tasks.filter((t) => t.assignee !== actor.username && (seesAll || t.candidateGroups.some((g) => actor.roles.includes(g)))), query);
-  const teamTasks = runtime.listTeamTasks(actor).map(listed);
+  const groups = filterAndSort(tasks.filter((t) => t.assignee !== actor.username), query);
+  // A chef's team: every open task of the processes they lead, counted per person and group and listed to reassign.
+  const teamTasks = filterAndSort(runtime.listTeamTasks(actor).map(listed), query);
   const allInbox = runtime.listInbox(actor);
   const inbox = (inboxFilter === 'olasta' ? allInbox.filter((b) => !b.readAt) : allInbox).slice(0, 50);
   const startable = processes
@@ -31,7 +33,7 @@ export function startPageModel(runtime: RuntimeApi, actor: Actor, query: TaskLis
   return {
     mine,
     groups,
-    team: teamTasks.length ? teamOverview(teamTasks, today) : null,
+    team: teamTasks.length ? { rows: teamOverview(teamTasks, today), tasks: teamTasks.slice(0, maxTeamRows), more: Math.max(0, teamTasks.length - maxTeamRows) } : null,
     filter: {
       processes: processes.map((p) => ({ value: p.key, label: p.name, selected: p.key === query.process })),
       overdueOnly: query.forsenade === '1',
