@@ -2,3 +2,4 @@
 export type { Actor } from './actor.js';
 export { accessLogReaders, decisionEventRecorders, hasRole, isReadOnly, isRole, ivoReportReaders, type Role, roleNames, statisticsReaders, statistikReaders, workRoles } from './roles.js';
 export { createUserDirectory, type UserDirectory } from './users.js';
+export { normalizeUsername } from './password.js';

@@ -6,9 +6,14 @@ import { LRUCache } from 'lru-cache';
 import { type Actor, hasRole, type Role, type UserDirectory } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
 import { sessionUsername } from './session.js';
+import { SignInLimit } from './sign-in-limit.js';
 import { sharedPlugin } from './shared-plugin.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Failed sign-ins per address and user name, shared by HTTP Basic and the sign-in form. */
+    signInLimit: SignInLimit;
+  }
   interface FastifyRequest {
     /** The signed-in user; set on every /api route, null elsewhere. */
     actor: Actor | null;
@@ -36,14 +41,20 @@ export const authPlugin = sharedPlugin<AuthOptions>('auth', async (app, { users,
     createHmac('sha256', cacheKey).update(`${username}:${password}`).digest('base64url');
 
   app.decorateRequest('actor', null);
+  app.decorate('signInLimit', new SignInLimit());
   await app.register(basicAuth, {
     authenticate: { realm: authRealm },
     utf8: true,
     async validate(username, password, request) {
       const id = credentialsId(username, password);
       const remembered = cache.get(id);
+      // Guessing is refused before the slow check, so a flood of wrong passwords costs the server next to nothing.
+      if (remembered === undefined) app.signInLimit.check(request.ip, username);
       const actor = remembered !== undefined ? users.find(remembered) : await users.authenticate(username, password);
-      if (!actor) throw new AppError('unauthorized', 'Fel användarnamn eller lösenord.');
+      if (!actor) {
+        app.signInLimit.failed(request.ip, username);
+        throw new AppError('unauthorized', 'Fel användarnamn eller lösenord.');
+      }
       if (remembered === undefined) cache.set(id, actor.username);
       request.actor = actor;
     },

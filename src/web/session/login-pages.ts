@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { Actor, UserDirectory } from '../../auth/index.js';
+import { normalizeUsername, type Actor, type UserDirectory } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import { sessionUsername, signInSeconds } from '../plugins/session.js';
@@ -63,7 +63,8 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users,
           hook: 'preHandler',
           max: 10,
           timeWindow: '15 minutes',
-          keyGenerator: (request) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+          // The user name as it signs in (trimmed, any case): " admin " is admin and shares admin's count.
+          keyGenerator: (request) => `${request.ip}:${normalizeUsername(String((request.body as { username?: unknown } | undefined)?.username ?? ''))}`,
           errorResponseBuilder: (_request, context) => ({
             statusCode: 429,
             error: 'rate_limited',

@@ -75,6 +75,22 @@ describe('sign-in pages', () => {
     expect(statuses[10]).toBe(429);
   });
 
+  test('when the guessed name is written with spaces or capitals, then it counts as the same name and is refused too', async () => {
+    // given
+    t = await startTestApp();
+    const form = await t.app.inject({ method: 'GET', url: '/login' });
+    const cookie = String(form.headers['set-cookie']).split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const post = (username: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, username, password }).toString() });
+    for (let i = 0; i < 10; i++) await post('admin', `gissning${i}`);
+    // when
+    const spaced = await post(' admin ', 'demo');
+    const capital = await post('ADMIN', 'demo');
+    // then
+    expect([spaced.statusCode, capital.statusCode]).toEqual([429, 429]);
+  });
+
   test('when one person guesses wrong ten times, then a colleague at the same address can still sign in', async () => {
     // given
     t = await startTestApp();
