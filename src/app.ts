@@ -83,7 +83,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin);
-  await app.register(sessionPlugin, { dataDir: config.dataDir, sessionKey: config.sessionKey, cookieSecure: config.cookieSecure });
+  await app.register(sessionPlugin, { dataDir: config.dataDir, sessionKey: config.sessionKey, cookieSecure: config.cookieSecure, signOuts: runtime });
   await app.register(csrfPlugin);
   await app.register(viewsPlugin, { viewsDir: path.join(projectRoot, 'views'), production: config.demo === false });
   await app.register(authPlugin, { users });

@@ -16,6 +16,7 @@ import { createIncidentService } from './incidents.js';
 import { createInstanceService } from './instances.js';
 import { createMessageRelay } from './message-relay.js';
 import { createProcessService } from './processes.js';
+import { createSignOutService } from './sign-outs.js';
 import { createTaskService } from './tasks.js';
 
 export interface RuntimeOptions {
@@ -88,6 +89,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),
       ...createClockService({ clock, scheduler, settings: store.settings }),
+      ...createSignOutService({ settings: store.settings }),
       ...createHousingService({ register: housing, now }),
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),
       ...createAccessLog({ journal: store.accessLog, now }),

@@ -15,12 +15,15 @@ const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const clockStart = '2027-01-15T08:00:00.000Z';
 
 export interface TestApp {
+  /** The app as it runs now (a restart replaces it). */
   app: FastifyInstance;
   dataDir: string;
   processesDir: string;
   /** A request as a demo user (null: without credentials). */
   call(user: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
+  /** Stops the app and builds it again on the same data directory, as a server restart does. */
+  restart(): Promise<void>;
 }
 
 export interface TestAppOptions {
@@ -55,19 +58,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await rm(root, { recursive: true, force: true });
     throw error;
   }
-  return {
+  const testApp: TestApp = {
     app,
     dataDir,
     processesDir,
     call(user, request) {
       const headers = { ...(request.headers ?? {}), ...(user ? { authorization: basic(user) } : {}) };
-      return app.inject({ ...request, headers });
+      return testApp.app.inject({ ...request, headers });
     },
     async close() {
-      await app.close();
+      await testApp.app.close();
       await rm(root, { recursive: true, force: true });
     },
+    async restart() {
+      await testApp.app.close();
+      testApp.app = await buildApp(config, { manualClockStart: new Date(clockStart), ...options.overrides });
+    },
   };
+  return testApp;
 }
 
 /** A small valid diagram with the given process key, for upload tests. */

@@ -24,6 +24,7 @@ declare module '@fastify/secure-session' {
 
 export interface SessionOptions extends Record<string, unknown> {
   dataDir: string;
+  signOuts: SignOutStore;
   sessionKey: string | null;
   cookieSecure: boolean;
 }
@@ -35,21 +36,36 @@ const cookieSeconds = 7 * 24 * 60 * 60;
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Sign-ins that were signed out before their cookie expires (kept for the cookie's lifetime, in memory). */
+    /** Sign-ins that were signed out before their cookie expires (kept for the cookie's lifetime, in the store). */
     revokedSessions: RevokedSessions;
   }
 }
 
+/** Where sign-outs are kept across restarts (the runtime's settings). */
+export interface SignOutStore {
+  signOuts(): Promise<Record<string, number>>;
+  recordSignOut(sid: string, until: number): Promise<void>;
+}
+
 /**
  * The session lives in the cookie, so signing out also remembers the sign-in's id until the cookie would have expired.
- * Kept in memory: one server process owns the data directory; after a restart the session key still binds the cookie.
+ * Read from the store at start and written there on every sign-out, so a restart does not make an old cookie work.
  */
 export class RevokedSessions {
   private readonly until = new Map<string, number>();
 
-  revoke(sid: string): void {
-    this.until.set(sid, Date.now() + cookieSeconds * 1000);
-    for (const [id, expires] of this.until) if (expires < Date.now()) this.until.delete(id);
+  constructor(private readonly store: SignOutStore) {}
+
+  async load(): Promise<void> {
+    for (const [sid, expires] of Object.entries(await this.store.signOuts())) this.until.set(sid, expires);
+  }
+
+  /** Resolves once the sign-out is stored; until then the caller has not signed out. */
+  async revoke(sid: string): Promise<void> {
+    const expires = Date.now() + cookieSeconds * 1000;
+    this.until.set(sid, expires);
+    for (const [id, at] of this.until) if (at < Date.now()) this.until.delete(id);
+    await this.store.recordSignOut(sid, expires);
   }
 
   isRevoked(sid: string | undefined): boolean {
@@ -87,7 +103,9 @@ export function signedInUntil(request: import('fastify').FastifyRequest): number
 }
 
 export const sessionPlugin = sharedPlugin<SessionOptions>('session', async (app, options) => {
-  app.decorate('revokedSessions', new RevokedSessions());
+  const revoked = new RevokedSessions(options.signOuts);
+  await revoked.load();
+  app.decorate('revokedSessions', revoked);
   await app.register(secureSession, {
     key: await sessionKey(options),
     // __Host- binds the cookie to this host and path /, and requires Secure.

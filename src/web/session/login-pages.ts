@@ -96,7 +96,7 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users,
 
   app.post('/logout', { preHandler: app.csrfProtection }, async (request, reply) => {
     const sid = request.session.get('sid');
-    if (sid) app.revokedSessions.revoke(sid);
+    if (sid) await app.revokedSessions.revoke(sid);
     request.session.delete();
     return reply.redirect('/login', 303);
   });

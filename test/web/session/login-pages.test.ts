@@ -46,6 +46,22 @@ describe('sign-in pages', () => {
     expect(failed.body).toContain('value="enhetschef"');
   });
 
+  test('when someone signs out and the server restarts, then a copy of the old cookie still does not sign in', async () => {
+    // given
+    t = await startTestApp();
+    const session = await signIn(t, 'enhetschef');
+    const signedOut = await postForm(t, session, '/logout');
+    // when
+    await t.restart();
+    const withOldCookie = await getPage(t, session, '/');
+    const other = await signIn(t, 'admin');
+    // then
+    expect(signedOut.statusCode).toBe(303);
+    expect(withOldCookie.statusCode).toBe(303);
+    expect(withOldCookie.headers.location).toBe('/login');
+    expect((await getPage(t, other, '/')).statusCode).toBe(200);
+  });
+
   test('when a form is posted without a valid CSRF token, then it is refused and nothing happens', async () => {
     // given
     t = await startTestApp();
