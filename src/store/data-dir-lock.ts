@@ -1,5 +1,5 @@
 // The exclusive lock that makes one process the only owner of a data directory (proper-lockfile + an owner file).
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -43,6 +43,13 @@ export class DataDirInUseError extends Error {
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const lockPath = path.join(dataDir, 'store.lock');
   const ownerFile = path.join(dataDir, 'store.lock.owner.json');
+  // proper-lockfile takes over a lock that has not been touched for 10 s, which is also what a live owner looks like
+  // while it is paused (SIGSTOP, a debugger, a frozen VM): its writes would then go on beside ours. An owner that
+  // still runs on this host keeps its lock, however old.
+  const current = await readOwner(ownerFile);
+  if (current && current.host === os.hostname() && !ownerIsGone(current) && (await exists(lockPath))) {
+    throw new DataDirInUseError(dataDir, current);
+  }
   let compromised: Error | null = null;
   const options = {
     lockfilePath: lockPath,
@@ -100,4 +107,11 @@ function ownerIsGone(owner: LockOwner): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { lockDataDir } from '../../src/store/data-dir-lock.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
 import { useTempStore } from './store-test-kit.js';
 
@@ -49,5 +52,19 @@ describe('data directory lock', () => {
     const output = await openInChild(temp.dir);
     // then
     expect(output).toBe('OPENED');
+  });
+
+  test('when the owner is alive but has not touched its lock for a minute (paused), then the lock is not taken from it', async () => {
+    // given: a lock last touched a minute ago whose owner is a process that runs (this test's parent)
+    await temp.store.close();
+    const dir = path.join(temp.dir, 'paused');
+    await mkdir(path.join(dir, 'store.lock'), { recursive: true });
+    await writeFile(path.join(dir, 'store.lock.owner.json'), JSON.stringify({ pid: process.ppid, host: os.hostname(), processStartedAt: 0 }));
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(path.join(dir, 'store.lock'), aMinuteAgo, aMinuteAgo);
+    // when
+    const taking = lockDataDir(dir);
+    // then
+    await expect(taking).rejects.toThrow(new RegExp(`används redan av en annan process \\(pid ${process.ppid} `));
   });
 });
