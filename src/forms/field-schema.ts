@@ -22,6 +22,7 @@ export const fieldMessages = {
   user: 'Välj en av användarna i listan.',
   unit: 'Välj ett av boendena i listan.',
   personnummer: 'Ange ett personnummer eller samordningsnummer, ÅÅÅÅMMDD-NNNN; kontrollsiffran måste stämma.',
+  noPersonnummer: 'Fältet får inte innehålla ett personnummer. Skriv referensen som den står i verksamhetssystemet.',
   earliest: (day: string) => `Datumet kan inte vara före ${day}.`,
   latest: (day: string) => `Datumet kan inte vara efter ${day}.`,
   boolean: 'Ange ja eller nej.',
@@ -90,7 +91,21 @@ function textSchema(field: FormField): z.ZodType {
   }
   // A string of at most `max` code units cannot hold more than `max` characters; one of over 2 × max always does.
   const short = (s: string) => s.length <= max || (s.length <= 2 * max && charCount(s) <= max);
-  return schema.refine(short, { error: fieldMessages.maxlength(max) });
+  const checked = schema.refine(short, { error: fieldMessages.maxlength(max) });
+  return field.refusesPersonnummer ? checked.refine((s) => !containsPersonnummer(s), { error: fieldMessages.noPersonnummer }) : checked;
+}
+
+/** Digits written as a personnummer or samordningsnummer (6 or 8, a separator or none, 4) whose check digit holds. */
+export function containsPersonnummer(text: string): boolean {
+  for (const match of text.matchAll(/(?<!\d)(\d{6}|\d{8})[-+ ]?(\d{4})(?!\d)/g)) {
+    if (Personnummer.valid(`${match[1]}-${match[2]}`)) return true;
+  }
+  return false;
+}
+
+/** A personnummer as lists show it: the birth date, the last four hidden (19640823-****). */
+export function maskPersonnummer(value: string): string {
+  return value.replace(/^(\d{8})-?\d{4}$/, '$1-****');
 }
 
 function longSchema(field: FormField): z.ZodType {

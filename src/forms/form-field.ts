@@ -36,6 +36,8 @@ export interface FormField {
   /** `date`: those limits as days (YYYY-MM-DD) on the day the form is shown or checked, filled by `resolveForm`. */
   earliest?: string;
   latest?: string;
+  /** `string`/`text` whose label says it must not hold a personnummer ("… inte personnummer"): such text is refused. */
+  refusesPersonnummer?: boolean;
   /** A reference field's filter. */
   filter?: ReferenceFilter;
   /** `enum`: the diagram's choices; a reference type: the registers' choices now, filled by `resolveForm`. */

@@ -5,5 +5,5 @@ export { type Choice, type FormChoices, resolveForm } from './reference-choices.
 export { dateLimitOn } from './date-limits.js';
 export { readFormFields, type FormElement } from './read-form-fields.js';
 export { toSubmissionSchema, validateSubmission, type SubmissionMode, type SubmissionResult } from './submission.js';
-export { fieldMessages, isCalendarDate, maxStringLength } from './field-schema.js';
+export { containsPersonnummer, fieldMessages, isCalendarDate, maskPersonnummer, maxStringLength } from './field-schema.js';
 export { checkValueLimits, limitMessages, maxMessageChars, maxValueDepth, maxValueKeys } from './value-limits.js';

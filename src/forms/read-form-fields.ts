@@ -64,6 +64,7 @@ function readField(id: string, raw: Record<string, unknown>, report: (message: s
   const field: FormField = { id, label: textOf(raw, 'label') ?? id, type, ...constraints };
   if (values) field.values = values;
   if (filter) field.filter = filter;
+  if ((type === 'string' || type === 'text') && /inte personnummer/i.test(field.label)) field.refusesPersonnummer = true;
   const defaultValue = textOf(raw, 'defaultValue');
   if (defaultValue !== undefined) {
     field.defaultValue = defaultValue;

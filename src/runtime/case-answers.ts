@@ -3,7 +3,7 @@
 // variables no form asked for (set by the routine's steps) apart, by name.
 import type { DefinitionRegistry, InstanceIndex } from '../engine/index.js';
 import { AppError } from '../errors.js';
-import type { FormField } from '../forms/index.js';
+import { maskPersonnummer, type FormField } from '../forms/index.js';
 import { housingReferenceName, type HousingState } from '../housing/index.js';
 import type { UserLookup } from './task-assignment.js';
 
@@ -11,7 +11,7 @@ export interface CaseAnswer {
   id: string;
   label: string;
   value: unknown;
-  /** A reference's name (Lindgården 12, the applicant, the user); null for plain values. */
+  /** A reference by name (Lindgården 12, the applicant, the user), a personnummer masked; null for plain values. */
   named: string | null;
 }
 
@@ -31,6 +31,8 @@ export interface CaseAnswerDeps {
 export function createCaseAnswerService({ index, registry, housing, users }: CaseAnswerDeps) {
   const nameOf = (field: FormField, value: unknown): string | null => {
     if (typeof value !== 'string') return null;
+    // Who the person is shows from the case; the full number is for the IVO report and the case system, not the pages.
+    if (field.type === 'personnummer') return maskPersonnummer(value);
     if (field.type === 'apartment' || field.type === 'queueEntry' || field.type === 'unit') return housingReferenceName(housing.state, field.type, value);
     if (field.type === 'user' && field.filter?.role) return users.withRole(field.filter.role).find((u) => u.username === value)?.name ?? null;
     return null;

@@ -58,6 +58,9 @@ describe('a personnummer field', () => {
     const stored = (await t.call('admin', { method: 'GET', url: `/api/instances/${right.json().id}` })).json().variables;
     expect(stored.personnummer).toBe('19640823-3234');
     expect(coordination.statusCode).toBe(201);
+    const page = await getPage(t, await signIn(t, 'boendeteam-chef'), `/cases/${right.json().id}`);
+    expect(page.body).toContain('<td class="case-value" data-label="Värde">19640823-****</td>');
+    expect(page.body).not.toContain('19640823-3234');
   });
 });
 
