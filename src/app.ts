@@ -1,7 +1,7 @@
 // Builds the whole application, top to bottom: logger, store, runtime, plugins, routes. server.ts only listens.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { createUserDirectory } from './auth/index.js';
+import { createUserDirectory, usersFilePath } from './auth/index.js';
 import { seedDemoCases, seedDemoHousing } from './demo/index.js';
 import { loadIvoConfig } from './reports/index.js';
 import type { Config } from './config.js';
@@ -50,7 +50,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     requestTimeout: 60_000,
   });
 
-  const users = await createUserDirectory({ demo: config.demo });
+  const users = await createUserDirectory({ demo: config.demo, usersFile: usersFilePath(config.dataDir) });
   const handlers = overrides.handlers ?? defaultHandlers;
   const store = createLowdbStore(config.dataDir);
   let runtime: RuntimeApi;

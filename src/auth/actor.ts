@@ -4,4 +4,6 @@
 export interface Actor {
   username: string;
   roles: string[];
+  /** The units (boenden, providers) the user works for; absent or empty: not tied to one. */
+  units?: string[];
 }

@@ -1,8 +1,10 @@
-// The local users and their roles; with DEMO=1 one demo user per role, otherwise none yet.
+// The users and their roles: the municipality's own from DATA_DIR/users.json (`npm run users`), and with DEMO=1 one
+// demo user per role.
 import { randomBytes } from 'node:crypto';
 import type { Actor } from './actor.js';
 import { allRoles, roleNames, type Role } from './roles.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { hashPassword, normalizeUsername, verifyPassword } from './password.js';
+import { readUserFileSync, userFileVersion } from './user-file.js';
 
 /** The password of every demo user (listed in the README); demo users exist only with DEMO=1. */
 export const demoPassword = 'demo';
@@ -10,6 +12,8 @@ export const demoPassword = 'demo';
 /** A local user: the roles it holds and its argon2id password hash. */
 export interface User {
   username: string;
+  /** The units the user works for (a boende, a provider); empty when not tied to one. */
+  units: string[];
   /** What people call the user, shown wherever someone picks or sees a user. */
   name: string;
   roles: Role[];
@@ -27,39 +31,56 @@ export interface UserDirectory {
 }
 
 /**
- * Builds the directory. With `demo` it holds one user per role of API.md named after the role (`enhetschef`,
- * `processagare`, …, `admin`), each with only that role and the password `demo`. Without `demo` it is empty:
- * nobody can sign in until user management arrives (a later issue).
+ * Builds the directory: the users of `usersFile` (added with `npm run users`), and with `demo` one user per role of
+ * API.md named after the role (`enhetschef`, `processagare`, …, `admin`), each with only that role and the password
+ * `demo`. A name given to the file's user and a demo user is the file's.
  */
-export async function createUserDirectory(options: { demo: boolean }): Promise<UserDirectory> {
-  const users = new Map<string, User>();
+export async function createUserDirectory(options: { demo: boolean; usersFile?: string }): Promise<UserDirectory> {
+  const demoUsers = new Map<string, User>();
   let decoyHash: string;
   if (options.demo) {
     // One hash for all demo users: hashing is slow on purpose, and they share the password anyway.
     const passwordHash = await hashPassword(demoPassword);
-    for (const role of allRoles) users.set(role, { username: role, name: `${roleNames[role]} (demo)`, roles: [role], passwordHash });
+    for (const role of allRoles) demoUsers.set(role, { username: role, name: `${roleNames[role]} (demo)`, roles: [role], units: [], passwordHash });
     decoyHash = passwordHash;
   } else {
     decoyHash = await hashPassword(randomBytes(16).toString('hex'));
   }
-  return directoryOf(users, decoyHash);
+  return directoryOf(userSource(demoUsers, options.usersFile), decoyHash);
 }
 
-function directoryOf(users: Map<string, User>, decoyHash: string): UserDirectory {
-  const toActor = (user: User): Actor => ({ username: user.username, roles: [...user.roles] });
+/** The demo users and the file's (the file's win on a shared name), the file looked at again at most once a second. */
+function userSource(demoUsers: Map<string, User>, usersFile: string | undefined): () => Map<string, User> {
+  let merged = demoUsers;
+  let version = -1;
+  let lookedAt = 0;
+  return () => {
+    if (!usersFile || Date.now() - lookedAt < 1000) return merged;
+    lookedAt = Date.now();
+    const now = userFileVersion(usersFile);
+    if (now !== version) {
+      version = now;
+      merged = new Map([...demoUsers, ...readUserFileSync(usersFile).map((u) => [u.username, u] as const)]);
+    }
+    return merged;
+  };
+}
+
+function directoryOf(current: () => Map<string, User>, decoyHash: string): UserDirectory {
+  const toActor = (user: User): Actor => ({ username: user.username, roles: [...user.roles], units: [...user.units] });
   return {
     find(username) {
-      const user = users.get(username);
+      const user = current().get(username);
       return user ? toActor(user) : null;
     },
     async authenticate(username, password) {
-      const user = users.get(username);
+      const user = current().get(normalizeUsername(username));
       // An unknown name costs as much as a wrong password, so timing does not tell which names exist.
       const ok = await verifyPassword(user?.passwordHash ?? decoyHash, password);
       return user && ok ? toActor(user) : null;
     },
     withRole(role) {
-      return [...users.values()]
+      return [...current().values()]
         .filter((user) => (user.roles as readonly string[]).includes(role))
         .map((user) => ({ username: user.username, name: user.name }))
         .sort((a, b) => a.name.localeCompare(b.name, 'sv'));

@@ -40,8 +40,8 @@ describe('createUserDirectory', () => {
     const actors = await Promise.all(allRoles.map((role) => users.authenticate(role, demoPassword)));
 
     // then
-    expect(actors).toEqual(allRoles.map((role) => ({ username: role, roles: [role] })));
-    expect(users.find('admin')).toEqual({ username: 'admin', roles: ['admin'] });
+    expect(actors).toEqual(allRoles.map((role) => ({ username: role, roles: [role], units: [] })));
+    expect(users.find('admin')).toEqual({ username: 'admin', roles: ['admin'], units: [] });
   });
 
   test('when the password is wrong or the user unknown, then authentication fails', async () => {

@@ -84,7 +84,7 @@ describe('authPlugin', () => {
 
     // then
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ username: 'enhetschef', roles: ['enhetschef'] });
+    expect(response.json()).toEqual({ username: 'enhetschef', roles: ['enhetschef'], units: [] });
   });
 
   test('when the path is percent-encoded, then the /api route still needs a user', async () => {
