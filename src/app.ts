@@ -10,7 +10,7 @@ import { defaultHandlers, type ServiceHandler } from './handlers/index.js';
 import { createLowdbStore } from './store/index.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
+import { caseAccessPlugin,
   assetRoutes, auditPages, authPlugin, caseListPage, casePage, caseReadAuditPlugin, clockRoutes, csrfPlugin,
   decisionRoutes, editorApiRoutes, editorPages, errorHandlerPlugin, healthRoutes, housingPages, housingRoutes, inboxRoutes,
   instanceRoutes, loginPages, pageAuthPlugin, processPages, processRoutes, processVersionPages, publishPage,
@@ -88,6 +88,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(viewsPlugin, { viewsDir: path.join(projectRoot, 'views'), production: config.demo === false });
   await app.register(authPlugin, { users });
   await app.register(pageAuthPlugin, { users });
+  await app.register(caseAccessPlugin, { runtime });
 
   await app.register(processRoutes, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });
   await app.register(instanceRoutes, { runtime });

@@ -5,7 +5,7 @@ export { refusedElementTypes } from './definitions/check-flow-element.js';
 export { type DefinitionDiff, type DiagramVersion, diffDefinitions, type FormFieldProperty, type TimerValue } from './definitions/definition-diff.js';
 export { DefinitionRegistry, type EditedVersion, VersionConflictError } from './definitions/definition-registry.js';
 export { closeDiagramCheckers } from './definitions/parse-off-thread.js';
-export { processRoles, waitingMessages, waitsForMessage, type CompiledDefinition } from './definitions/process-model.js';
+export { caseReaderRoles, processRoles, waitingMessages, waitsForMessage, type CompiledDefinition } from './definitions/process-model.js';
 export { reservedVariableNames } from './elements/process-variables.js';
 export { InstanceIndex } from './instance-index.js';
 export { InstanceTransitions } from './instance-transitions.js';

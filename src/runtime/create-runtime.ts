@@ -8,6 +8,7 @@ import { apartmentChoices, createHousingService, HousingRegister, queueEntryChoi
 import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
 import { type Clock, type ClockMode, ManualClock, stockholmDay, SystemClock } from '../timers/index.js';
+import { createCaseAccess } from './case-access.js';
 import { createCaseAnswerService } from './case-answers.js';
 import { createClockService, manualClockSetting } from './clock.js';
 import { createDecisionService } from './decisions.js';
@@ -78,6 +79,7 @@ export async function createRuntime(options: RuntimeOptions) {
     await scheduler.fireDue(clock.now());
     if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
     const users = options.users ?? { withRole: () => [] };
+    const caseAccess = createCaseAccess({ index, registry });
     const choices = formChoices(housing, clock, users);
     const reportableCases = () => [...index.all()].map((summary) => ({ summary, properties: registry.get(summary.processKey, summary.version)?.model.properties ?? {} }));
     return {
@@ -85,6 +87,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createInstanceService({ registry, index, transitions, instances: store.instances, clock, choices }),
       ...createTaskService({ index, transitions, clock, choices, registry, users }),
       ...createCaseAnswerService({ index, registry, housing, users }),
+      ...caseAccess,
       ...createInboxService({ index, transitions, clock }),
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),

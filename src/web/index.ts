@@ -8,6 +8,7 @@ export { housingRoutes } from './housing/housing-api.js';
 export { housingPages } from './housing/housing-pages.js';
 export { authPlugin } from './plugins/auth.js';
 export { caseReadAuditPlugin } from './plugins/case-read-audit.js';
+export { caseAccessPlugin } from './plugins/case-access.js';
 export { csrfPlugin } from './plugins/csrf.js';
 export { errorHandlerPlugin } from './plugins/error-handler.js';
 export { pageAuthPlugin } from './plugins/page-auth.js';

@@ -75,6 +75,8 @@ function expectedOutcome(rule: RouteRule, who: Who): Outcome {
   if (access.kind === 'public') return 'ok';
   if (who === null) return isApi(rule.url) || rule.method === 'POST' ? 'unauthorized' : 'sign-in';
   if (access.kind === 'signed-in' || who === 'admin' || access.roles.includes(who)) return 'ok';
+  const pastDoor = !access.door || access.door.includes(who);
+  if (access.readers && pastDoor && !access.readers.includes(who)) return 'not_found';
   const revisorWrite = who === 'revisor' && rule.method === 'POST';
   return access.hidden && !revisorWrite ? 'not_found' : 'forbidden';
 }

@@ -10,7 +10,15 @@ import { uploadableBpmn } from './test-app.js';
 export type Access =
   | { kind: 'public' }
   | { kind: 'signed-in' }
-  | { kind: 'roles'; roles: readonly Role[]; hidden?: boolean };
+  | {
+      kind: 'roles';
+      roles: readonly Role[];
+      hidden?: boolean;
+      /** A route about one case: roles without a part in it (API.md "Access") get 404 once past `door`. */
+      readers?: readonly Role[];
+      /** The roles the route's own role check lets in before the case is looked at (default: every role). */
+      door?: readonly Role[];
+    };
 
 /** One request: a JSON `payload` for /api, url-encoded `form` fields for a page post (the session's CSRF token is added). */
 export interface Attempt {
@@ -53,6 +61,12 @@ const open: Access = { kind: 'public' };
 const anyUser: Access = { kind: 'signed-in' };
 const only = (...roles: Role[]): Access => ({ kind: 'roles', roles });
 const hidden = (...roles: Role[]): Access => ({ kind: 'roles', roles, hidden: true });
+/** A route about a case whose readers are `readers` (the revisor reads every case); `ok` may do what it does. */
+const inCase = (readers: readonly Role[], ok: readonly Role[], door?: readonly Role[]): Access => ({ kind: 'roles', roles: ok, readers: [...readers, 'revisor'], ...(door ? { door } : {}) });
+/** The roles with a part in web-beslut and web-lss-beslut (starter lss-handlaggare; task and bevakning enhetschef). */
+const beslutReaders: Role[] = ['lss-handlaggare', 'enhetschef'];
+/** web-incident's: started by and for the enhetschef. */
+const incidentReaders: Role[] = ['enhetschef'];
 const get = (url: string, access: Access, path: (fx: Fixture) => string = () => url): RouteRule => ({
   method: 'GET',
   url,
@@ -77,20 +91,20 @@ export const routeTable: RouteRule[] = [
   post('/api/processes', only('processagare'), () => ({ url: '/api/processes', headers: { 'content-type': 'application/xml' }, payload: uploadableBpmn('az-uppladdad') })),
   post('/api/processes/:key/instances', only('lss-handlaggare'), (fx) => ({ url: '/api/processes/web-beslut/instances', payload: { businessKey: fx.unique(), variables: decision } })),
   get('/api/instances', anyUser),
-  get('/api/instances/:id', anyUser, (fx) => `/api/instances/${fx.instanceId}`),
-  get('/api/instances/:id/history', anyUser, (fx) => `/api/instances/${fx.instanceId}/history`),
+  get('/api/instances/:id', inCase(beslutReaders, [...beslutReaders, 'revisor']), (fx) => `/api/instances/${fx.instanceId}`),
+  get('/api/instances/:id/history', inCase(beslutReaders, [...beslutReaders, 'revisor']), (fx) => `/api/instances/${fx.instanceId}/history`),
   get('/api/incidents', anyUser),
-  post('/api/instances/:id/incidents/:incidentId/retry', only('enhetschef'), async (fx) => {
+  post('/api/instances/:id/incidents/:incidentId/retry', inCase(incidentReaders, ['enhetschef']), async (fx) => {
     const { instanceId, incidentId, letApartment } = await fx.freshIncident();
     return { url: `/api/instances/${instanceId}/incidents/${incidentId}/retry`, payload: { variables: { lagenhetId: letApartment } } };
   }),
-  post('/api/instances/:id/messages/:name', only('lss-handlaggare', 'enhetschef'), async (fx) => ({ url: `/api/instances/${(await fx.fresh()).instanceId}/messages/avliden`, payload: {} })),
+  post('/api/instances/:id/messages/:name', inCase(beslutReaders, ['lss-handlaggare', 'enhetschef']), async (fx) => ({ url: `/api/instances/${(await fx.fresh()).instanceId}/messages/avliden`, payload: {} })),
   get('/api/tasks', anyUser),
   post('/api/tasks/:id/assign', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/assign`, payload: { assignee: null, followUp: '2027-02-01' } })),
   post('/api/tasks/:id/claim', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/claim`, payload: {} })),
   post('/api/tasks/:id/complete', only('enhetschef'), async (fx) => ({ url: `/api/tasks/${(await fx.fresh()).taskId}/complete`, payload: { variables: answer } })),
   get('/api/decisions', anyUser),
-  post('/api/decisions/:id/events', only(...decisionEventRecorders), async (fx) => ({ url: `/api/decisions/${(await fx.freshDecision()).id}/events`, payload: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
+  post('/api/decisions/:id/events', inCase(beslutReaders, ['lss-handlaggare', 'enhetschef'], decisionEventRecorders), async (fx) => ({ url: `/api/decisions/${(await fx.freshDecision()).id}/events`, payload: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
   get('/api/inbox', anyUser),
   get('/api/inbox/:id', hidden('enhetschef', 'revisor'), (fx) => `/api/inbox/${fx.bevakningId}`),
   post('/api/inbox/:id/read', hidden('enhetschef'), (fx) => ({ url: `/api/inbox/${fx.bevakningId}/read`, payload: {} })),
@@ -133,11 +147,11 @@ export const routeTable: RouteRule[] = [
   get('/processes/:key/versions/:version.bpmn', anyUser, () => '/processes/web-beslut/versions/1.bpmn'),
   get('/processes/:key/diff', anyUser, () => '/processes/web-beslut/diff?from=1&to=1'),
   get('/cases', anyUser),
-  get('/cases/:id', anyUser, (fx) => `/cases/${fx.instanceId}`),
-  post('/cases/:id/decision-events', only(...decisionEventRecorders), async (fx) => ({ url: `/cases/${(await fx.freshDecision()).instanceId}/decision-events`, form: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
-  get('/cases/:id/diagram.bpmn', anyUser, (fx) => `/cases/${fx.instanceId}/diagram.bpmn`),
-  get('/cases/:id/history.csv', anyUser, (fx) => `/cases/${fx.instanceId}/history.csv`),
-  post('/cases/:id/incidents/:incidentId/retry', only('enhetschef'), async (fx) => {
+  get('/cases/:id', inCase(beslutReaders, [...beslutReaders, 'revisor']), (fx) => `/cases/${fx.instanceId}`),
+  post('/cases/:id/decision-events', inCase(beslutReaders, ['lss-handlaggare', 'enhetschef'], decisionEventRecorders), async (fx) => ({ url: `/cases/${(await fx.freshDecision()).instanceId}/decision-events`, form: { type: 'drojsmal', date: '2027-01-12', reason: 'Ingen ledig plats.' } })),
+  get('/cases/:id/diagram.bpmn', inCase(beslutReaders, [...beslutReaders, 'revisor']), (fx) => `/cases/${fx.instanceId}/diagram.bpmn`),
+  get('/cases/:id/history.csv', inCase(beslutReaders, [...beslutReaders, 'revisor']), (fx) => `/cases/${fx.instanceId}/history.csv`),
+  post('/cases/:id/incidents/:incidentId/retry', inCase(incidentReaders, ['enhetschef']), async (fx) => {
     const { instanceId, incidentId, letApartment } = await fx.freshIncident();
     return { url: `/cases/${instanceId}/incidents/${incidentId}/retry`, form: { lagenhetId: letApartment } };
   }),

@@ -84,3 +84,12 @@ export function waitingMessages(model: ProcessModel, active: readonly { elementI
 export function processRoles(model: ProcessModel): string[] {
   return [...new Set([...model.starterGroups, ...[...model.userTasks.values()].flatMap((t) => t.candidateGroups)])].sort();
 }
+
+/**
+ * The roles that have a part in a process and so read its cases (API.md "Access"): those that act in it, and those
+ * its bevakningar are sent to (a service task's static `group`; one chosen by FEEL is not known before it runs).
+ */
+export function caseReaderRoles(model: ProcessModel): string[] {
+  const watchers = [...model.serviceTasks.values()].map((t) => t.properties.group).filter((g): g is string => typeof g === 'string' && g !== '' && !g.startsWith('='));
+  return [...new Set([...processRoles(model), ...watchers])].sort();
+}

@@ -1,6 +1,7 @@
 // What the case list shows: the filter form and the matching cases, newest first, each with its person, decision
 // date and how long the decision has waited.
 import { differenceInCalendarDays, parseISO } from 'date-fns';
+import type { Actor } from '../../auth/index.js';
 import type { InstanceListItem, InstanceState, RuntimeApi } from '../../runtime/index.js';
 
 /** The states a case can be in, as a person reads them. */
@@ -16,7 +17,7 @@ export interface CaseFilter {
   q?: string | undefined;
 }
 
-export function caseListModel(runtime: RuntimeApi, filter: CaseFilter) {
+export function caseListModel(runtime: RuntimeApi, filter: CaseFilter, actor: Actor) {
   const processes = runtime.listProcesses();
   const names = new Map(processes.map((p) => [p.key, p.name]));
   const today = runtime.clockNow().now.slice(0, 10);
@@ -24,7 +25,7 @@ export function caseListModel(runtime: RuntimeApi, filter: CaseFilter) {
     ...(filter.process ? { processKey: filter.process } : {}),
     ...(filter.state ? { state: filter.state } : {}),
     ...(filter.q ? { q: filter.q } : {}),
-  });
+  }).filter((c) => runtime.mayReadCase(c.id, actor)); // a case the reader has no part in is not listed at all
   return {
     filter,
     filtered: Boolean(filter.process || filter.state || filter.q),

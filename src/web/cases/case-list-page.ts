@@ -1,6 +1,7 @@
 // The case list: every case, filtered by process, state and a search for the case number or the person.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { actorOf } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { caseListModel } from './case-list-model.js';
@@ -15,10 +16,10 @@ const QuerySchema = z.object({
   q: z.preprocess(blankAsAbsent, z.string().trim().max(200).optional()),
 });
 
-/** `GET /cases`: any signed-in user may list the cases (reading one is logged on its own page). */
+/** `GET /cases`: the cases the signed-in user has a part in (reading one is logged on its own page). */
 export const caseListPage: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   app.get('/cases', async (request, reply) => {
     const filter = parseInput(QuerySchema, request.query, 'query');
-    return reply.page('cases/list.hbs', { title: 'Ärenden', notice: takeNotice(request), ...caseListModel(runtime, filter) });
+    return reply.page('cases/list.hbs', { title: 'Ärenden', notice: takeNotice(request), ...caseListModel(runtime, filter, actorOf(request)) });
   });
 };

@@ -24,7 +24,9 @@ const RetryParamsSchema = z.object({ id: IdSchema, incidentId: IdSchema });
 export const instanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   app.get('/api/instances', async (request) => {
     const filter = parseInput(ListQuerySchema, request.query, 'query');
-    return runtime.listInstances(filter).map(presentInstanceItem);
+    const actor = actorOf(request);
+    // Lists never show a case the caller has no part in (API.md "Access").
+    return runtime.listInstances(filter).filter((c) => runtime.mayReadCase(c.id, actor)).map(presentInstanceItem);
   });
 
   app.get('/api/instances/:id', async (request) => {

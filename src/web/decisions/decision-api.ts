@@ -2,7 +2,7 @@
 // (interrupted, resumed, a reason for delay, closed). See API.md "Decisions".
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { decisionEventRecorders } from '../../auth/index.js';
+import { decisionEventRecorders, hasRole, ivoReportReaders } from '../../auth/index.js';
 import { decisionLaws, decisionStatuses } from '../../decisions/index.js';
 import type { Decision } from '../../runtime/index.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
@@ -22,13 +22,19 @@ const IdParamsSchema = z.object({ id: IdSchema });
 export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   app.get('/api/decisions', async (request) => {
     const filter = parseInput(ListQuerySchema, request.query, 'query');
-    return runtime.listDecisions(filter).map(presentDecision);
+    const actor = actorOf(request);
+    // The IVO-rapportör reports every decision; anyone else sees the decisions of the cases they have a part in.
+    const all = hasRole(actor, ivoReportReaders);
+    return runtime.listDecisions(filter).filter((d) => all || runtime.mayReadCase(d.instanceId, actor)).map(presentDecision);
   });
 
   app.post('/api/decisions/:id/events', { onRequest: requireRole(...decisionEventRecorders) }, async (request, reply) => {
     const { id } = parseInput(IdParamsSchema, request.params, 'params');
     const input = parseInput(DecisionEventSchema, request.body, 'body');
-    const decision = await runtime.recordDecisionEvent(id, input, actorOf(request));
+    const actor = actorOf(request);
+    const target = runtime.listDecisions({}).find((d) => d.id === id);
+    if (target) runtime.assertCanReadCase(target.instanceId, actor);
+    const decision = await runtime.recordDecisionEvent(id, input, actor);
     return reply.code(201).send(presentDecision(decision));
   });
 };

@@ -24,7 +24,7 @@ describe('case list page', () => {
     // given
     t = await startTestApp();
     const { running, completed } = await twoCases(t);
-    const session = await signIn(t, 'arbetsterapeut');
+    const session = await signIn(t, 'enhetschef');
     // when
     const page = await getPage(t, session, '/cases');
     // then
@@ -81,6 +81,22 @@ describe('case list page', () => {
     expect(Object.keys(api.json()[0]).sort()).toEqual(['businessKey', 'endedAt', 'id', 'processKey', 'startedAt', 'state', 'version']);
   });
 
+  test('when someone without a part in the cases opens the list or searches, then the cases are not there at all', async () => {
+    // given: web-beslut's cases belong to the LSS-handläggare and the enhetschef, not the arbetsterapeut
+    t = await startTestApp();
+    await twoCases(t);
+    const session = await signIn(t, 'arbetsterapeut');
+    // when
+    const page = await getPage(t, session, '/cases');
+    const searched = await t.call('arbetsterapeut', { method: 'GET', url: '/api/instances?q=LSS-2027' });
+    const reader = await t.call('enhetschef', { method: 'GET', url: '/api/instances?q=LSS-2027' });
+    // then
+    expect(listed(page.body)).toEqual([]);
+    expect(page.body).toContain('<h2 id="traffar">0 ärenden</h2>');
+    expect(searched.json()).toEqual([]);
+    expect(reader.json()).toHaveLength(2);
+  });
+
   test('when the filter holds a state that does not exist, then the page answers 400 with a Swedish message', async () => {
     // given
     t = await startTestApp();
@@ -96,7 +112,7 @@ describe('case list page', () => {
     // given
     t = await startTestApp();
     await startBeslut(t, '<script>alert(1)</script>');
-    const session = await signIn(t, 'arbetsterapeut');
+    const session = await signIn(t, 'enhetschef');
     // when
     const page = await getPage(t, session, '/cases');
     // then

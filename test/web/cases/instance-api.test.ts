@@ -117,7 +117,11 @@ describe('POST /api/instances/:id/messages/:name', () => {
     expect(response.statusCode).toBe(202);
   });
 
-  test.each(['arbetsterapeut', 'revisor', 'processagare'])('when %s delivers a message, then 403 and nothing changes', async (user) => {
+  test.each([
+    ['arbetsterapeut', 404, 'not_found'],
+    ['processagare', 404, 'not_found'],
+    ['revisor', 403, 'forbidden'],
+  ])('when %s delivers a message, then %i (no part in the case, or reading only) and nothing changes', async (user, status, error) => {
     // given
     t = await startTestApp();
     const { instanceId } = await startBeslut(t);
@@ -126,8 +130,8 @@ describe('POST /api/instances/:id/messages/:name', () => {
     const response = await t.call(user, { method: 'POST', url: `/api/instances/${instanceId}/messages/avliden`, payload: {} });
 
     // then
-    expect(response.statusCode).toBe(403);
-    expect(response.json().error).toBe('forbidden');
+    expect(response.statusCode).toBe(status);
+    expect(response.json().error).toBe(error);
     expect((await t.call('admin', { method: 'GET', url: `/api/instances/${instanceId}` })).json().state).toBe('running');
   });
 
