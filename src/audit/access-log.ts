@@ -4,7 +4,7 @@ import { appendCaseRead, listCaseReads, type AccessLogJournal, type CaseRead, ty
 export function createAccessLog({ journal, now }: { journal: AccessLogJournal; now: () => Date }) {
   return {
     /** Records one read of a case durably in the access log, at the runtime clock's time; resolves once stored. */
-    async recordCaseRead(read: { user: string; instanceId: string; kind: CaseReadKind }): Promise<void> {
+    async recordCaseRead(read: { user: string; instanceId: string; kind: CaseReadKind; shown?: string[] }): Promise<void> {
       await appendCaseRead(journal, read, now());
     },
 

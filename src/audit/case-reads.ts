@@ -7,8 +7,11 @@ export interface AccessLogJournal {
   append(records: unknown[]): Promise<void>;
 }
 
-/** What was read: the case page, its diagram, or the API's instance and history. */
-export const caseReadKinds = ['page', 'diagram', 'instance', 'history'] as const;
+/**
+ * What was read: one case (its page, diagram, the API's instance or history, a task page), or many at once (the case
+ * list, a search, the housing queue, the IVO report, the statistics page), which names the cases it showed.
+ */
+export const caseReadKinds = ['page', 'diagram', 'instance', 'history', 'task', 'list', 'search', 'queue', 'ivo-report', 'statistics'] as const;
 export type CaseReadKind = (typeof caseReadKinds)[number];
 
 /** One read of one case; it holds nothing of the case's content. */
@@ -16,8 +19,11 @@ export interface CaseRead {
   /** When, by the runtime's clock (ISO instant). */
   at: string;
   user: string;
+  /** The case read; empty for a read of many. */
   instanceId: string;
   kind: CaseReadKind;
+  /** A read of many: the cases it showed (never the search words, which may be a person's name). */
+  shown?: string[];
 }
 
 /** Which reads to list; at most `limit`, newest first. */
@@ -35,11 +41,12 @@ const CaseReadSchema = z.object({
   user: z.string(),
   instanceId: z.string(),
   kind: z.enum(caseReadKinds),
+  shown: z.array(z.string()).optional(),
 });
 
 /** Appends one read durably; resolves once it is on disk. */
 export async function appendCaseRead(journal: AccessLogJournal, read: Omit<CaseRead, 'at'>, now: Date): Promise<CaseRead> {
-  const record: CaseRead = { at: now.toISOString(), user: read.user, instanceId: read.instanceId, kind: read.kind };
+  const record: CaseRead = { at: now.toISOString(), user: read.user, instanceId: read.instanceId, kind: read.kind, ...(read.shown ? { shown: [...read.shown] } : {}) };
   await journal.append([record]);
   return record;
 }
@@ -53,7 +60,8 @@ export async function listCaseReads(journal: AccessLogJournal, filter: CaseReadF
     const parsed = CaseReadSchema.safeParse(records[i], { jitless: true });
     if (!parsed.success) continue; // a line written by a later version is skipped rather than failing the page
     const read = parsed.data;
-    if (filter.instanceId !== undefined && read.instanceId !== filter.instanceId) continue;
+    // A case's reads include the lists and reports it was shown in.
+    if (filter.instanceId !== undefined && read.instanceId !== filter.instanceId && !read.shown?.includes(filter.instanceId)) continue;
     if (filter.user !== undefined && read.user !== filter.user) continue;
     found.push(read);
   }

@@ -14,6 +14,12 @@ const kindNames: Record<CaseReadKind, string> = {
   diagram: 'Processdiagrammet',
   instance: 'Ärendet (API)',
   history: 'Historiken (API eller CSV)',
+  task: 'Uppgiftssidan',
+  list: 'Ärendelistan',
+  search: 'En sökning bland ärendena',
+  queue: 'Kön i boenderegistret',
+  'ivo-report': 'IVO-rapporten',
+  statistics: 'Statistiksidan',
 };
 
 const optionalText = (max: number, message: string) =>
@@ -40,6 +46,7 @@ export const auditPages: FastifyPluginAsync<RouteOptions> = async (app, { runtim
       ...read,
       kindName: kindNames[read.kind],
       businessKey: businessKeys.get(read.instanceId) ?? null,
+      shownCount: read.shown?.length ?? null,
     }));
     return reply.page('audit/access-log.hbs', {
       title: 'Åtkomstlogg',

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../plugins/auth.js';
+import { readsMany } from '../plugins/case-read-audit.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { caseListModel } from './case-list-model.js';
@@ -20,6 +21,10 @@ const QuerySchema = z.object({
 export const caseListPage: FastifyPluginAsync<RouteOptions> = async (app, { runtime }) => {
   app.get('/cases', async (request, reply) => {
     const filter = parseInput(QuerySchema, request.query, 'query');
-    return reply.page('cases/list.hbs', { title: 'Ärenden', notice: takeNotice(request), ...caseListModel(runtime, filter, actorOf(request)) });
+    const actor = actorOf(request);
+    const model = caseListModel(runtime, filter, actor);
+    // The list shows persons' names: a read of every case on it, kept in the access log before it is sent.
+    readsMany(request, filter.q ? 'search' : 'list', model.cases.map((c) => c.id));
+    return reply.page('cases/list.hbs', { title: 'Ärenden', notice: takeNotice(request), ...model });
   });
 };

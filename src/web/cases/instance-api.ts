@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { logCaseRead } from '../plugins/case-read-log.js';
 import { z } from 'zod';
 import { actorOf } from '../plugins/auth.js';
+import { readsMany } from '../plugins/case-read-audit.js';
 import { IdSchema, parseInput, VariablesSchema } from '../shared/parse-input.js';
 import { presentHistoryEntry, presentIncident, presentInstance, presentInstanceItem } from '../shared/present.js';
 import type { RouteOptions } from '../shared/route-options.js';
@@ -25,8 +26,10 @@ export const instanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ru
   app.get('/api/instances', async (request) => {
     const filter = parseInput(ListQuerySchema, request.query, 'query');
     const actor = actorOf(request);
-    // Lists never show a case the caller has no part in (API.md "Access").
-    return runtime.listInstances(filter).filter((c) => runtime.mayReadCase(c.id, actor)).map(presentInstanceItem);
+    // Lists never show a case the caller has no part in (API.md "Access"); what they show is logged as read.
+    const cases = runtime.listInstances(filter).filter((c) => runtime.mayReadCase(c.id, actor));
+    readsMany(request, filter.q ? 'search' : 'list', cases.map((c) => c.id));
+    return cases.map(presentInstanceItem);
   });
 
   app.get('/api/instances/:id', async (request) => {

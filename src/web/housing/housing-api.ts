@@ -5,6 +5,7 @@ import { apartmentStatuses, HousingSeedSchema, unitsWithCounts } from '../../hou
 import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
+import { readsMany } from '../plugins/case-read-audit.js';
 
 const ApartmentQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.enum(apartmentStatuses).optional() });
 const StatusQuerySchema = z.object({ status: z.enum(['aktiv', 'avslutad']).optional() });
@@ -35,7 +36,10 @@ export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { run
 
   app.get('/api/housing/queue', async (request) => {
     const { status } = parseInput(StatusQuerySchema, request.query, 'query');
-    return runtime.housingRegister().queue.filter((q) => !status || q.status === status);
+    const queue = runtime.housingRegister().queue.filter((q) => !status || q.status === status);
+    const shown = queue.map((q) => q.instanceId).filter((id): id is string => typeof id === 'string');
+    readsMany(request, 'queue', shown);
+    return queue;
   });
 
   app.get('/api/housing/offers', async (request) => {

@@ -13,6 +13,18 @@ export const caseReadRoutes: Readonly<Record<string, CaseReadKind>> = {
   '/api/instances/:id/history': 'history',
 };
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A read of many cases at once (a list, a search, the queue, a report): logged with the cases it shows. */
+    bulkRead?: { kind: CaseReadKind; shown: string[] };
+  }
+}
+
+/** Marks the request as a read of many cases; the read is stored before the answer leaves, like a case's. */
+export function readsMany(request: FastifyRequest, kind: CaseReadKind, shown: readonly string[]): void {
+  request.bulkRead = { kind, shown: [...shown] };
+}
+
 export interface CaseReadAuditOptions extends Record<string, unknown> {
   runtime: RuntimeApi;
 }
@@ -23,6 +35,10 @@ export interface CaseReadAuditOptions extends Record<string, unknown> {
  */
 export const caseReadAuditPlugin = sharedPlugin<CaseReadAuditOptions>('case-read-audit', async (app, { runtime }) => {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    if (request.bulkRead && request.actor && reply.statusCode >= 200 && reply.statusCode < 300) {
+      await runtime.recordCaseRead({ user: request.actor.username, instanceId: '', ...request.bulkRead });
+      return payload;
+    }
     const kind = readKindOf(request);
     if (!kind || reply.statusCode < 200 || reply.statusCode >= 300 || !request.actor) return payload;
     const instanceId = (request.params as { id?: unknown }).id;

@@ -6,6 +6,7 @@ import { ivoReportCsv, statistikReportCsv } from '../../reports/index.js';
 import { requireRole } from '../plugins/auth.js';
 import { parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
+import { readsMany } from '../plugins/case-read-audit.js';
 
 const QuerySchema = z.object({
   quarter: z.string({ error: 'Ange kvartalet, till exempel quarter=2027Q1.' }).max(10),
@@ -26,6 +27,7 @@ export const reportRoutes: FastifyPluginAsync<RouteOptions> = async (app, { runt
   app.get('/api/reports/ivo', { onRequest: requireRole(...ivoReportReaders) }, async (request, reply) => {
     const { quarter, format } = parseInput(QuerySchema, request.query, 'query');
     const report = runtime.ivoReport(quarter);
+    readsMany(request, 'ivo-report', report.rows.map((r) => r.instanceId));
     if (!wantsCsv(request, format)) return report;
     return sendCsv(reply, `ivo-ej-verkstallda-${report.quarter}.csv`, ivoReportCsv(report));
   });

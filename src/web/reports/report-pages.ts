@@ -9,6 +9,7 @@ import type { RouteOptions } from '../shared/route-options.js';
 import { quarterOf } from '../shared/report-quarters.js';
 import { ivoPageModel } from './report-ivo-model.js';
 import { statistikPageModel } from './report-statistik-model.js';
+import { readsMany } from '../plugins/case-read-audit.js';
 
 /** The asked quarter, or the current one when none is asked. */
 function askedQuarter(query: unknown, today: string): string {
@@ -34,7 +35,11 @@ export const reportPages: FastifyPluginAsync<RouteOptions> = async (app, { runti
   app.get('/reports/ivo', { onRequest: requireRole(...ivoReportReaders) }, async (request, reply) => {
     const day = today();
     const quarter = askedQuarter(request.query, day);
-    return pageOrBadQuarter(reply, 'reports/ivo.hbs', 'IVO-rapport', () => ivoPageModel(day, runtime.ivoReport(quarter)), (message) => ivoPageModel(day, null, message));
+    return pageOrBadQuarter(reply, 'reports/ivo.hbs', 'IVO-rapport', () => {
+      const report = runtime.ivoReport(quarter);
+      readsMany(request, 'ivo-report', report.rows.map((r) => r.instanceId)); // the report names persons
+      return ivoPageModel(day, report);
+    }, (message) => ivoPageModel(day, null, message));
   });
 
   app.get('/reports/statistik', { onRequest: requireRole(...statistikReaders) }, async (request, reply) => {

@@ -48,7 +48,7 @@ export const taskPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime
     const actor = actorOf(request);
     const task = runtime.getTask(id, actor);
     // The page shows the case's values, so opening it is a read of the case.
-    await runtime.recordCaseRead({ user: actor.username, instanceId: task.instanceId, kind: 'page' });
+    await runtime.recordCaseRead({ user: actor.username, instanceId: task.instanceId, kind: 'task' });
     return render(request, reply, task);
   });
 

@@ -37,6 +37,28 @@ describe('access log', () => {
     expect(log.body).toContain('<time datetime="2027-01-15T08:00:00.000Z">15 jan. 2027 09:00</time>');
   });
 
+  test("when cases are read many at a time (the list, a search, a task page), then each is logged and a case's reads include the lists it was shown in", async () => {
+    // given
+    t = await startTestApp();
+    const { instanceId, taskId } = await startBeslut(t, 'B-1');
+    await startBeslut(t, 'B-2');
+    const caseworker = await signIn(t, 'enhetschef');
+    await getPage(t, caseworker, '/cases');
+    await t.call('enhetschef', { method: 'GET', url: '/api/instances?q=B-1' });
+    await getPage(t, caseworker, `/tasks/${taskId}`);
+    const auditor = await signIn(t, 'revisor');
+    // when
+    const all = await getPage(t, auditor, '/audit/access-log?user=enhetschef');
+    const ofCase = await getPage(t, auditor, `/audit/access-log?instanceId=${instanceId}`);
+    // then
+    expect(rows(all.body)).toEqual([
+      `enhetschef | B-1 ${instanceId} | Uppgiftssidan`,
+      'enhetschef | Visade 1 ärenden | En sökning bland ärendena',
+      'enhetschef | Visade 2 ärenden | Ärendelistan',
+    ]);
+    expect(rows(ofCase.body)).toHaveLength(3);
+  });
+
   test('when the auditor filters by case and by user, then only the matching reads are listed', async () => {
     // given
     t = await startTestApp();
