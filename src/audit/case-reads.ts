@@ -29,7 +29,12 @@ export interface CaseRead {
 /** Which reads to list; at most `limit`, newest first. */
 export interface CaseReadFilter {
   instanceId?: string;
+  /** Reads of any of these cases (a person's cases), lists that showed one included. */
+  instanceIds?: ReadonlySet<string>;
   user?: string;
+  /** Reads at or after `from` and before `to` (ISO instants). */
+  from?: string;
+  to?: string;
   limit: number;
 }
 
@@ -63,6 +68,9 @@ export async function listCaseReads(journal: AccessLogJournal, filter: CaseReadF
     // A case's reads include the lists and reports it was shown in.
     if (filter.instanceId !== undefined && read.instanceId !== filter.instanceId && !read.shown?.includes(filter.instanceId)) continue;
     if (filter.user !== undefined && read.user !== filter.user) continue;
+    if (filter.instanceIds !== undefined && !filter.instanceIds.has(read.instanceId) && !read.shown?.some((id) => filter.instanceIds!.has(id))) continue;
+    if (filter.from !== undefined && read.at < filter.from) continue;
+    if (filter.to !== undefined && read.at >= filter.to) continue;
     found.push(read);
   }
   return found;

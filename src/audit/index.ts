@@ -1,3 +1,3 @@
 // The access log's public face: every read of a case, who and when, recorded and listed for the auditor.
 export { createAccessLog } from './access-log.js';
-export type { CaseReadKind } from './case-reads.js';
+export { maxCaseReads, type CaseRead, type CaseReadKind } from './case-reads.js';

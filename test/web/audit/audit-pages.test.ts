@@ -59,6 +59,29 @@ describe('access log', () => {
     expect(rows(ofCase.body)).toHaveLength(3);
   });
 
+  test('when the auditor filters by person and by date and downloads the result, then the CSV holds those reads', async () => {
+    // given: B-1 is Anna Berg's case, B-2 someone else's; the clock stands at 15 January 2027
+    t = await startTestApp({ processes: ['web-lss-beslut.bpmn'] });
+    const start = (businessKey: string, brukare: string) =>
+      t.call('lss-handlaggare', { method: 'POST', url: '/api/processes/web-lss-beslut/instances', payload: { businessKey, variables: { beslutsdatum: '2027-01-05', brukare } } });
+    const anna = (await start('B-1', 'Anna Berg')).json().id;
+    const other = (await start('B-2', 'Bo Ek')).json().id;
+    await t.call('enhetschef', { method: 'GET', url: `/api/instances/${anna}` });
+    await t.call('enhetschef', { method: 'GET', url: `/api/instances/${other}` });
+    const auditor = await signIn(t, 'revisor');
+    // when
+    const byPerson = await getPage(t, auditor, '/audit/access-log?person=anna+berg');
+    const later = await getPage(t, auditor, '/audit/access-log?from=2027-01-16');
+    const csv = await getPage(t, auditor, '/audit/access-log?person=anna+berg&from=2027-01-15&to=2027-01-15&format=csv');
+    const badDay = await getPage(t, auditor, '/audit/access-log?from=igår');
+    // then
+    expect(rows(byPerson.body)).toEqual([`enhetschef | B-1 ${anna} | Ärendet (API)`]);
+    expect(rows(later.body)).toEqual([]);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.replace(/^\ufeff/, '').trim().split('\n')).toEqual(['Tid;Användare;Ärende;Ärendets id;Vad;Visade ärenden', `2027-01-15T08:00:00.000Z;enhetschef;B-1;${anna};Ärendet (API);`]);
+    expect(badDay.statusCode).toBe(400);
+  });
+
   test('when the auditor filters by case and by user, then only the matching reads are listed', async () => {
     // given
     t = await startTestApp();
