@@ -20,6 +20,17 @@ export interface User {
   passwordHash: string;
 }
 
+/**
+ * Demo users tied to a unit: two enhetschefer of different boenden and two LOV providers of boendestöd. Work
+ * addressed to a unit reaches only its own people; the demo users named after a role are tied to none.
+ */
+export const unitDemoUsers: readonly Omit<User, 'passwordHash'>[] = [
+  { username: 'enhetschef-ekbacken', name: 'Enhetschef Ekbacken (demo)', roles: ['enhetschef'], units: ['ekbacken'] },
+  { username: 'enhetschef-lindgarden', name: 'Enhetschef Lindgården (demo)', roles: ['enhetschef'], units: ['lindgarden'] },
+  { username: 'utforare-stod-i-vardagen', name: 'Stöd i Vardagen AB (demo)', roles: ['utforare'], units: ['lov-stod-i-vardagen'] },
+  { username: 'utforare-vardagsstod', name: 'Vardagsstöd AB (demo)', roles: ['utforare'], units: ['lov-vardagsstod'] },
+];
+
 /** Looks users up and checks their passwords. */
 export interface UserDirectory {
   /** The actor for a known user, or null; roles are read fresh on every call. */
@@ -27,7 +38,7 @@ export interface UserDirectory {
   /** The actor when username and password match a user, otherwise null. Slow by design (argon2). */
   authenticate(username: string, password: string): Promise<Actor | null>;
   /** The users holding `role`, by name: who a form's user field offers. */
-  withRole(role: string): { username: string; name: string }[];
+  withRole(role: string): { username: string; name: string; units: string[] }[];
 }
 
 /**
@@ -42,6 +53,7 @@ export async function createUserDirectory(options: { demo: boolean; usersFile?: 
     // One hash for all demo users: hashing is slow on purpose, and they share the password anyway.
     const passwordHash = await hashPassword(demoPassword);
     for (const role of allRoles) demoUsers.set(role, { username: role, name: `${roleNames[role]} (demo)`, roles: [role], units: [], passwordHash });
+    for (const user of unitDemoUsers) demoUsers.set(user.username, { ...user, roles: [...user.roles], units: [...user.units], passwordHash });
     decoyHash = passwordHash;
   } else {
     decoyHash = await hashPassword(randomBytes(16).toString('hex'));
@@ -82,7 +94,7 @@ function directoryOf(current: () => Map<string, User>, decoyHash: string): UserD
     withRole(role) {
       return [...current().values()]
         .filter((user) => (user.roles as readonly string[]).includes(role))
-        .map((user) => ({ username: user.username, name: user.name }))
+        .map((user) => ({ username: user.username, name: user.name, units: [...user.units] }))
         .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
     },
   };

@@ -51,6 +51,7 @@ const propertyLabels: Record<string, string> = {
   moveInDate: 'Inflyttningsdatum',
   currentUnitId: 'Nuvarande boende (id)',
   waitlistEntryId: 'Plats i byteskön (id)',
+  unit: 'Enhet som får den (en utförare eller ett boende; tomt: hela rollen)',
 };
 
 const valueHint = 'Fast text, eller FEEL som börjar med = och läser ärendets variabler (t.ex. =beslutsdatum).';

@@ -12,7 +12,7 @@ export interface HandlerLogger {
 
 /** Effects a handler may cause; the runtime stores them together with the transition. */
 export interface InboxPort {
-  send(message: { group: string; subject: string; body: string }): void;
+  send(message: { group: string; subject: string; body: string; unit?: string }): void;
 }
 
 /** The housing register as a step sees it: read the current state, change it only by events. */

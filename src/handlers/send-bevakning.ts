@@ -8,6 +8,8 @@ export const SendBevakningInputSchema = z.object({
   group: z.enum(workRoles),
   subject: z.string().trim().min(1).max(200),
   body: z.string().max(2000).default(''),
+  /** Optional: the unit (a provider, a boende) whose members of the group get it; empty or absent: the whole group. */
+  unit: z.string().trim().max(100).optional(),
 });
 
 export type SendBevakningInput = z.infer<typeof SendBevakningInputSchema>;
@@ -21,7 +23,7 @@ export const sendBevakning = defineHandler<SendBevakningInput>({
   title: 'Skicka bevakning',
   input: SendBevakningInputSchema,
   async run(input, context) {
-    context.inbox.send({ group: input.group, subject: input.subject, body: input.body });
+    context.inbox.send({ group: input.group, subject: input.subject, body: input.body, ...(input.unit ? { unit: input.unit } : {}) });
     context.logger.info(
       { instanceId: context.instance.id, processKey: context.instance.processKey, elementId: context.elementId, group: input.group },
       'bevakning skickad',

@@ -9,18 +9,31 @@ export function inGroups(actor: Actor, groups: readonly string[]): boolean {
   return groups.some((g) => actor.roles.includes(g));
 }
 
-/** Admin and revisor see every task; others those of their groups or assigned to them. */
+/**
+ * Something addressed to a unit (a LOV provider, an enhetschef's own boende) reaches that unit's members; someone tied
+ * to no unit (central staff) is reached by all of their groups' work.
+ */
+export function inUnit(actor: Actor, addressed: { unit?: string | null }): boolean {
+  return !addressed.unit || !actor.units?.length || actor.units.includes(addressed.unit);
+}
+
+/** The task's groups, within its unit. */
+function forMe(actor: Actor, task: TaskRecord): boolean {
+  return inGroups(actor, task.candidateGroups) && inUnit(actor, task);
+}
+
+/** Admin and revisor see every task; others those of their groups (within the task's unit) or assigned to them. */
 export function canSeeTask(actor: Actor, task: TaskRecord): boolean {
-  return isAdmin(actor) || actor.roles.includes('revisor') || inGroups(actor, task.candidateGroups) || task.assignee === actor.username;
+  return isAdmin(actor) || actor.roles.includes('revisor') || forMe(actor, task) || task.assignee === actor.username;
 }
 
 export function assertCanClaim(actor: Actor, task: TaskRecord): void {
-  if (isAdmin(actor) || inGroups(actor, task.candidateGroups)) return;
+  if (isAdmin(actor) || forMe(actor, task)) return;
   throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan ta den.');
 }
 
 export function assertCanComplete(actor: Actor, task: TaskRecord): void {
-  if (!isAdmin(actor) && !inGroups(actor, task.candidateGroups) && task.assignee !== actor.username) {
+  if (!isAdmin(actor) && !forMe(actor, task) && task.assignee !== actor.username) {
     throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan slutföra den.');
   }
   if (task.assignee && task.assignee !== actor.username && !isAdmin(actor)) {

@@ -4,6 +4,7 @@ import type { Bevakning, InstanceIndex, InstanceTransitions } from '../engine/in
 import { AppError } from '../errors.js';
 import type { Clock } from '../timers/index.js';
 import { type InstanceListItem, toInstanceListItem } from './instances.js';
+import { inUnit } from './access.js';
 
 export interface BevakningDetail extends Bevakning {
   instance: InstanceListItem & { active: { elementId: string; name: string }[] };
@@ -21,7 +22,7 @@ export function createInboxService({ index, transitions, clock }: InboxServiceDe
       const bevakning = summary.bevakningar.find((b) => b.id === id);
       if (!bevakning) continue;
       // The revisor reads everything; marking it read is refused to them at the door (they change nothing).
-      if (!['admin', 'revisor', bevakning.group].some((r) => actor.roles.includes(r))) break;
+      if (!['admin', 'revisor'].some((r) => actor.roles.includes(r)) && !(actor.roles.includes(bevakning.group) && inUnit(actor, bevakning))) break;
       return { bevakning, summary };
     }
     throw new AppError('not_found', 'Bevakningen finns inte i din inkorg.');
@@ -34,7 +35,7 @@ export function createInboxService({ index, transitions, clock }: InboxServiceDe
       // Newest first; bevakningar sent in the same step share their time and keep the order they were sent in (reversed).
       return [...index.all()]
         .flatMap((s) => s.bevakningar.map((b, order) => ({ b, order })))
-        .filter(({ b }) => all || actor.roles.includes(b.group))
+        .filter(({ b }) => all || (actor.roles.includes(b.group) && inUnit(actor, b)))
         .sort((x, y) => y.b.createdAt.localeCompare(x.b.createdAt) || x.b.instanceId.localeCompare(y.b.instanceId) || y.order - x.order)
         .map(({ b }) => b);
     },

@@ -13,7 +13,7 @@ export interface TaskAssignment {
 
 /** The users a runtime knows, for who may hold a task. */
 export interface UserLookup {
-  withRole(role: string): { username: string; name: string }[];
+  withRole(role: string): { username: string; name: string; units?: string[] }[];
 }
 
 /** The `*chef` roles among a process's roles: those who lead the work and reassign it. */
@@ -36,9 +36,12 @@ export function assertCanAssign(actor: Actor, processRoles: readonly string[]): 
 }
 
 /** The users who may hold the task: those of its candidate groups, by name, each once. */
-export function assignableUsers(task: Pick<TaskRecord, 'candidateGroups'>, users: UserLookup): { username: string; name: string }[] {
+export function assignableUsers(task: Pick<TaskRecord, 'candidateGroups' | 'unit'>, users: UserLookup): { username: string; name: string }[] {
   const byName = new Map<string, { username: string; name: string }>();
-  for (const group of task.candidateGroups) for (const user of users.withRole(group)) byName.set(user.username, user);
+  for (const group of task.candidateGroups) {
+    // A task addressed to a unit goes to that unit's people (or to someone tied to none).
+    for (const user of users.withRole(group)) if (!task.unit || !user.units?.length || user.units.includes(task.unit)) byName.set(user.username, { username: user.username, name: user.name });
+  }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 

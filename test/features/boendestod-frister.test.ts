@@ -14,7 +14,7 @@ async function informed(beslutsdatum: string): Promise<{ rt: RuntimeApi; id: str
 }
 
 async function ordered(rt: RuntimeApi, id: string, bestallningsdatum: string) {
-  await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'Vardagsstöd AB' }, handlaggare);
+  await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'lov-vardagsstod' }, handlaggare);
   await completeTask(rt, id, 'skickaBestallning', { bestallningsdatum, skickadVia: 'fax', nyKund: false }, handlaggare);
 }
 
@@ -28,13 +28,13 @@ describe('boendestod, frister', () => {
     const beforeTwoMonths = rt.listTasks({ instanceId: id }, handlaggare).map((t) => t.elementId);
     await rt.moveClock({ to: '2027-04-01T08:00:00Z' });
     const afterTwoMonths = rt.listTasks({ instanceId: id }, handlaggare).map((t) => t.name);
-    await completeTask(rt, id, 'ickeval', { valdUtforare: 'Närmast i turordningen AB' }, handlaggare);
+    await completeTask(rt, id, 'ickeval', { valdUtforare: 'egen-regi' }, handlaggare);
 
     // then
     expect(beforeTwoMonths).toEqual(['registreraValAvUtforare']);
     expect(afterTwoMonths).toEqual(['Välj utförare enligt turordningsprincipen (ickeval)']);
     expect(rt.listTasks({ instanceId: id }, handlaggare).map((t) => t.elementId)).toEqual(['skickaBestallning']);
-    expect(rt.getInstance(id).variables).toMatchObject({ valdUtforare: 'Närmast i turordningen AB' });
+    expect(rt.getInstance(id).variables).toMatchObject({ valdUtforare: 'egen-regi' });
   });
 
   test('when the order is sent the day before a holiday, then the confirmation is due the next working day and missing it alerts both sides', async () => {

@@ -10,7 +10,7 @@ const harness = useHarness();
 async function confirmedOrder(beslutsdatum: string): Promise<{ rt: RuntimeApi; id: string }> {
   const { rt, id } = await startBoendestod(harness, { beslutsdatum, brukare: 'Brukare-23', kon: 'kvinna', arendetyp: 'nytt' }, 'BS-23');
   await completeTask(rt, id, 'informeraOmLov', { informeradOmLov: beslutsdatum }, handlaggare);
-  await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'Vardagsstöd AB' }, handlaggare);
+  await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'lov-vardagsstod' }, handlaggare);
   await completeTask(rt, id, 'skickaBestallning', { bestallningsdatum: '2027-01-19', skickadVia: 'post', nyKund: true }, handlaggare);
   await completeTask(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-01-20' }, utforare);
   return { rt, id };

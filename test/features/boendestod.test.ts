@@ -19,12 +19,32 @@ async function decided(arendetyp: 'nytt' | 'socialpsykiatri' = 'nytt'): Promise<
 /** The person was informed about LOV and chose a provider; the order went out on 2027-02-02 and arrived on 2027-02-03. */
 async function orderConfirmed(rt: RuntimeApi, id: string) {
   await completeTask(rt, id, 'informeraOmLov', { informeradOmLov: '2027-02-01' }, handlaggare);
-  await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'Stöd i Vardagen AB' }, handlaggare);
+  await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'lov-stod-i-vardagen' }, handlaggare);
   await completeTask(rt, id, 'skickaBestallning', { bestallningsdatum: '2027-02-02', skickadVia: 'post', nyKund: true }, handlaggare);
   await completeTask(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-03' }, utforare);
 }
 
 describe('boendestod', () => {
+  test('when the person chooses a LOV provider, then its bevakningar and tasks reach that provider only, not the other one', async () => {
+    // given: two providers' staff, each tied to their own company
+    const chosen = { username: 'stod', roles: ['utforare'], units: ['lov-stod-i-vardagen'] };
+    const other = { username: 'vardag', roles: ['utforare'], units: ['lov-vardagsstod'] };
+    const { rt, id } = await decided();
+    await completeTask(rt, id, 'informeraOmLov', { informeradOmLov: '2027-02-01' }, handlaggare);
+    await completeTask(rt, id, 'registreraValAvUtforare', { valdUtforare: 'lov-stod-i-vardagen' }, handlaggare);
+    // when
+    await completeTask(rt, id, 'skickaBestallning', { bestallningsdatum: '2027-02-02', skickadVia: 'post', nyKund: true }, handlaggare);
+    const chosenSees = { inbox: subjects(rt, chosen, id), tasks: taskNames(rt, chosen, id) };
+    const otherSees = { inbox: subjects(rt, other, id), tasks: taskNames(rt, other, id) };
+    const task = rt.listTasks({ instanceId: id }, chosen)[0]!;
+    const taken = rt.claimTask(task.id, other);
+    // then
+    expect(chosenSees).toEqual({ inbox: ['Beställning av boendestöd på väg'], tasks: ['Bekräfta att beställningen mottagits'] });
+    expect(otherSees).toEqual({ inbox: [], tasks: [] });
+    await expect(taken).rejects.toMatchObject({ code: 'forbidden' });
+    await completeTask(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-03' }, chosen);
+  });
+
   test('when a new customer chooses a provider, then the order goes out, the provider is told it is coming and confirms to the handläggare', async () => {
     // given
     const { rt, id } = await decided();
@@ -40,7 +60,7 @@ describe('boendestod', () => {
     expect(rt.listTasks({ instanceId: id }, enhetschef).map((t) => [t.name, t.due])).toEqual([
       ['Meddela handläggaren att insatsen påbörjats', '2027-02-16T23:00:00.000Z'],
     ]);
-    expect(rt.getInstance(id).variables).toMatchObject({ valdUtforare: 'Stöd i Vardagen AB', bekraftelseSenast: '2027-02-03' });
+    expect(rt.getInstance(id).variables).toMatchObject({ valdUtforare: 'lov-stod-i-vardagen', bekraftelseSenast: '2027-02-03' });
   });
 
   test('when the insats starts, then it is verkställt from the start day and the genomförandeplan, its receipt and the follow-up follow', async () => {

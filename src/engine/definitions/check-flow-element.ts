@@ -124,7 +124,12 @@ function checkUserTask(el: ModdleElement, ctx: CheckContext, problem: (m: string
   }
   const { fields, problems } = readFormFields(el as { id: string; extensionElements?: unknown }, ctx.file);
   ctx.problems.push(...problems);
-  ctx.model.userTasks.set(el.id!, { candidateGroups, assignee, dueDate, form: fields, documentation: documentationOf(el) });
+  const unit = camundaProperties(el).unit ?? null;
+  if (unit?.startsWith('=')) {
+    const m = feelProblem(unit, 'egenskapen unit');
+    if (m) problem(m);
+  }
+  ctx.model.userTasks.set(el.id!, { candidateGroups, assignee, dueDate, form: fields, documentation: documentationOf(el), unit });
 }
 
 /** The element's bpmn:documentation texts, joined; null when there are none. */

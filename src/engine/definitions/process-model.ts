@@ -11,6 +11,8 @@ export interface UserTaskModel {
   form: FormField[];
   /** The routine's instruction for the step (`bpmn:documentation`), shown on the task page; null when it has none. */
   documentation: string | null;
+  /** `camunda:property name="unit"`: the unit the task is addressed to, static or FEEL (`=valdUtforare`); null: none. */
+  unit: string | null;
 }
 
 export interface ServiceTaskModel {

@@ -37,6 +37,7 @@ export function taskRecords(
       name: model.elements.get(api.id)?.name ?? api.id,
       candidateGroups: spec?.candidateGroups ?? [],
       assignee: spec ? resolveAssignee(spec, variables, now) : null,
+      unit: spec ? resolveUnit(spec, variables, now) : null,
       createdAt: now.toISOString(),
       due: spec?.dueDate ? orNull(() => resolveDue(spec.dueDate!, variables, now)) : null,
       form: spec?.form ?? [],
@@ -49,6 +50,13 @@ function resolveAssignee(spec: UserTaskModel, variables: Record<string, unknown>
   if (!spec.assignee) return null;
   if (!spec.assignee.startsWith('=')) return spec.assignee;
   const value = orNull(() => evaluateFeel(spec.assignee!, variables, { now }));
+  return typeof value === 'string' && value ? value : null;
+}
+
+function resolveUnit(spec: UserTaskModel, variables: Record<string, unknown>, now: Date): string | null {
+  if (!spec.unit) return null;
+  if (!spec.unit.startsWith('=')) return spec.unit;
+  const value = orNull(() => evaluateFeel(spec.unit!, variables, { now }));
   return typeof value === 'string' && value ? value : null;
 }
 

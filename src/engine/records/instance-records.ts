@@ -16,6 +16,8 @@ export interface TaskRecord {
   assignee: string | null;
   createdAt: string;
   due: string | null;
+  /** Addressed to one unit: only the group's members of that unit (and those tied to no unit) see and take it. */
+  unit?: string | null;
   /** The day someone (a chef, the assignee) means to look at the task again; absent or null: none. */
   followUp?: string | null;
   form: FormField[];
@@ -38,6 +40,8 @@ export interface Bevakning {
   group: string;
   subject: string;
   body: string;
+  /** Addressed to one unit (a provider, an enhetschef's own boende): only the group's members of that unit get it. */
+  unit?: string;
   createdAt: string;
   readAt: string | null;
 }

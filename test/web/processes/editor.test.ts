@@ -37,6 +37,7 @@ describe('GET /api/editor/catalogue', () => {
         { label: 'Mottagande roll', binding: { type: 'camunda:property', name: 'group' }, constraints: { notEmpty: true }, choices: expect.arrayContaining([{ name: 'enhetschef', value: 'enhetschef' }]) },
         { label: 'Rubrik', binding: { type: 'camunda:property', name: 'subject' }, constraints: { notEmpty: true } },
         { label: 'Meddelande', binding: { type: 'camunda:property', name: 'body' } },
+        { label: 'Enhet som får den (en utförare eller ett boende; tomt: hela rollen)', binding: { type: 'camunda:property', name: 'unit' } },
       ],
     });
     expect(bevakning.properties[3].constraints).toBeUndefined();
