@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<string> {
   const [command, ...rest] = positionals;
   const dataDir = process.env.DATA_DIR ?? './data';
   const file = usersFilePath(dataDir);
-  const users = await readUserFile(file);
+  const users = readUserFile(file);
   const find = (name: string) => users.find((u) => u.username === name);
   switch (command) {
     case 'add': {

@@ -2,7 +2,7 @@
 // display name, roles, units and an Argon2id hash. Written whole through a temporary file and a rename, so a reader
 // never sees half a file.
 import { readFileSync, statSync } from 'node:fs';
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { allRoles } from './roles.js';
@@ -24,20 +24,11 @@ export function usersFilePath(dataDir: string): string {
   return path.join(dataDir, 'users.json');
 }
 
-/** The users in the file; none when there is no file. A file that does not parse stops the caller (it is a setup error). */
-export async function readUserFile(file: string): Promise<StoredUser[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return parseUsers(file, text);
-}
-
-/** The same, read at once: the directory looks again only when the file changed, and the file is small. */
-export function readUserFileSync(file: string): StoredUser[] {
+/**
+ * The users in the file; none when there is no file. A file that does not parse stops the caller (a setup error).
+ * Read at once: the file is small, and the directory reads it again only when it changed.
+ */
+export function readUserFile(file: string): StoredUser[] {
   try {
     return parseUsers(file, readFileSync(file, 'utf8'));
   } catch (error) {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from './actor.js';
 import { allRoles, roleNames, type Role } from './roles.js';
 import { hashPassword, normalizeUsername, verifyPassword } from './password.js';
-import { readUserFileSync, userFileVersion } from './user-file.js';
+import { readUserFile, userFileVersion } from './user-file.js';
 
 /** The password of every demo user (listed in the README); demo users exist only with DEMO=1. */
 export const demoPassword = 'demo';
@@ -72,7 +72,7 @@ function userSource(demoUsers: Map<string, User>, usersFile: string | undefined)
     const now = userFileVersion(usersFile);
     if (now !== version) {
       version = now;
-      merged = new Map([...demoUsers, ...readUserFileSync(usersFile).map((u) => [u.username, u] as const)]);
+      merged = new Map([...demoUsers, ...readUserFile(usersFile).map((u) => [u.username, u] as const)]);
     }
     return merged;
   };

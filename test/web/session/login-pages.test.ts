@@ -2,6 +2,15 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { getPage, postForm, signIn } from '../page-session.js';
 
+/** The sign-in form as one browser holds it: each call posts a name and password with that browser's cookie and token. */
+async function signInForm(t: TestApp) {
+  const form = await t.app.inject({ method: 'GET', url: '/login' });
+  const cookie = String(form.headers['set-cookie']).split(';')[0]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+  return (username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, username, password }).toString() });
+}
+
 describe('sign-in pages', () => {
   let t: TestApp;
   afterEach(() => t?.close());
@@ -94,11 +103,7 @@ describe('sign-in pages', () => {
   test('when the guessed name is written with spaces or capitals, then it counts as the same name and is refused too', async () => {
     // given
     t = await startTestApp();
-    const form = await t.app.inject({ method: 'GET', url: '/login' });
-    const cookie = String(form.headers['set-cookie']).split(';')[0]!;
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-    const post = (username: string, password: string) =>
-      t.app.inject({ method: 'POST', url: '/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, username, password }).toString() });
+    const post = await signInForm(t);
     for (let i = 0; i < 10; i++) await post('admin', `gissning${i}`);
     // when
     const spaced = await post(' admin ', 'demo');
@@ -110,11 +115,7 @@ describe('sign-in pages', () => {
   test('when one person guesses wrong ten times, then a colleague at the same address can still sign in', async () => {
     // given
     t = await startTestApp();
-    const form = await t.app.inject({ method: 'GET', url: '/login' });
-    const cookie = String(form.headers['set-cookie']).split(';')[0]!;
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-    const post = (username: string, password: string) =>
-      t.app.inject({ method: 'POST', url: '/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${csrf}&username=${username}&password=${password}` });
+    const post = await signInForm(t);
     for (let i = 0; i < 10; i++) await post('admin', `gissning${i}`);
     // when
     const blocked = await post('admin', 'demo');
