@@ -11,7 +11,9 @@ import { assertCanAssign, assignableUsers, assigned, checkAssignment, mayAssign,
  * A task as readers see it: the stored record without the engine's execution id, with its case as people know it
  * (business key and the decision's person), so two tasks of the same step can be told apart.
  */
-export type TaskView = Omit<TaskRecord, 'executionId' | 'followUp'> & {
+export type TaskView = Omit<TaskRecord, 'executionId' | 'followUp' | 'unit'> & {
+  /** The unit the task is addressed to (a provider, a boende); null: the whole group. */
+  unit: string | null;
   businessKey: string | null;
   brukare: string | null;
   followUp: string | null;
@@ -181,6 +183,7 @@ function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: 
     createdAt: t.createdAt,
     due: t.due,
     followUp: t.followUp ?? null,
+    unit: t.unit ?? null,
     documentation,
     form: [...resolveForm(t.form, choices)],
     ...(t.draft ? { draft: t.draft } : {}),

@@ -41,6 +41,7 @@ describe('boendestod', () => {
     // then
     expect(chosenSees).toEqual({ inbox: ['Beställning av boendestöd på väg'], tasks: ['Bekräfta att beställningen mottagits'] });
     expect(otherSees).toEqual({ inbox: [], tasks: [] });
+    expect(task.unit).toBe('lov-stod-i-vardagen');
     await expect(taken).rejects.toMatchObject({ code: 'forbidden' });
     await completeTask(rt, id, 'bekraftaBestallning', { mottagenDatum: '2027-02-03' }, chosen);
   });

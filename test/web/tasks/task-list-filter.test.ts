@@ -5,7 +5,7 @@ import { filterAndSort } from '../../../src/web/tasks/task-list-filter.js';
 
 const task = (id: string, over: Partial<TaskView & { overdue: boolean }>): TaskView & { overdue: boolean } => ({
   id, instanceId: `i-${id}`, processKey: 'lss-boende', businessKey: null, brukare: null, elementId: 'e', name: id, candidateGroups: ['enhetschef'],
-  assignee: null, createdAt: '2027-01-01T08:00:00.000Z', due: null, followUp: null, documentation: null, form: [], overdue: false, ...over,
+  assignee: null, createdAt: '2027-01-01T08:00:00.000Z', due: null, followUp: null, unit: null, documentation: null, form: [], overdue: false, ...over,
 });
 
 describe('filterAndSort', () => {
