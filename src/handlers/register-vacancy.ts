@@ -17,5 +17,7 @@ export const registerVacancy = defineHandler<z.infer<typeof RegisterVacancyInput
       throw new BpmnBusinessError('LAGENHET_SAKNAS', `Lägenheten är inte uthyrd i boenderegistret (den är ${apartment.status}) och kan inte registreras som ledig igen.`);
     }
     context.housing.emit({ type: 'apartment.vacated', apartmentId, readyDate, reason });
+    // The boende the apartment belongs to: its enhetschef gets the vacancy's tasks and bevakningar (`unit`).
+    return { enhet: apartment.unitId };
   },
 });

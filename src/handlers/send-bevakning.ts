@@ -9,7 +9,7 @@ export const SendBevakningInputSchema = z.object({
   subject: z.string().trim().min(1).max(200),
   body: z.string().max(2000).default(''),
   /** Optional: the unit (a provider, a boende) whose members of the group get it; empty or absent: the whole group. */
-  unit: z.string().trim().max(100).optional(),
+  unit: z.string().trim().max(100).nullish(),
 });
 
 export type SendBevakningInput = z.infer<typeof SendBevakningInputSchema>;

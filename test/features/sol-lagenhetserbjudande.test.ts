@@ -53,6 +53,22 @@ describe('sol-lagenhetserbjudande', () => {
     expect(rt.listTasks({ instanceId: vacancy }, samordnare).map((t) => t.elementId)).toEqual(['boendeprioritering']);
   });
 
+  test("when the apartment is registered vacant, then its own boende's enhetschef gets the offer's tasks and bevakningar, and another boende's does not", async () => {
+    // given: enhetschefer tied to their boenden; the vacancy is at Solbacken
+    const own = { username: 'ec-solbacken', roles: ['enhetschef'], units: ['solbacken'] };
+    const other = { username: 'ec-ekbacken', roles: ['enhetschef'], units: ['ekbacken'] };
+    const { rt, vacancy, decision } = await vacancyRegistered();
+    // when
+    await prioritise(rt, vacancy, 'Sokande-A');
+    await offer(rt, vacancy);
+    // then
+    expect(rt.getInstance(vacancy).variables).toMatchObject({ enhet: 'solbacken' });
+    expect(inboxOf(rt, own, vacancy).map((b) => b.subject)).toContain('Reservationsmeddelande: lägenhet att erbjuda');
+    expect(inboxOf(rt, other, vacancy)).toEqual([]);
+    expect(rt.listTasks({ instanceId: decision }, own).map((t) => t.elementId)).toEqual(['registreraBesked']);
+    expect(rt.listTasks({ instanceId: decision }, other)).toEqual([]);
+  });
+
   test('when the offer is made, then rent runs from day 10 for someone from their own home, and never before the apartment is ready', async () => {
     // given
     const early = await vacancyRegistered('2027-02-01');
