@@ -30,6 +30,7 @@ const fieldTypeNames: Record<(typeof formFieldTypes)[number], string> = {
   queueEntry: 'Sökande i kön (väljs ur boenderegistrets kö)',
   user: 'Användare med en roll (väljs ur användarna; rollen anges i egenskapen role)',
   unit: 'Boende (väljs ur boenderegistret)',
+  offer: 'Erbjudande (väljs ur boenderegistret)',
   personnummer: 'Personnummer eller samordningsnummer (kontrollsiffran prövas)',
 };
 

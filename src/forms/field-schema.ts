@@ -21,6 +21,7 @@ export const fieldMessages = {
   queueEntry: 'Välj en av de sökande i kön i listan.',
   user: 'Välj en av användarna i listan.',
   unit: 'Välj ett av boendena i listan.',
+  offer: 'Välj ett av erbjudandena i boenderegistret.',
   personnummer: 'Ange ett personnummer eller samordningsnummer, ÅÅÅÅMMDD-NNNN; kontrollsiffran måste stämma.',
   noPersonnummer: 'Fältet får inte innehålla ett personnummer. Skriv referensen som den står i verksamhetssystemet.',
   earliest: (day: string) => `Datumet kan inte vara före ${day}.`,
@@ -58,6 +59,7 @@ function baseSchema(field: FormField): z.ZodType {
     case 'queueEntry':
     case 'user':
     case 'unit':
+    case 'offer':
       return enumSchema(field, fieldMessages[field.type]);
     case 'personnummer':
       return z

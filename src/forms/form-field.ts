@@ -1,13 +1,16 @@
 // The form field spec read from camunda:formData; the same shape is served by the API and rendered by the views.
 
-export const formFieldTypes = ['string', 'text', 'long', 'boolean', 'date', 'enum', 'apartment', 'queueEntry', 'user', 'unit', 'personnummer'] as const;
+export const formFieldTypes = ['string', 'text', 'long', 'boolean', 'date', 'enum', 'apartment', 'queueEntry', 'user', 'unit', 'offer', 'personnummer'] as const;
 export type FormFieldType = (typeof formFieldTypes)[number];
 
 /** Types whose choices come from the registers when a form is shown or checked, never from the diagram. */
-export const referenceFieldTypes: readonly FormFieldType[] = ['apartment', 'queueEntry', 'user', 'unit'];
+export const referenceFieldTypes: readonly FormFieldType[] = ['apartment', 'queueEntry', 'user', 'unit', 'offer'];
 
-/** Which apartments an `apartment` field offers: vacant ones to offer (default), or let ones that are being left. */
-export const apartmentChoiceStatuses = ['ledig', 'uthyrd'] as const;
+/**
+ * Which apartments an `apartment` field offers: vacant ones to offer (default), let ones that are being left, or
+ * reserved ones (the apartment an offer message names).
+ */
+export const apartmentChoiceStatuses = ['ledig', 'uthyrd', 'reserverad'] as const;
 export type ApartmentChoiceStatus = (typeof apartmentChoiceStatuses)[number];
 
 /** What narrows a reference field's choices, from its `camunda:properties`. */

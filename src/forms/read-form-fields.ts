@@ -137,7 +137,7 @@ function readFilter(type: FormFieldType, properties: Record<string, unknown>[], 
     const status = named.get('status');
     if (status === undefined) return undefined;
     if (!(apartmentChoiceStatuses as readonly string[]).includes(status)) {
-      fail(`egenskapen status kan vara ${apartmentChoiceStatuses.join(' eller ')}, inte "${status}".`);
+      fail(`egenskapen status kan vara ${apartmentChoiceStatuses.join(', ')}, inte "${status}".`);
       return undefined;
     }
     return { status: status as ApartmentChoiceStatus };

@@ -1,4 +1,4 @@
-// A form as of now: reference fields (`apartment`, `queueEntry`, `user`, `unit`) get what the registers hold now, as a person
+// A form as of now: reference fields (`apartment`, `queueEntry`, `user`, `unit`, `offer`) get what the registers hold now, as a person
 // recognises it, and date fields their limits as days. A form is shown and checked resolved, so a value outside the
 // choices is refused like a wrong enum value, and a decision date after today like a malformed date.
 import { dateLimitOn } from './date-limits.js';
@@ -16,6 +16,8 @@ export interface FormChoices {
   apartments(status: ApartmentChoiceStatus): Choice[];
   /** The active places in the housing queue (for one insats when given), by the applicant's name and queue date. */
   queueEntries(insats: string | undefined): Choice[];
+  /** The register's offers, newest first, by apartment, applicant and day. */
+  offers(): Choice[];
   /** The units (boenden) of the register, by name. */
   units(): Choice[];
   /** The users who hold the role, by name. */
@@ -52,6 +54,8 @@ function choicesOf(field: FormField, choices: FormChoices): Choice[] {
       return choices.queueEntries(field.filter?.insats);
     case 'unit':
       return choices.units();
+    case 'offer':
+      return choices.offers();
     case 'user':
       // A user field is deployed only with a role (read-form-fields), so none here means no user fits.
       return field.filter?.role ? choices.users(field.filter.role) : [];

@@ -35,3 +35,14 @@ export function unitChoices(state: HousingState): { id: string; name: string }[]
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
     .map((u) => ({ id: u.id, name: `${u.name} (${u.law}, ${u.profile})` }));
 }
+
+/** Every offer, newest first, by apartment, applicant and the day it was made (an answered one says so). */
+export function offerChoices(state: HousingState): { id: string; name: string }[] {
+  return [...state.offers.values()]
+    .sort((a, b) => b.offerDate.localeCompare(a.offerDate) || a.id.localeCompare(b.id))
+    .map((o) => {
+      const apartment = housingReferenceName(state, 'apartment', o.apartmentId) ?? o.apartmentId;
+      const applicant = state.queue.get(o.queueEntryId)?.applicant ?? 'okänd sökande';
+      return { id: o.id, name: `${apartment} till ${applicant}, erbjuden ${o.offerDate.slice(0, 10)}${o.answer ? ` (svar: ${o.answer})` : ''}` };
+    });
+}

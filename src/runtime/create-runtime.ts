@@ -4,7 +4,7 @@ import { createAccessLog } from '../audit/index.js';
 import { closeDiagramCheckers, DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
 import type { FormChoices } from '../forms/index.js';
-import { apartmentChoices, createHousingService, HousingRegister, queueEntryChoices, unitChoices, type HousingState } from '../housing/index.js';
+import { apartmentChoices, createHousingService, HousingRegister, offerChoices, queueEntryChoices, unitChoices, type HousingState } from '../housing/index.js';
 import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
 import { type Clock, type ClockMode, ManualClock, stockholmDay, SystemClock } from '../timers/index.js';
@@ -63,7 +63,10 @@ export async function createRuntime(options: RuntimeOptions) {
     const housing = new HousingRegister(store.housingJournal);
     await housing.load(new Map([...index.all()].map((s) => [s.id, s.rev])));
     const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100 });
-    const relay = createMessageRelay({ index, transitions, registry, clock, logger });
+    const users = options.users ?? { withRole: () => [] };
+    const caseAccess = createCaseAccess({ index, registry });
+    const choices = formChoices(housing, clock, users);
+    const relay = createMessageRelay({ index, transitions, registry, clock, logger, choices });
     transitions.onOutbox((senderId) => relay.deliverOutbox(senderId));
     await relay.deliverLeftOver();
     // Cases an earlier version stopped at a failing service task run that step again: they go on, or wait at an incident.
@@ -78,9 +81,6 @@ export async function createRuntime(options: RuntimeOptions) {
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());
     if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
-    const users = options.users ?? { withRole: () => [] };
-    const caseAccess = createCaseAccess({ index, registry });
-    const choices = formChoices(housing, clock, users);
     const reportableCases = () => [...index.all()].map((summary) => ({ summary, properties: registry.get(summary.processKey, summary.version)?.model.properties ?? {} }));
     return {
       ...createProcessService({ registry, choices }),
@@ -121,6 +121,7 @@ function formChoices(housing: { readonly state: HousingState }, clock: Clock, us
     apartments: (status) => apartmentChoices(housing.state, status),
     queueEntries: (insats) => queueEntryChoices(housing.state, insats),
     units: () => unitChoices(housing.state),
+    offers: () => offerChoices(housing.state),
     users: (role) => users.withRole(role).map((u) => ({ id: u.username, name: `${u.name} – ${u.username}` })),
     today: () => stockholmDay(clock.now()),
   };

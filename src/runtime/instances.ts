@@ -136,7 +136,7 @@ export function createInstanceService({ registry, index, transitions, instances,
       assertCanSendMessage(actor, processRoles(model));
       const message = model.messages.get(messageName) ?? [...model.messages.values()].find((m) => m.name === messageName);
       if (!message) throw new AppError('not_found', `Processen känner inte till meddelandet "${messageName}".`);
-      const result = validateSubmission(message.variables, variables, 'json');
+      const result = validateSubmission(resolveForm(message.variables, choices), variables, 'json');
       if (!result.ok) throw new AppError('validation_failed', undefined, namingDecisionFields(result.errors, model.startForm));
       await transitions.withEngine(instanceId, actor.username, async (session) => {
         await deliverOrConflict(session, message, result.values);

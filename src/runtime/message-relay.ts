@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DefinitionRegistry, InstanceIndex, InstanceSummary, InstanceTransitions, OutgoingMessage } from '../engine/index.js';
 import { AppError } from '../errors.js';
-import { validateSubmission } from '../forms/index.js';
+import { type FormChoices, resolveForm, validateSubmission } from '../forms/index.js';
 import { deliverOrConflict } from './deliver-message.js';
 import type { HandlerLogger } from '../handlers/index.js';
 import type { Clock } from '../timers/index.js';
@@ -14,9 +14,11 @@ export interface MessageRelayDeps {
   registry: DefinitionRegistry;
   clock: Clock;
   logger: HandlerLogger;
+  /** What a message's reference variables may name now (apartments, offers). */
+  choices: FormChoices;
 }
 
-export function createMessageRelay({ index, transitions, registry, clock, logger }: MessageRelayDeps) {
+export function createMessageRelay({ index, transitions, registry, clock, logger, choices }: MessageRelayDeps) {
   // A receiver that answers at once makes its own relay call while this one still delivers; each message goes once.
   const inFlight = new Set<string>();
 
@@ -27,7 +29,8 @@ export function createMessageRelay({ index, transitions, registry, clock, logger
         if (session.hasReceived(message.id)) return;
         const declared = registry.get(receiver.processKey, receiver.version)?.model.messages.get(message.message);
         if (!declared) throw new AppError('conflict', `Det mottagande ärendets process känner inte till meddelandet "${message.message}".`);
-        const result = validateSubmission(declared.variables, message.variables, 'json');
+        // A message names apartments and offers like a form: among the register's, never any id.
+        const result = validateSubmission(resolveForm(declared.variables, choices), message.variables, 'json');
         if (!result.ok) throw new AppError('validation_failed', `Meddelandet "${declared.name}" har ogiltiga variabler: ${result.errors.map((e) => `${e.field}: ${e.message}`).join(' ')}`);
         await deliverOrConflict(session, declared, result.values);
         session.markReceived(message.id);

@@ -63,6 +63,17 @@ describe('sol-sarskilt-boende', () => {
     expect(inboxOf(rt, avgift, decision).map((b) => b.subject).sort()).toEqual(['Inflyttningsdatum särskilt boende', 'Tillträdesdatum: kontrakt och hyra']);
   });
 
+  test('when an offer message names an apartment or offer the register does not hold, then it is refused naming the variable and the case still waits', async () => {
+    // given: Sokande-A's decision waits for an offer; only solbacken-12 exists, and it is let
+    const rt = await startSolRuntime(harness);
+    const decision = await decide(rt);
+    // when
+    const sent = rt.deliverMessage(decision, 'erbjudande', { lagenhetId: 'solbacken-12', offerId: 'finns-inte', erbjudandedatum: '2027-02-01', beskedsdatum: '2027-02-03', hyraSenastFran: '2027-02-08' }, bistand);
+    // then
+    await expect(sent).rejects.toMatchObject({ code: 'validation_failed', fields: expect.arrayContaining([{ field: 'lagenhetId', message: 'Välj en av lägenheterna i listan.' }, { field: 'offerId', message: 'Välj ett av erbjudandena i boenderegistret.' }]) });
+    expect(rt.getInstance(decision).active.map((a) => a.elementId)).toContain('vantarPaErbjudande');
+  });
+
   test('when the person says no, then their decision stays open and reported with the reason, and the apartment goes to the next applicant’s own case', async () => {
     // given
     const { rt, decision, vacancy } = await offeredToA();

@@ -54,7 +54,7 @@ describe('readFormFields', () => {
       'an apartment field with a status it cannot offer',
       '<camunda:formField id="lagenhet" type="apartment"><camunda:properties><camunda:property id="status" value="bokad" /></camunda:properties></camunda:formField>',
       'lagenhet',
-      'egenskapen status kan vara ledig eller uthyrd, inte "bokad"',
+      'egenskapen status kan vara ledig, uthyrd, reserverad, inte "bokad"',
     ],
     [
       'a constraint given twice',

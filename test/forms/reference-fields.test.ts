@@ -10,6 +10,7 @@ const choices: FormChoices = {
   queueEntries: (insats) => [{ id: 'q-1', name: `Sökande-A – ${insats ?? 'alla'}` }],
   users: (role) => [{ id: role, name: `${role} (demo)` }],
   units: () => [{ id: 'ekbacken', name: 'Ekbacken (LSS, Gruppbostad)' }],
+  offers: () => [],
   today: () => '2027-03-31',
 };
 

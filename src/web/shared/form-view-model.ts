@@ -1,6 +1,6 @@
 // Turns a form's fields, the values to show and the field errors into what views/partials/form-fields.hbs renders.
 import type { FieldError } from '../../errors.js';
-import type { FormField } from '../../forms/index.js';
+import { referenceFieldTypes, type FormField } from '../../forms/index.js';
 
 /** Enums with at most this many values are radio buttons; longer ones a select. */
 const maxRadios = 3;
@@ -8,7 +8,7 @@ const maxRadios = 3;
 const searchableFrom = 7;
 
 function isReference(field: FormField): boolean {
-  return field.type === 'apartment' || field.type === 'queueEntry' || field.type === 'user' || field.type === 'unit';
+  return referenceFieldTypes.includes(field.type);
 }
 
 export interface FieldOptionView {
@@ -118,6 +118,7 @@ function controlOf(field: FormField): FieldView['control'] {
     case 'queueEntry':
     case 'user':
     case 'unit':
+    case 'offer':
       // The register's choices change and may be many: a list to pick from (typing a letter jumps to it).
       return 'select';
     default:
@@ -162,12 +163,15 @@ function referenceHint(field: FormField): string {
   const any = (field.values?.length ?? 0) > 0;
   switch (field.type) {
     case 'apartment':
+      if (field.filter?.status === 'reserverad') return any ? 'Reserverade lägenheter i boenderegistret, efter boende och nummer.' : 'Det finns ingen reserverad lägenhet i boenderegistret.';
       if (field.filter?.status === 'uthyrd') return any ? 'Uthyrda lägenheter i boenderegistret, efter boende och nummer.' : 'Det finns ingen uthyrd lägenhet i boenderegistret.';
       return any ? 'Lediga lägenheter i boenderegistret, efter boende och nummer.' : 'Det finns ingen ledig lägenhet i boenderegistret just nu.';
     case 'queueEntry':
       return any ? 'De sökande som står i kön, den som väntat längst först.' : 'Ingen sökande står i kön just nu.';
     case 'unit':
       return any ? 'Boendena i boenderegistret, efter namn.' : 'Boenderegistret har inga boenden ännu.';
+    case 'offer':
+      return any ? 'Erbjudandena i boenderegistret, det senaste först.' : 'Boenderegistret har inga erbjudanden ännu.';
     default:
       return any ? 'Användare med rätt roll, efter namn.' : 'Ingen användare har den roll som fältet kräver. Be en administratör lägga till en.';
   }

@@ -22,7 +22,7 @@ describe('GET /api/editor/catalogue', () => {
     // then
     expect(catalogue.roles).toContainEqual({ id: 'lss-handlaggare', name: 'LSS-handläggare' });
     expect(catalogue.roles.map((r: { id: string }) => r.id)).not.toContain('admin');
-    expect(catalogue.formFieldTypes.map((f: { id: string }) => f.id)).toEqual(['string', 'text', 'long', 'boolean', 'date', 'enum', 'apartment', 'queueEntry', 'user', 'unit', 'personnummer']);
+    expect(catalogue.formFieldTypes.map((f: { id: string }) => f.id)).toEqual(['string', 'text', 'long', 'boolean', 'date', 'enum', 'apartment', 'queueEntry', 'user', 'unit', 'offer', 'personnummer']);
     expect(catalogue.timerKinds).toEqual([
       { id: 'timeDuration', name: 'Varaktighet (efter att flödet når timern)' },
       { id: 'timeDate', name: 'Datum' },
