@@ -1,11 +1,10 @@
-// Sign in and sign out with the local users; sign-in attempts are rate limited per address and user name. A task form
+// Sign in and sign out with the local users; failed sign-ins are limited per address and user name (sign-in-limit.ts). A task form
 // sent after the sign-in ran out comes back as the task's draft when the same person signs in again; "stay signed in"
 // starts another working day.
 import { randomUUID } from 'node:crypto';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { normalizeUsername, type Actor, type UserDirectory } from '../../auth/index.js';
+import type { Actor, UserDirectory } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import { sessionUsername, signInSeconds } from '../plugins/session.js';
@@ -37,8 +36,6 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users,
     }
   }
 
-  await app.register(rateLimit, { global: false });
-
   app.get('/login', async (request, reply) => {
     if (sessionUsername(request)) return reply.redirect('/', 303);
     const { utloggad } = LoginQuerySchema.parse(request.query ?? {});
@@ -53,46 +50,29 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users,
     return { signedInUntil: new Date(until).toISOString(), remainingMs: signInSeconds * 1000 };
   });
 
-  app.post(
-    '/login',
-    {
-      preHandler: app.csrfProtection,
-      config: {
-        rateLimit: {
-          // After the body is parsed, so the key can hold the user name: one office behind one address is not locked out.
-          hook: 'preHandler',
-          max: 10,
-          timeWindow: '15 minutes',
-          // The user name as it signs in (trimmed, any case): " admin " is admin and shares admin's count.
-          keyGenerator: (request) => `${request.ip}:${normalizeUsername(String((request.body as { username?: unknown } | undefined)?.username ?? ''))}`,
-          errorResponseBuilder: (_request, context) => ({
-            statusCode: 429,
-            error: 'rate_limited',
-            message: `För många inloggningsförsök. Försök igen om ${Math.ceil(context.ttl / 60_000)} minuter.`,
-          }),
-        },
-      },
-    },
-    async (request, reply) => {
-      const parsed = LoginSchema.safeParse(request.body);
-      const actor = parsed.success ? await users.authenticate(parsed.data.username, parsed.data.password) : null;
-      if (!actor) {
-        request.log.info({ event: 'login.failed' }, 'inloggning misslyckades');
-        const username = parsed.success ? parsed.data.username : '';
-        return reply.code(401).view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), username, failed: true, user: null, navigation: [] });
-      }
-      const next = request.session.get('next') ?? '/';
-      const pendingDraft = request.session.get('pendingDraft');
-      // A new session at sign-in: nothing from before it (a planted cookie) carries over.
-      request.session.regenerate();
-      request.session.set('username', actor.username);
-      request.session.set('sid', randomUUID());
-      request.session.set('signedInUntil', Date.now() + signInSeconds * 1000);
-      await restoreDraft(pendingDraft, actor, request);
-      request.log.info({ event: 'login', user: actor.username }, 'inloggad');
-      return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
-    },
-  );
+  app.post('/login', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const parsed = LoginSchema.safeParse(request.body);
+    // The same count as HTTP Basic's, per address and user name as it signs in (" admin " is admin): one office
+    // behind one address is not locked out by one person's guessing.
+    if (parsed.success) app.signInLimit.check(request.ip, parsed.data.username);
+    const actor = parsed.success ? await users.authenticate(parsed.data.username, parsed.data.password) : null;
+    if (!actor) {
+      if (parsed.success) app.signInLimit.failed(request.ip, parsed.data.username);
+      request.log.info({ event: 'login.failed' }, 'inloggning misslyckades');
+      const username = parsed.success ? parsed.data.username : '';
+      return reply.code(401).view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), username, failed: true, user: null, navigation: [] });
+    }
+    const next = request.session.get('next') ?? '/';
+    const pendingDraft = request.session.get('pendingDraft');
+    // A new session at sign-in: nothing from before it (a planted cookie) carries over.
+    request.session.regenerate();
+    request.session.set('username', actor.username);
+    request.session.set('sid', randomUUID());
+    request.session.set('signedInUntil', Date.now() + signInSeconds * 1000);
+    await restoreDraft(pendingDraft, actor, request);
+    request.log.info({ event: 'login', user: actor.username }, 'inloggad');
+    return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
+  });
 
   app.post('/logout', { preHandler: app.csrfProtection }, async (request, reply) => {
     const sid = request.session.get('sid');
