@@ -146,7 +146,7 @@ export class InstanceFiles implements InstanceRepository {
   }
 
   /**
-   * After the commit point: append the transition's history entries (fsynced) and store the summary. The summary is
+   * After the commit point: append the transition's history entries (fsynced), then store the summary. The summary is
    * derived from the document, so it is not fsynced: crash repair and listSummaries rebuild a stale or damaged one.
    */
   private async finish(doc: InstanceDocument): Promise<void> {
@@ -154,9 +154,11 @@ export class InstanceFiles implements InstanceRepository {
     try {
       const lastSeq = this.lastSeqs.get(id) ?? (await healHistoryTail(this.historyFile(id)));
       this.lastSeqs.delete(id);
-      const summary = new Low(new DurableJsonFile<InstanceSummary>(this.summaryFile(id), { flush: false }), summaryRevFirst(doc.summary));
-      const [appendedSeq] = await Promise.all([appendHistory(this.historyFile(id), doc.lastEntries, lastSeq), summary.write()]);
+      // History before summary, never side by side: boot repair trusts a current summary to mean a current history,
+      // so a crash between the two must leave the summary behind (it once left a case's first steps out of its history).
+      const appendedSeq = await appendHistory(this.historyFile(id), doc.lastEntries, lastSeq);
       this.lastSeqs.set(id, appendedSeq);
+      await new Low(new DurableJsonFile<InstanceSummary>(this.summaryFile(id), { flush: false }), summaryRevFirst(doc.summary)).write();
       this.unfinished.delete(id);
     } catch (error) {
       this.unfinished.add(id);
