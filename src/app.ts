@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { createUserDirectory, usersFilePath } from './auth/index.js';
 import { seedDemoCases, seedDemoHousing } from './demo/index.js';
+import { loadGallringConfig } from './gallring/index.js';
 import { loadIvoConfig } from './reports/index.js';
 import type { Config } from './config.js';
 import { createRuntime, type RuntimeApi } from './runtime/index.js';
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       clockMode: config.clock,
       processesDir: config.processesDir,
       ivoConfig: await loadIvoConfig(config.ivoConfigFile),
+      gallringConfig: await loadGallringConfig(config.gallringConfigFile),
       handlers,
       logger: app.log,
       users,

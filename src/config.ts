@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   DEMO: optional(z.enum(['0', '1'], 'DEMO måste vara 0 eller 1.').optional()),
   PROCESSES_DIR: optional(z.string().default('./processes')),
   IVO_CONFIG: optional(z.string().default('./config/ivo.json')),
+  GALLRING_CONFIG: optional(z.string().default('./config/gallring.json')),
   LOG_LEVEL: optional(z.enum(logLevels, `LOG_LEVEL måste vara en av ${logLevels.join(', ')}.`).default('info')),
   BPMN_MAX_BYTES: optional(integer('BPMN_MAX_BYTES', 1024, 64 * 1024 * 1024).default(1024 * 1024)),
   COOKIE_SECURE: optional(z.enum(['0', '1'], 'COOKIE_SECURE måste vara 0 eller 1.').default('1')),
@@ -42,6 +43,8 @@ export interface Config {
   processesDir: string;
   /** IVO reporting windows, threshold and legal references. */
   ivoConfigFile: string;
+  /** How long ended cases are kept, per law and process. */
+  gallringConfigFile: string;
   logLevel: (typeof logLevels)[number];
   /** Size cap of an uploaded BPMN file; larger uploads are answered 413. */
   bpmnMaxBytes: number;
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO === undefined ? e.NODE_ENV !== 'production' : e.DEMO === '1',
     processesDir: e.PROCESSES_DIR,
     ivoConfigFile: e.IVO_CONFIG,
+    gallringConfigFile: e.GALLRING_CONFIG,
     logLevel: e.LOG_LEVEL,
     bpmnMaxBytes: e.BPMN_MAX_BYTES,
     cookieSecure: e.COOKIE_SECURE === '1',

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       demo: true,
       processesDir: './processes',
       ivoConfigFile: './config/ivo.json',
+      gallringConfigFile: './config/gallring.json',
       logLevel: 'info',
       bpmnMaxBytes: 1024 * 1024,
       cookieSecure: true,

@@ -9,5 +9,5 @@ export { caseReaderRoles, processRoles, waitingMessages, waitsForMessage, type C
 export { reservedVariableNames } from './elements/process-variables.js';
 export { InstanceIndex } from './instance-index.js';
 export { InstanceTransitions } from './instance-transitions.js';
-export { type Bevakning, type DefinitionRepository, type DefinitionVersion, type HistoryEntry, type Incident, type InstanceDocument, type InstanceRepository, type InstanceState, type InstanceSummary, type OutgoingMessage, StaleRevisionError, type TaskRecord } from './records/index.js';
+export { type Bevakning, type CulledMark, type DefinitionRepository, type DefinitionVersion, type HistoryEntry, type Incident, type InstanceDocument, type InstanceRepository, type InstanceState, type InstanceSummary, type OutgoingMessage, StaleRevisionError, type TaskRecord } from './records/index.js';
 export { TimerScheduler } from './timer-scheduler.js';

@@ -137,6 +137,7 @@ export class InstanceTransitions {
   async withoutEngine(id: string, change: (summary: InstanceSummary, nextSeq: number) => { summary: InstanceSummary; entries: HistoryEntry[] }, { endedToo = false } = {}): Promise<InstanceSummary> {
     return this.locked(id, async () => {
       const doc = endedToo ? await this.loadAny(id) : await this.loadRunning(id);
+      if (doc.summary.culled) throw new AppError('conflict', 'Ärendet är gallrat och kan inte ändras.');
       const nextSeq = (doc.lastEntries.at(-1)?.seq ?? 0) + 1;
       const { summary, entries } = change(doc.summary, nextSeq);
       // A change without history entries keeps the last one, so the next transition's entries number on from it.
@@ -144,6 +145,22 @@ export class InstanceTransitions {
       const stored = await this.store(null, { summary: { ...summary, rev: doc.summary.rev + 1 }, engineState: doc.engineState, lastEntries }, doc.summary.rev);
       this.cache.advance(id, doc.summary.rev, stored.rev, entries.at(-1)?.seq ?? nextSeq - 1);
       return stored;
+    });
+  }
+
+  /**
+   * Gallring: an ended case becomes the stub `cull` makes of its summary, its engine state is dropped, and the store
+   * takes the values out of its history as it appends `entry`. False when the case is not ended or already culled.
+   */
+  async cull(id: string, cull: (summary: InstanceSummary, nextSeq: number) => { summary: InstanceSummary; entry: HistoryEntry } | null): Promise<boolean> {
+    return this.locked(id, async () => {
+      const doc = await this.loadAny(id);
+      if (doc.summary.culled || (doc.summary.state !== 'completed' && doc.summary.state !== 'cancelled')) return false;
+      const culled = cull(doc.summary, (doc.lastEntries.at(-1)?.seq ?? 0) + 1);
+      if (!culled) return false;
+      await this.store(null, { summary: { ...culled.summary, rev: doc.summary.rev + 1 }, engineState: null, lastEntries: [culled.entry] }, doc.summary.rev);
+      this.cache.forget(id);
+      return true;
     });
   }
 

@@ -6,6 +6,8 @@ export interface HousingJournal {
   readAll(): Promise<unknown[]>;
   /** Appends the records durably, in order. */
   append(records: unknown[]): Promise<void>;
+  /** Replaces the records with `change(records)` atomically (gallring only); `null` changes nothing. */
+  rewrite(change: (records: unknown[]) => unknown[] | null): Promise<void>;
 }
 
 /** One applied change; `instanceId` and `rev` name the instance transition it belongs to (null: set-up data). */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { HousingJournal, HousingRecord, HousingVoid } from './housing-journal.js';
 import { applyHousingEvent, type HousingEvent } from './housing-events.js';
 import { emptyHousingState, type HousingState } from './housing-model.js';
+import { forgetInJournal, forgetInState } from './housing-forget.js';
 import { HousingTransaction } from './housing-transaction.js';
 
 export class HousingRegister {
@@ -45,6 +46,16 @@ export class HousingRegister {
       apply: (event) => applyHousingEvent(this.state, event),
       journal: this.journal,
     });
+  }
+
+  /**
+   * Gallring: the culled cases' names, needs and reasons leave the journal on disk (rewritten whole) and the register
+   * in memory. Safe to repeat: a run that stopped between culling cases and this finds them again next time.
+   */
+  async forget(culledInstanceIds: ReadonlySet<string>): Promise<void> {
+    if (!culledInstanceIds.size) return;
+    await this.journal.rewrite((records) => forgetInJournal(records, culledInstanceIds));
+    forgetInState(this.state, culledInstanceIds);
   }
 
   /** Set-up data (units, apartments) outside any process: applied and written at once. */

@@ -4,6 +4,7 @@ import { createAccessLog } from '../audit/index.js';
 import { closeDiagramCheckers, DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
 import type { FormChoices } from '../forms/index.js';
+import type { GallringConfig } from '../gallring/index.js';
 import { apartmentChoices, createHousingService, HousingRegister, offerChoices, queueEntryChoices, unitChoices, type HousingState } from '../housing/index.js';
 import { createReportService, type IvoConfig } from '../reports/index.js';
 import type { Store } from '../store/index.js';
@@ -12,6 +13,7 @@ import { createCaseAccess } from './case-access.js';
 import { createCaseAnswerService } from './case-answers.js';
 import { createClockService, manualClockSetting } from './clock.js';
 import { createDecisionService } from './decisions.js';
+import { createGallringService } from './gallring.js';
 import { createInboxService } from './inbox.js';
 import { createIncidentService } from './incidents.js';
 import { createInstanceService } from './instances.js';
@@ -32,6 +34,8 @@ export interface RuntimeOptions {
   schedulerIntervalMs?: number;
   /** IVO reporting windows, threshold and legal references (config/ivo.json). */
   ivoConfig: IvoConfig;
+  /** How long ended cases are kept (config/gallring.json); without it gallring is refused. */
+  gallringConfig?: GallringConfig;
   /** Hydrated engines kept between transitions (default 100; 0 keeps none). */
   engineCacheSize?: number;
   /** Manual clock: where time starts in an empty store (default: now). */
@@ -96,6 +100,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createHousingService({ register: housing, now }),
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),
       ...createAccessLog({ journal: store.accessLog, now }),
+      ...createGallringService({ index, registry, transitions, housing, log: store.gallringLog, config: options.gallringConfig ?? null, clock, logger }),
       /** Stops the scheduler and the diagram checkers, then releases the store. */
       async close(): Promise<void> {
         await scheduler.stop();

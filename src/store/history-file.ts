@@ -3,7 +3,7 @@ import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEntry } from '../engine/index.js';
 import { CorruptFileError } from './durable-json-file.js';
-import { fsyncDir } from './durable-write.js';
+import { fsyncDir, writeFileDurably } from './durable-write.js';
 
 const NEWLINE = 0x0a;
 
@@ -72,6 +72,18 @@ export async function appendHistory(file: string, entries: readonly HistoryEntry
   }
   if (lastSeq === 0) await fsyncDir(path.dirname(file));
   return seq;
+}
+
+/**
+ * A culled case's history: every entry before `tail` kept with its step, time and actor but without its values, then
+ * `tail` (the culling itself); replaced whole and atomically, and the same result however often it is redone.
+ */
+export async function rewriteHistoryWithoutValues(file: string, tail: readonly HistoryEntry[]): Promise<number> {
+  const firstOfTail = tail.length ? Math.min(...tail.map((e) => e.seq)) : Infinity;
+  const kept = (await readHistory(file)).filter((e) => e.seq < firstOfTail).map((e) => ({ ...e, data: null }));
+  const entries = [...kept, ...[...tail].sort((a, b) => a.seq - b.seq)];
+  await writeFileDurably(file, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  return entries.at(-1)?.seq ?? 0;
 }
 
 function parseLine(file: string, line: string, lineNumber: number | null): HistoryEntry {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { mapBounded } from './bounded-pool.js';
 import { CorruptFileError, DurableJsonFile } from './durable-json-file.js';
-import { appendHistory, healHistoryTail, readHistory } from './history-file.js';
+import { appendHistory, healHistoryTail, readHistory, rewriteHistoryWithoutValues } from './history-file.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary, StaleRevisionError } from '../engine/index.js';
 import { assertSafeName } from './safe-name.js';
@@ -156,7 +156,10 @@ export class InstanceFiles implements InstanceRepository {
       this.lastSeqs.delete(id);
       // History before summary, never side by side: boot repair trusts a current summary to mean a current history,
       // so a crash between the two must leave the summary behind (it once left a case's first steps out of its history).
-      const appendedSeq = await appendHistory(this.historyFile(id), doc.lastEntries, lastSeq);
+      // A culled case's stub takes the values out of the whole history, not just adds its entry.
+      const appendedSeq = doc.summary.culled
+        ? await rewriteHistoryWithoutValues(this.historyFile(id), doc.lastEntries)
+        : await appendHistory(this.historyFile(id), doc.lastEntries, lastSeq);
       this.lastSeqs.set(id, appendedSeq);
       await new Low(new DurableJsonFile<InstanceSummary>(this.summaryFile(id), { flush: false }), summaryRevFirst(doc.summary)).write();
       this.unfinished.delete(id);

@@ -1,12 +1,13 @@
-// An append-only JSON Lines journal (the housing register's changes): appended with fsync, a torn last line ignored.
+// An append-only JSON Lines journal (the housing register's changes): appended with fsync, a torn last line ignored;
+// rewritten whole only to take culled personal data out.
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncDir } from './durable-write.js';
+import { fsyncDir, writeFileDurably } from './durable-write.js';
 import { KeyedQueue } from './keyed-queue.js';
-import type { JournalRepository } from './port.js';
+import type { RewritableJournalRepository } from './port.js';
 import type { StoreGuard } from './instance-files.js';
 
-export class JournalFile implements JournalRepository {
+export class JournalFile implements RewritableJournalRepository {
   private readonly appends = new KeyedQueue();
 
   constructor(private readonly file: string, private readonly guard: StoreGuard) {}
@@ -44,6 +45,18 @@ export class JournalFile implements JournalRepository {
         await handle.close();
       }
       await fsyncDir(path.dirname(this.file));
+    });
+  }
+
+  /**
+   * Replaces the journal with `change(records)` (the same records, some with less in them), atomically and between
+   * appends; `null` from `change` leaves the file as it is.
+   */
+  rewrite(change: (records: unknown[]) => unknown[] | null): Promise<void> {
+    this.guard.writable();
+    return this.appends.run('journal', async () => {
+      const changed = change(await this.readAll());
+      if (changed) await writeFileDurably(this.file, changed.map((r) => `${JSON.stringify(r)}\n`).join(''));
     });
   }
 

@@ -52,6 +52,7 @@ export function createLowdbStore(dataDir: string): Store {
   const settings = new SettingsFile(root, guard);
   const housingJournal = new JournalFile(path.join(dirs.housing, 'journal.jsonl'), guard);
   const accessLog = new JournalFile(path.join(dirs.audit, 'access.jsonl'), guard);
+  const gallringLog = new JournalFile(path.join(dirs.audit, 'gallring.jsonl'), guard);
 
   return {
     definitions,
@@ -59,6 +60,7 @@ export function createLowdbStore(dataDir: string): Store {
     settings,
     housingJournal,
     accessLog,
+    gallringLog,
     async open() {
       if (lock) throw new Error('Lagret är redan öppnat (the store is already open)');
       await mkdir(root, { recursive: true, mode: 0o700 });
@@ -78,7 +80,7 @@ export function createLowdbStore(dataDir: string): Store {
     },
     async close() {
       if (!lock) return;
-      await Promise.all([instances.idle(), definitions.idle(), settings.idle(), housingJournal.idle(), accessLog.idle()]);
+      await Promise.all([instances.idle(), definitions.idle(), settings.idle(), housingJournal.idle(), accessLog.idle(), gallringLog.idle()]);
       const held = lock;
       lock = null;
       await held.release();

@@ -14,9 +14,17 @@ export interface JournalRepository {
   append(records: unknown[]): Promise<void>;
 }
 
+/** A journal whose records may be rewritten in place, only to take out what gallring removes. */
+export interface RewritableJournalRepository extends JournalRepository {
+  /** Replaces every record with `change(records)` atomically; `null` changes nothing. */
+  rewrite(change: (records: unknown[]) => unknown[] | null): Promise<void>;
+}
+
 export interface Store {
   readonly definitions: DefinitionRepository;
-  readonly housingJournal: JournalRepository;
+  readonly housingJournal: RewritableJournalRepository;
+  /** Each gallring run: when, by whom, which cases under which rule (no personal data). */
+  readonly gallringLog: JournalRepository;
   /** Who read which case, when: append-only, never rewritten (the auditor's access log). */
   readonly accessLog: JournalRepository;
   readonly instances: InstanceRepository;

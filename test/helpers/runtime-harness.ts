@@ -11,10 +11,12 @@ import type { ServiceHandler } from '../../src/handlers/handler.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
 import type { HousingSeed } from '../../src/housing/housing-seed.js';
 import { loadIvoConfig } from '../../src/reports/ivo-config.js';
+import { loadGallringConfig } from '../../src/gallring/gallring-config.js';
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'processes');
 export const silentLogger = { info() {}, warn() {}, error() {} };
 const ivoConfig = loadIvoConfig(path.join(fixturesDir, '..', '..', '..', 'config', 'ivo.json'));
+const gallringConfig = loadGallringConfig(path.join(fixturesDir, '..', '..', '..', 'config', 'gallring.json'));
 
 export const actors = {
   admin: { username: 'admin', roles: ['admin'] },
@@ -59,6 +61,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     else await writeFile(path.join(processesDir, p[0]), p[1]);
   }
   const ivo = await ivoConfig;
+  const gallring = await gallringConfig;
   const open = () =>
     createRuntime({
       store: createLowdbStore(dataDir),
@@ -68,6 +71,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       logger: silentLogger,
       manualClockStart: new Date(options.start ?? '2027-01-15T08:00:00Z'),
       ivoConfig: ivo,
+      gallringConfig: gallring,
       users: roleUsers,
       ...(options.engineCacheSize !== undefined ? { engineCacheSize: options.engineCacheSize } : {}),
     });

@@ -5,7 +5,15 @@ import type { HousingJournal } from '../../src/housing/housing-journal.js';
 
 function memoryJournal(): HousingJournal & { records: unknown[] } {
   const records: unknown[] = [];
-  return { records, readAll: async () => structuredClone(records), append: async (r) => void records.push(...structuredClone(r)) };
+  return {
+    records,
+    readAll: async () => structuredClone(records),
+    append: async (r) => void records.push(...structuredClone(r)),
+    rewrite: async (change) => {
+      const changed = change(structuredClone(records));
+      if (changed) records.splice(0, records.length, ...changed);
+    },
+  };
 }
 const now = () => new Date('2027-02-01T09:00:00Z');
 const seed = seedEvents({

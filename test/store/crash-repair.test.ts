@@ -1,7 +1,7 @@
 import { appendFile, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { makeDocument, useTempStore } from './store-test-kit.js';
+import { makeDocument, makeEntry, useTempStore } from './store-test-kit.js';
 
 const longAgo = new Date('2020-01-01T00:00:00Z');
 
@@ -106,5 +106,25 @@ describe('crash repair on open', () => {
     await expect(opening).rejects.toThrow(file('instances/case-1.json'));
     expect(await readFile(file('instances/case-1.json'), 'utf8')).toBe('{"summary":');
     await expect(openAgain()).rejects.toThrow(/skadad/);
+  });
+
+  test('when the crash came after a culled stub was stored, then open takes the values out of the whole history', async () => {
+    // given: history entries with values, then the stub of rev 2 stored and nothing after it
+    await writeFile(file('history/case-1.jsonl'), [1, 2].map((seq) => JSON.stringify({ ...makeEntry(seq), data: { brukare: 'Anna' } }) + '\n').join(''));
+    const stub = makeDocument('case-1', 2);
+    stub.summary = { ...stub.summary, variables: {}, state: 'completed', culled: { at: '2032-01-01T00:00:00.000Z', by: 'admin', rule: 'sol-personakt' } };
+    stub.lastEntries = [{ ...makeEntry(3, 'case.culled'), data: { rule: 'sol-personakt' } }];
+    await writeFile(file('instances/case-1.json'), JSON.stringify(stub), { mode: 0o600 });
+    await utimes(file('instances/case-1.json'), longAgo, longAgo);
+    await utimes(file('instances/case-1.summary.json'), longAgo, longAgo);
+    // when
+    const reopened = await openAgain();
+    // then
+    expect(await readFile(file('history/case-1.jsonl'), 'utf8')).not.toContain('Anna');
+    expect((await reopened.instances.history('case-1')).map((e) => [e.seq, e.type, e.data])).toEqual([
+      [1, 'activity.enter', null],
+      [2, 'activity.enter', null],
+      [3, 'case.culled', { rule: 'sol-personakt' }],
+    ]);
   });
 });

@@ -73,6 +73,15 @@ export interface InstanceSummary {
   receivedMessages?: string[];
   /** Steps that failed for a reason the diagram does not catch; the token waits there until a retry succeeds. */
   incidents?: Incident[];
+  /** Culled (gallrad): the person's data is gone and only this de-identified stub is kept, for statistics. */
+  culled?: CulledMark;
+}
+
+/** When a case was culled, by whom, under which rule of config/gallring.json. */
+export interface CulledMark {
+  at: string;
+  by: string;
+  rule: string;
 }
 
 /** A step that failed for a reason the diagram does not catch: the case waits at it until someone retries. */
