@@ -5,6 +5,8 @@ import { z } from 'zod';
 export interface AccessLogJournal {
   readAll(): Promise<unknown[]>;
   append(records: unknown[]): Promise<void>;
+  /** If the journal is kept in segments: only those that may hold reads in [from, to), newest first. */
+  readSegments?(range: { from?: string; to?: string }): AsyncIterable<unknown[]>;
 }
 
 /**
@@ -60,18 +62,32 @@ export async function appendCaseRead(journal: AccessLogJournal, read: Omit<CaseR
 export async function listCaseReads(journal: AccessLogJournal, filter: CaseReadFilter): Promise<CaseRead[]> {
   const limit = Math.max(0, Math.min(Math.floor(filter.limit), maxCaseReads));
   const found: CaseRead[] = [];
-  const records = await journal.readAll();
-  for (let i = records.length - 1; i >= 0 && found.length < limit; i--) {
-    const parsed = CaseReadSchema.safeParse(records[i], { jitless: true });
-    if (!parsed.success) continue; // a line written by a later version is skipped rather than failing the page
-    const read = parsed.data;
-    // A case's reads include the lists and reports it was shown in.
-    if (filter.instanceId !== undefined && read.instanceId !== filter.instanceId && !read.shown?.includes(filter.instanceId)) continue;
-    if (filter.user !== undefined && read.user !== filter.user) continue;
-    if (filter.instanceIds !== undefined && !filter.instanceIds.has(read.instanceId) && !read.shown?.some((id) => filter.instanceIds!.has(id))) continue;
-    if (filter.from !== undefined && read.at < filter.from) continue;
-    if (filter.to !== undefined && read.at >= filter.to) continue;
-    found.push(read);
+  if (limit === 0) return found;
+  // Newest segment first, so a listing stops reading once it has its reads, and never opens months outside its dates.
+  for await (const records of segmentsOf(journal, filter)) {
+    for (let i = records.length - 1; i >= 0; i--) {
+      const read = matching(records[i], filter);
+      if (read) found.push(read);
+      if (found.length === limit) return found;
+    }
   }
   return found;
+}
+
+async function* segmentsOf(journal: AccessLogJournal, { from, to }: CaseReadFilter): AsyncIterable<unknown[]> {
+  if (journal.readSegments) yield* journal.readSegments({ ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+  else yield await journal.readAll();
+}
+
+function matching(record: unknown, filter: CaseReadFilter): CaseRead | null {
+  const parsed = CaseReadSchema.safeParse(record, { jitless: true });
+  if (!parsed.success) return null; // a line written by a later version is skipped rather than failing the page
+  const read = parsed.data;
+  // A case's reads include the lists and reports it was shown in.
+  if (filter.instanceId !== undefined && read.instanceId !== filter.instanceId && !read.shown?.includes(filter.instanceId)) return null;
+  if (filter.user !== undefined && read.user !== filter.user) return null;
+  if (filter.instanceIds !== undefined && !filter.instanceIds.has(read.instanceId) && !read.shown?.some((id) => filter.instanceIds!.has(id))) return null;
+  if (filter.from !== undefined && read.at < filter.from) return null;
+  if (filter.to !== undefined && read.at >= filter.to) return null;
+  return read;
 }

@@ -19,6 +19,7 @@ import { DefinitionFiles } from './definition-files.js';
 import { removeTempFiles } from './durable-write.js';
 import { InstanceFiles, type StoreGuard } from './instance-files.js';
 import { JournalFile } from './journal-file.js';
+import { RotatingJournalFile } from './rotating-journal-file.js';
 import type { Store } from './port.js';
 import { SettingsFile } from './settings-file.js';
 
@@ -51,7 +52,7 @@ export function createLowdbStore(dataDir: string): Store {
   const instances = new InstanceFiles(dirs.instances, dirs.history, guard);
   const settings = new SettingsFile(root, guard);
   const housingJournal = new JournalFile(path.join(dirs.housing, 'journal.jsonl'), guard);
-  const accessLog = new JournalFile(path.join(dirs.audit, 'access.jsonl'), guard);
+  const accessLog = new RotatingJournalFile(dirs.audit, 'access', guard);
   const gallringLog = new JournalFile(path.join(dirs.audit, 'gallring.jsonl'), guard);
 
   return {

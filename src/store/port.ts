@@ -12,6 +12,17 @@ export interface JournalRepository {
   readAll(): Promise<unknown[]>;
   /** Appends the records durably, in order. */
   append(records: unknown[]): Promise<void>;
+  /**
+   * Optional, for a journal kept in segments: those that may hold records timed (their `at`) in the range, newest
+   * segment first, each in append order. They may hold records outside the range too; callers filter.
+   */
+  readSegments?(range: JournalRange): AsyncIterable<unknown[]>;
+}
+
+/** ISO instants: at or after `from`, before `to`; either open. */
+export interface JournalRange {
+  from?: string;
+  to?: string;
 }
 
 /** A journal whose records may be rewritten in place, only to take out what gallring removes. */
