@@ -65,7 +65,7 @@ export class RotatingJournalFile implements JournalRepository {
     const text = records.map((r) => `${JSON.stringify(r)}\n`).join('');
     const batch = spanOf(records);
     return this.appends.run('journal', async () => {
-      this.activeSpan ??= spanOf(await readLines(this.active));
+      this.activeSpan ??= spanOf(await readTimes(this.active));
       let handle = await open(this.active, 'a+', 0o600);
       try {
         let { size } = await handle.stat();
@@ -129,13 +129,22 @@ function parseLines(text: string): unknown[] {
   return text.split('\n').slice(0, -1).filter((line) => line !== '').map((line) => JSON.parse(line) as unknown);
 }
 
-async function readLines(file: string): Promise<unknown[]> {
+/** The records' times only; a line that does not parse is passed over, so that it cannot stop every later append. */
+async function readTimes(file: string): Promise<{ at?: unknown }[]> {
+  let text: string;
   try {
-    return parseLines(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  return text.split('\n').flatMap((line) => {
+    try {
+      return [JSON.parse(line) as { at?: unknown }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 async function openIfPresent(file: string): Promise<FileHandle | null> {

@@ -90,4 +90,16 @@ describe('RotatingJournalFile', () => {
     expect((await readdir(temp.dir)).sort()).toEqual(['access-2027-01.2.jsonl', 'access-2027-01.3.jsonl', 'access-2027-01.jsonl', 'access.jsonl']);
     expect(await new RotatingJournalFile(temp.dir, 'access', open, 100).readAll()).toEqual(records);
   });
+
+  test('when the current file holds a line that does not parse, then appends still go on, and seal it when the month turns', async () => {
+    // given
+    await writeFile(path.join(temp.dir, 'access.jsonl'), `${JSON.stringify(read('2027-01-01T10:00:00.000Z', 1))}\nnot json\n`);
+    const journal = new RotatingJournalFile(temp.dir, 'access', open);
+    // when
+    await journal.append([read('2027-01-02T10:00:00.000Z', 2)]);
+    await journal.append([read('2027-02-01T10:00:00.000Z', 3)]);
+    // then
+    expect((await readdir(temp.dir)).sort()).toEqual(['access-2027-01.jsonl', 'access.jsonl']);
+    expect(await lines(path.join(temp.dir, 'access.jsonl'))).toEqual([read('2027-02-01T10:00:00.000Z', 3)]);
+  });
 });
