@@ -1,7 +1,7 @@
 // Builds the whole application, top to bottom: logger, store, runtime, plugins, routes. server.ts only listens.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { createUserDirectory, usersFilePath } from './auth/index.js';
+import { connectOidc, createUserDirectory, loadOidcRoleMap, oidcUsersFilePath, usersFilePath, withOidcUsers } from './auth/index.js';
 import { seedDemoCases, seedDemoHousing } from './demo/index.js';
 import { loadGallringConfig } from './gallring/index.js';
 import { loadIvoConfig } from './reports/index.js';
@@ -51,7 +51,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     requestTimeout: 60_000,
   });
 
-  const users = await createUserDirectory({ demo: config.demo, usersFile: usersFilePath(config.dataDir) });
+  const localUsers = await createUserDirectory({ demo: config.demo, usersFile: usersFilePath(config.dataDir) });
+  // OpenID Connect beside the passwords: the role map is checked and the provider discovered now, so a mistake stops the boot.
+  const oidc = config.oidc && {
+    label: config.oidc.label,
+    redirectUri: config.oidc.redirectUri,
+    roleMap: loadOidcRoleMap(config.oidc.rolesFile),
+    client: await connectOidc(config.oidc),
+    users: withOidcUsers(localUsers, oidcUsersFilePath(config.dataDir)),
+  };
+  const users = oidc ? oidc.users : localUsers;
   const handlers = overrides.handlers ?? defaultHandlers;
   const store = createLowdbStore(config.dataDir);
   let runtime: RuntimeApi;
@@ -103,7 +112,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(healthRoutes);
 
   await app.register(assetRoutes, { publicDir: path.join(projectRoot, 'public') });
-  await app.register(loginPages, { users, runtime });
+  await app.register(loginPages, { users, runtime, ...(oidc ? { oidc } : {}) });
   await app.register(startPage, { runtime });
   await app.register(taskPages, { runtime });
   await app.register(processPages, { runtime });

@@ -30,7 +30,25 @@ const EnvSchema = z.object({
   BPMN_MAX_BYTES: optional(integer('BPMN_MAX_BYTES', 1024, 64 * 1024 * 1024).default(1024 * 1024)),
   COOKIE_SECURE: optional(z.enum(['0', '1'], 'COOKIE_SECURE måste vara 0 eller 1.').default('1')),
   SESSION_KEY: optional(z.string().regex(/^[0-9a-f]{64}$/, 'SESSION_KEY måste vara 64 hexadecimala tecken (32 byte).').optional()),
+  OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, error: 'OIDC_ISSUER måste vara en adress (https://…).' }).refine(secureOrLoopback, 'OIDC_ISSUER måste använda https (http bara mot localhost).').optional()),
+  OIDC_CLIENT_ID: optional(z.string().optional()),
+  OIDC_CLIENT_SECRET: optional(z.string().optional()),
+  OIDC_SCOPES: optional(z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'OIDC_SCOPES måste vara scopes åtskilda av mellanslag.').default('openid profile')),
+  OIDC_ROLES_FILE: optional(z.string().default('./config/oidc-roles.json')),
+  OIDC_LABEL: optional(z.string().max(80, 'OIDC_LABEL får vara högst 80 tecken.').default('organisationens inloggning')),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'PUBLIC_URL måste vara en adress (https://…).' }).refine(isOrigin, 'PUBLIC_URL får bara ha schema, värd och port (appen ligger på /).').optional()),
 });
+
+/** Only a provider on this machine (tests, development) may be reached without TLS. */
+function secureOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+function isOrigin(value: string): boolean {
+  const url = new URL(value);
+  return url.pathname === '/' && url.search === '' && url.hash === '';
+}
 
 /** What the server is told to do; see the table in API.md. */
 export interface Config {
@@ -52,6 +70,23 @@ export interface Config {
   cookieSecure: boolean;
   /** The key sessions are encrypted with; without it one is made and kept in DATA_DIR. */
   sessionKey: string | null;
+  /** Sign-in with the organisation's OpenID Connect provider; absent when OIDC_ISSUER and the client are not set. */
+  oidc?: OidcConfig;
+}
+
+/** The OpenID Connect client as registered at the provider, and where its roles come from. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: PUBLIC_URL's /login. */
+  redirectUri: string;
+  /** Space-separated, as the authorization request sends them. */
+  scopes: string;
+  /** The file that maps a claim's values to roles and units (config/oidc-roles.json). */
+  rolesFile: string;
+  /** What the sign-in button calls the provider: "Logga in med <label>". */
+  label: string;
 }
 
 /** A configuration value that cannot be used; the message names each bad variable in Swedish. */
@@ -75,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const oidc = oidcConfig(e, env);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -88,5 +124,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bpmnMaxBytes: e.BPMN_MAX_BYTES,
     cookieSecure: e.COOKIE_SECURE === '1',
     sessionKey: e.SESSION_KEY ?? null,
+    ...(oidc ? { oidc } : {}),
+  };
+}
+
+/** All of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and PUBLIC_URL, or none: half a client is a setup mistake. */
+function oidcConfig(e: z.infer<typeof EnvSchema>, env: Record<string, string | undefined>): OidcConfig | undefined {
+  const required = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET, PUBLIC_URL: e.PUBLIC_URL };
+  const missing = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name);
+  if (missing.length === Object.keys(required).length) return undefined;
+  if (missing.length > 0) {
+    const set = Object.keys(required).filter((name) => !missing.includes(name));
+    throw new ConfigError(missing.map((name) => `${name}=${JSON.stringify(env[name] ?? '')}: behövs för inloggning med OpenID Connect (${set.join(', ')} är satt).`));
+  }
+  return {
+    issuer: e.OIDC_ISSUER!,
+    clientId: e.OIDC_CLIENT_ID!,
+    clientSecret: e.OIDC_CLIENT_SECRET!,
+    redirectUri: new URL('/login', e.PUBLIC_URL).href,
+    scopes: e.OIDC_SCOPES.split(' ').includes('openid') ? e.OIDC_SCOPES : `openid ${e.OIDC_SCOPES}`,
+    rolesFile: e.OIDC_ROLES_FILE,
+    label: e.OIDC_LABEL,
   };
 }

@@ -4,3 +4,7 @@ export { accessLogReaders, decisionEventRecorders, hasRole, isReadOnly, isRole, 
 export { createUserDirectory, type UserDirectory } from './users.js';
 export { hashPassword, normalizeUsername } from './password.js';
 export { readUserFile, usernamePattern, usersFilePath, writeUserFile, type StoredUser } from './user-file.js';
+export { connectOidc, OidcCallbackError, type OidcClaims, type OidcClient, type OidcFlow } from './oidc-client.js';
+export { grantOf, loadOidcRoleMap, parseOidcRoleMap, type OidcGrant, type OidcRoleMap } from './oidc-role-map.js';
+export { oidcUserFromClaims, type OidcRefusal } from './oidc-user-from-claims.js';
+export { oidcUsersFilePath, withOidcUsers, type OidcUser, type OidcUserDirectory } from './oidc-users.js';

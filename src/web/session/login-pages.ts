@@ -1,46 +1,37 @@
-// Sign in and sign out with the local users; failed sign-ins are limited per address and user name (sign-in-limit.ts). A task form
-// sent after the sign-in ran out comes back as the task's draft when the same person signs in again; "stay signed in"
-// starts another working day.
-import { randomUUID } from 'node:crypto';
+// Sign in and sign out: with the local users' passwords, and with the organisation's OpenID Connect provider when one is
+// configured (oidc-sign-in.ts). Failed password sign-ins are limited per address and user name (sign-in-limit.ts). A
+// task form sent after the sign-in ran out comes back as the task's draft when the same person signs in again
+// (sign-in-session.ts); "stay signed in" starts another working day.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { Actor, UserDirectory } from '../../auth/index.js';
-import { AppError } from '../../errors.js';
+import type { UserDirectory } from '../../auth/index.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import { sessionUsername, signInSeconds } from '../plugins/session.js';
-import { draftValues } from '../shared/form-post-model.js';
-import { setNotice } from '../shared/notice-model.js';
+import { finishOidcSignIn, isOidcCallback, type OidcSignIn, startOidcSignIn } from './oidc-sign-in.js';
+import { sessionStarter } from './sign-in-session.js';
 
 export interface LoginOptions extends Record<string, unknown> {
   users: UserDirectory;
   runtime: RuntimeApi;
+  /** Sign-in with OpenID Connect besides the password; absent when not configured. */
+  oidc?: OidcSignIn;
 }
 
 const LoginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200), _csrf: z.string().optional() });
 
-const LoginQuerySchema = z.object({ utloggad: z.literal('1').optional() });
+const LoginQuerySchema = z.object({ utloggad: z.literal('1').optional(), med: z.literal('oidc').optional() });
 
-export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users, runtime }) => {
-  /** Saves a form kept from an ended sign-in as its task's draft; says on the task page what happened either way. */
-  async function restoreDraft(pendingId: string | undefined, actor: Actor, request: import('fastify').FastifyRequest): Promise<void> {
-    const draft = app.pendingDrafts.take(pendingId, actor.username);
-    if (!draft) return;
-    const path = `/tasks/${encodeURIComponent(draft.taskId)}`;
-    try {
-      const task = runtime.getTask(draft.taskId, actor);
-      await runtime.saveTaskDraft(task.id, draftValues(task.form, draft.values), actor);
-      setNotice(request, path, 'Du hann bli utloggad innan formuläret skickades. Det du skrev är sparat som utkast här – kontrollera och skicka igen.');
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      setNotice(request, path, 'Du hann bli utloggad innan formuläret skickades, och uppgiften kan inte längre ta emot det du skrev (den är slutförd eller tagen av någon annan).');
-    }
-  }
+export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users, runtime, oidc }) => {
+  const startSession = sessionStarter(app, runtime);
+  const oidcLabel = oidc?.label ?? null;
 
   app.get('/login', async (request, reply) => {
+    if (oidc && isOidcCallback(request.query)) return finishOidcSignIn(oidc, startSession, request, reply);
     if (sessionUsername(request)) return reply.redirect('/', 303);
-    const { utloggad } = LoginQuerySchema.parse(request.query ?? {});
+    const { utloggad, med } = LoginQuerySchema.parse(request.query ?? {});
+    if (oidc && med === 'oidc') return startOidcSignIn(oidc, request, reply);
     const expired = utloggad === '1' && request.session.get('pendingDraft') !== undefined;
-    return reply.view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), expired, user: null, navigation: [] });
+    return reply.view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), expired, oidcLabel, user: null, navigation: [] });
   });
 
   // "Fortsätt vara inloggad" from the page's warning (public/session-timeout.js): another working day from now.
@@ -60,18 +51,11 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users,
       if (parsed.success) app.signInLimit.failed(request.ip, parsed.data.username);
       request.log.info({ event: 'login.failed' }, 'inloggning misslyckades');
       const username = parsed.success ? parsed.data.username : '';
-      return reply.code(401).view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), username, failed: true, user: null, navigation: [] });
+      return reply.code(401).view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), username, failed: true, oidcLabel, user: null, navigation: [] });
     }
-    const next = request.session.get('next') ?? '/';
-    const pendingDraft = request.session.get('pendingDraft');
-    // A new session at sign-in: nothing from before it (a planted cookie) carries over.
-    request.session.regenerate();
-    request.session.set('username', actor.username);
-    request.session.set('sid', randomUUID());
-    request.session.set('signedInUntil', Date.now() + signInSeconds * 1000);
-    await restoreDraft(pendingDraft, actor, request);
+    const next = await startSession(request, actor);
     request.log.info({ event: 'login', user: actor.username }, 'inloggad');
-    return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
+    return reply.redirect(next, 303);
   });
 
   app.post('/logout', { preHandler: app.csrfProtection }, async (request, reply) => {
