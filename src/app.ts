@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caseAccessPlugin,
   assetRoutes, auditPages, authPlugin, caseListPage, casePage, caseReadAuditPlugin, clockRoutes, csrfPlugin,
-  decisionRoutes, editorApiRoutes, editorPages, errorHandlerPlugin, healthRoutes, housingPages, housingRoutes, inboxRoutes,
+  decisionRoutes, editorApiRoutes, gallringPage, gallringRoutes, editorPages, errorHandlerPlugin, healthRoutes, housingPages, housingRoutes, inboxRoutes,
   instanceRoutes, loginPages, pageAuthPlugin, processPages, processRoutes, processVersionPages, publishPage,
   reportPages, reportRoutes, securityHeadersPlugin, sessionPlugin, startPage, statisticsPage, taskPages, taskRoutes,
   viewsPlugin,
@@ -109,6 +109,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(clockRoutes, { runtime });
   await app.register(housingRoutes, { runtime });
   await app.register(reportRoutes, { runtime });
+  await app.register(gallringRoutes, { runtime });
   await app.register(healthRoutes);
 
   await app.register(assetRoutes, { publicDir: path.join(projectRoot, 'public') });
@@ -123,6 +124,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(caseReadAuditPlugin, { runtime });
   await app.register(casePage, { runtime });
   await app.register(auditPages, { runtime });
+  await app.register(gallringPage, { runtime });
   await app.register(publishPage, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });
   await app.register(editorPages, { runtime });
   await app.register(editorApiRoutes, { runtime, bpmnMaxBytes: config.bpmnMaxBytes, catalogue: editorCatalogue(handlers) });

@@ -69,6 +69,9 @@ export const statisticsReaders = ['boendeteam-chef', 'myndighetschef', 'verksamh
 /** Roles that may read the access log of case reads: the auditor. */
 export const accessLogReaders = ['revisor'] as const satisfies readonly Role[];
 
+/** Roles that may preview and run gallring besides admin: none (it removes personal data for good). */
+export const gallringRunners = [] as const satisfies readonly Role[];
+
 /** True when the actor holds one of the roles; `admin` holds them all. */
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.roles.includes('admin') || roles.some((role) => actor.roles.includes(role));

@@ -68,11 +68,12 @@ export function createGallringService({ index, registry, transitions, housing, l
     },
 
     /**
-     * Culls every case due now: each becomes its de-identified stub with a `case.culled` entry, then the register's
+     * Culls every case due now (of `only`, when given): each becomes its de-identified stub with a `case.culled` entry, then the register's
      * names of every culled case go (those of an earlier run that stopped half-way too), and the run is logged.
      */
-    async runGallring(actor: Actor): Promise<GallringCase[]> {
-      const due = dueNow();
+    async runGallring(actor: Actor, { only }: { only?: ReadonlySet<string> } = {}): Promise<GallringCase[]> {
+      // `only`: the cases a person saw in the preview; one that fell due since then waits for the next run.
+      const due = dueNow().filter((c) => !only || only.has(c.instanceId));
       const at = clock.now().toISOString();
       const done: GallringCase[] = [];
       for (const c of due) {
@@ -87,6 +88,13 @@ export function createGallringService({ index, registry, transitions, housing, l
       await log.append([run]);
       logger.info({ culled: done.length, by: actor.username }, 'gallring run');
       return done;
+    },
+
+    /** When and under which rule the case was culled (the rule's label), or null when it was not. */
+    culledMark(instanceId: string): { at: string; by: string; rule: string } | null {
+      const mark = index.get(instanceId)?.culled;
+      if (!mark) return null;
+      return { ...mark, rule: config?.rules.find((r) => r.id === mark.rule)?.label ?? mark.rule };
     },
 
     /** The runs so far, newest first. */

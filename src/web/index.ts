@@ -3,6 +3,8 @@ export { auditPages } from './audit/audit-pages.js';
 export { caseListPage } from './cases/case-list-page.js';
 export { casePage } from './cases/case-page.js';
 export { decisionRoutes } from './decisions/decision-api.js';
+export { gallringRoutes } from './gallring/gallring-api.js';
+export { gallringPage } from './gallring/gallring-page.js';
 export { instanceRoutes } from './cases/instance-api.js';
 export { housingRoutes } from './housing/housing-api.js';
 export { housingPages } from './housing/housing-pages.js';

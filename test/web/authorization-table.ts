@@ -118,6 +118,7 @@ export const routeTable: RouteRule[] = [
   get('/api/housing/waitlist', anyUser),
   get('/api/reports/ivo', only('ivo-rapportor', 'revisor'), () => '/api/reports/ivo?quarter=2027Q1'),
   get('/api/reports/statistik', only('revisor', 'ivo-rapportor'), () => '/api/reports/statistik?quarter=2027Q2'),
+  post('/api/gallring', only(), () => ({ url: '/api/gallring', payload: { dryRun: true } })),
 
   get('/login', open),
   post('/login', open, async (fx, who): Promise<Attempt> => {
@@ -163,6 +164,8 @@ export const routeTable: RouteRule[] = [
   get('/reports/statistik', only('revisor', 'ivo-rapportor')),
   get('/statistics', only('boendeteam-chef', 'myndighetschef', 'verksamhetschef', 'enhetschef', 'revisor')),
   get('/audit/access-log', only('revisor')),
+  get('/gallring', only()),
+  post('/gallring', only(), () => ({ url: '/gallring', form: { confirm: 'ja' } })),
   post('/session/extend', anyUser, () => ({ url: '/session/extend' })),
   post('/logout', anyUser, () => ({ url: '/logout' })),
 ];

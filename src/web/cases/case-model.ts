@@ -44,6 +44,7 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
     decision: caseDecisionModel(decision, actor, decisionForm, runtime.closingEndsCase(id)),
     incidents: caseIncidentsModel(runtime, id, actor, incidentForm),
     canReadAccessLog: hasRole(actor, accessLogReaders),
+    culled: runtime.culledMark(id),
   };
 }
 

@@ -1,5 +1,5 @@
 // The menu: what each role may open, by the same role lists and check as the routes behind the links.
-import { accessLogReaders, hasRole, ivoReportReaders, statisticsReaders, statistikReaders, type Actor } from '../../auth/index.js';
+import { accessLogReaders, gallringRunners, hasRole, ivoReportReaders, statisticsReaders, statistikReaders, type Actor } from '../../auth/index.js';
 
 export interface NavItem {
   href: string;
@@ -26,5 +26,6 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (hasRole(actor, statistikReaders)) items.push({ href: '/reports/statistik', label: 'Kvartalsstatistik' });
   if (hasRole(actor, statisticsReaders)) items.push({ href: '/statistics', label: 'Statistik' });
   if (hasRole(actor, accessLogReaders)) items.push({ href: '/audit/access-log', label: 'Åtkomstlogg' });
+  if (hasRole(actor, gallringRunners)) items.push({ href: '/gallring', label: 'Gallring' });
   return items;
 }
