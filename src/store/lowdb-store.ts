@@ -7,9 +7,13 @@
 //   definitions/<key>/v<version>.bpmn the BPMN source of one version, written once
 //   instances/<id>.json               the InstanceDocument; storing it is the commit point of a transition
 //   instances/<id>.summary.json       its InstanceSummary alone, written after the document so boot reads small files
-//   history/<id>.jsonl                append-only, one HistoryEntry per line, appended (fsync) after the document
-//   housing/journal.jsonl             the housing register's changes, append-only, written before the instance document
-//   audit/access.jsonl                every read of a case (who, which, what, when), append-only
+//   history/<id>.jsonl                append-only, one HistoryEntry per line, appended (fsync) after the document;
+//                                     rewritten whole (atomically) only when gallring takes the values out
+//   housing/journal.jsonl             the housing register's changes, append-only, written before the instance document;
+//                                     rewritten whole only when gallring takes culled persons' names out
+//   audit/access.jsonl                every read of a case (who, which, what, when) this month, append-only;
+//   audit/access-YYYY-MM.jsonl        earlier months, sealed by a rename when a later month begins
+//   audit/gallring.jsonl              each gallring run: when, by whom, which cases under which rule
 // A save touches only its own instance's files, so its cost does not grow with the number of instances.
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
