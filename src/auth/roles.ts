@@ -72,6 +72,26 @@ export const accessLogReaders = ['revisor'] as const satisfies readonly Role[];
 /** Roles that may preview and run gallring besides admin: none (it removes personal data for good). */
 export const gallringRunners = [] as const satisfies readonly Role[];
 
+/**
+ * Roles that may see the persons in the housing register (OSL 26 kap., need to know): the queue, the waitlist and who
+ * an offer went to. They are the roles that run the housing steps of the routines (queue, reserve, offer, book, move
+ * in, change of housing) and their chiefs, and the auditor. Units and apartments stay open to every signed-in user.
+ * Not narrowed by unit: an enhetschef with `units` still sees the whole queue.
+ */
+export const housingPersonReaders = [
+  'boendesamordnare',
+  'boendeformedling',
+  'bistandshandlaggare',
+  'lss-handlaggare',
+  'arbetsterapeut',
+  'samordnare-externa',
+  'enhetschef',
+  'boendeteam-chef',
+  'myndighetschef',
+  'verksamhetschef',
+  'revisor',
+] as const satisfies readonly Role[];
+
 /** True when the actor holds one of the roles; `admin` holds them all. */
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.roles.includes('admin') || roles.some((role) => actor.roles.includes(role));

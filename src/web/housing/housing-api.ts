@@ -1,11 +1,14 @@
 // The housing register (Boendemodul), read-only: its changes come from process steps. See docs/housing-api.md.
+// Units and apartments are open to every user; persons only to `housingPersonReaders` (housing-need-to-know.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { housingPersonReaders } from '../../auth/index.js';
 import { apartmentStatuses, HousingSeedSchema, unitsWithCounts } from '../../housing/index.js';
 import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { readsMany } from '../plugins/case-read-audit.js';
+import { maySeeHousingPersons, offerWithoutPerson } from './housing-need-to-know.js';
 
 const ApartmentQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.enum(apartmentStatuses).optional() });
 const StatusQuerySchema = z.object({ status: z.enum(['aktiv', 'avslutad']).optional() });
@@ -34,7 +37,7 @@ export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { run
     return runtime.housingRegister().apartments.filter((a) => (!unitId || a.unitId === unitId) && (!status || a.status === status));
   });
 
-  app.get('/api/housing/queue', async (request) => {
+  app.get('/api/housing/queue', { onRequest: requireRole(...housingPersonReaders) }, async (request) => {
     const { status } = parseInput(StatusQuerySchema, request.query, 'query');
     const queue = runtime.housingRegister().queue.filter((q) => !status || q.status === status);
     const shown = queue.map((q) => q.instanceId).filter((id): id is string => typeof id === 'string');
@@ -44,10 +47,12 @@ export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { run
 
   app.get('/api/housing/offers', async (request) => {
     const { apartmentId, queueEntryId } = parseInput(OfferQuerySchema, request.query, 'query');
-    return runtime.housingRegister().offers.filter((o) => (!apartmentId || o.apartmentId === apartmentId) && (!queueEntryId || o.queueEntryId === queueEntryId));
+    const offers = runtime.housingRegister().offers.filter((o) => (!apartmentId || o.apartmentId === apartmentId) && (!queueEntryId || o.queueEntryId === queueEntryId));
+    // Everyone may see which apartments were offered when; who to, why no and the case only those with a part.
+    return maySeeHousingPersons(actorOf(request)) ? offers : offers.map(offerWithoutPerson);
   });
 
-  app.get('/api/housing/waitlist', async (request) => {
+  app.get('/api/housing/waitlist', { onRequest: requireRole(...housingPersonReaders) }, async (request) => {
     const { status } = parseInput(StatusQuerySchema, request.query, 'query');
     return runtime.housingRegister().waitlist.filter((w) => !status || w.status === status);
   });

@@ -1,0 +1,17 @@
+// Need to know in the housing register (OSL 26 kap.): who may see its persons, and an offer without its person.
+import { type Actor, hasRole, housingPersonReaders } from '../../auth/index.js';
+import type { HousingView } from '../../housing/index.js';
+
+type Offer = HousingView['offers'][number];
+
+/** True when the actor may see applicants, needs, reasons and their cases (`housingPersonReaders`, admin). */
+export function maySeeHousingPersons(actor: Actor): boolean {
+  return hasRole(actor, housingPersonReaders);
+}
+
+/** What anyone may know of an offer: the apartment, the dates and the answer, not who it went to or why they said no. */
+export type OfferWithoutPerson = Pick<Offer, 'id' | 'apartmentId' | 'offerDate' | 'answer' | 'answeredAt'>;
+
+export function offerWithoutPerson({ id, apartmentId, offerDate, answer, answeredAt }: Offer): OfferWithoutPerson {
+  return { id, apartmentId, offerDate, answer, answeredAt };
+}
