@@ -1,10 +1,9 @@
 // The inbox: the bevakningar of the actor's groups, one with its case, and marking one read.
-import type { Actor } from '../auth/index.js';
+import { permissions, type Actor } from '../auth/index.js';
 import type { Bevakning, InstanceIndex, InstanceTransitions } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import type { Clock } from '../timers/index.js';
 import { type InstanceListItem, toInstanceListItem } from './instances.js';
-import { inUnit } from './access.js';
 
 export interface BevakningDetail extends Bevakning {
   instance: InstanceListItem & { active: { elementId: string; name: string }[] };
@@ -22,7 +21,7 @@ export function createInboxService({ index, transitions, clock }: InboxServiceDe
       const bevakning = summary.bevakningar.find((b) => b.id === id);
       if (!bevakning) continue;
       // The revisor reads everything; marking it read is refused to them at the door (they change nothing).
-      if (!['admin', 'revisor'].some((r) => actor.roles.includes(r)) && !(actor.roles.includes(bevakning.group) && inUnit(actor, bevakning))) break;
+      if (!permissions.readBevakning(actor, bevakning)) break;
       return { bevakning, summary };
     }
     throw new AppError('not_found', 'Bevakningen finns inte i din inkorg.');
@@ -31,11 +30,10 @@ export function createInboxService({ index, transitions, clock }: InboxServiceDe
   return {
     /** The bevakningar of the actor's groups (all of them for an admin), newest first. */
     listInbox(actor: Actor): Bevakning[] {
-      const all = actor.roles.includes('admin');
       // Newest first; bevakningar sent in the same step share their time and keep the order they were sent in (reversed).
       return [...index.all()]
         .flatMap((s) => s.bevakningar.map((b, order) => ({ b, order })))
-        .filter(({ b }) => all || (actor.roles.includes(b.group) && inUnit(actor, b)))
+        .filter(({ b }) => permissions.receiveBevakning(actor, b))
         .sort((x, y) => y.b.createdAt.localeCompare(x.b.createdAt) || x.b.instanceId.localeCompare(y.b.instanceId) || y.order - x.order)
         .map(({ b }) => b);
     },
@@ -49,6 +47,8 @@ export function createInboxService({ index, transitions, clock }: InboxServiceDe
     /** The first reader in the group marks it read for the group; later reads change nothing. */
     async markBevakningRead(id: string, actor: Actor): Promise<void> {
       const { bevakning, summary } = findBevakning(id, actor);
+      // The auditor reads every bevakning but marks none read: "N olästa" is the recipients' count.
+      if (!permissions.receiveBevakning(actor, bevakning)) throw new AppError('forbidden', 'Revisorer kan läsa men inte ändra något.');
       if (bevakning.readAt) return;
       await transitions.withoutEngine(summary.id, (current, nextSeq) => {
         const at = clock.now().toISOString();

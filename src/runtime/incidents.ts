@@ -1,11 +1,11 @@
 // Incidents: steps that failed for a reason the diagram does not catch. The case waits at the step; a person of the
 // process corrects the variables the step reads and retries it, and the process goes on from there.
-import type { Actor } from '../auth/index.js';
+import { permissions, type Actor } from '../auth/index.js';
 import { processRoles, reservedVariableNames, type DefinitionRegistry, type Incident, type InstanceIndex, type InstanceTransitions } from '../engine/index.js';
 import { decisionFieldNames } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages } from '../forms/index.js';
-import { actsInProcess, assertCanRetry, inGroups } from './access.js';
+import { assertCanRetry } from './access.js';
 
 export interface IncidentView extends Incident {
   processKey: string;
@@ -34,7 +34,7 @@ export function createIncidentService({ index, registry, transitions }: Incident
       const summary = index.get(instanceId);
       if (!summary?.incidents?.length) return [];
       const model = registry.get(summary.processKey, summary.version)?.model;
-      const canRetry = actsInProcess(actor, rolesOf(summary.processKey, summary.version));
+      const canRetry = permissions.actInProcess(actor, rolesOf(summary.processKey, summary.version));
       return summary.incidents.map((incident) => {
         const timer = model?.elements.get(incident.elementId)?.timer;
         const expressions = [...Object.values(model?.serviceTasks.get(incident.elementId)?.properties ?? {}), ...(timer ? [timer] : [])].filter((v) => v.startsWith('='));
@@ -48,11 +48,10 @@ export function createIncidentService({ index, registry, transitions }: Incident
 
     /** Open incidents in the cases whose process the actor acts in (every case for admin), oldest first. */
     listIncidents(filter: { processKey?: string }, actor: Actor): IncidentView[] {
-      const admin = actor.roles.includes('admin');
       const open: IncidentView[] = [];
       for (const s of index.all()) {
         if (!s.incidents?.length || (filter.processKey && s.processKey !== filter.processKey)) continue;
-        if (!admin && !inGroups(actor, rolesOf(s.processKey, s.version))) continue;
+        if (!permissions.actInProcess(actor, rolesOf(s.processKey, s.version))) continue;
         for (const i of s.incidents) open.push({ ...i, processKey: s.processKey, businessKey: s.businessKey });
       }
       return open.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));

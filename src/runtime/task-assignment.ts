@@ -1,6 +1,6 @@
 // Who may hand a task to someone else, and to whom: a chef of the task's process (or an admin) gives it to a user of
 // its candidate groups, gives it back to the groups, or sets the day to look at it again (follow-up).
-import { isReadOnly, type Actor } from '../auth/index.js';
+import { chefRoles, isReadOnly, permissions, type Actor } from '../auth/index.js';
 import type { TaskRecord } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import { isCalendarDate } from '../forms/index.js';
@@ -16,18 +16,8 @@ export interface UserLookup {
   withRole(role: string): { username: string; name: string; units?: string[] }[];
 }
 
-/** The `*chef` roles among a process's roles: those who lead the work and reassign it. */
-export function chefRoles(processRoles: readonly string[]): string[] {
-  return processRoles.filter((role) => role.endsWith('chef'));
-}
-
-export function mayAssign(actor: Actor, processRoles: readonly string[]): boolean {
-  if (actor.roles.includes('admin')) return true;
-  return !isReadOnly(actor) && chefRoles(processRoles).some((role) => actor.roles.includes(role));
-}
-
 export function assertCanAssign(actor: Actor, processRoles: readonly string[]): void {
-  if (mayAssign(actor, processRoles)) return;
+  if (permissions.assignInProcess(actor, processRoles)) return;
   const chefs = chefRoles(processRoles);
   throw new AppError(
     'forbidden',

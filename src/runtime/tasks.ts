@@ -1,11 +1,11 @@
 // User tasks: list and read them, claim and give back, save a draft, complete.
-import type { Actor } from '../auth/index.js';
+import { permissions, type Actor } from '../auth/index.js';
 import { processRoles, type DefinitionRegistry, type InstanceIndex, type InstanceSummary, type InstanceTransitions, type TaskRecord } from '../engine/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { fieldMessages, type FormChoices, type FormField, maxStringLength, validateSubmission, resolveForm } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
-import { assertCanClaim, assertCanComplete, canSeeTask, inGroups } from './access.js';
-import { assertCanAssign, assignableUsers, assigned, checkAssignment, mayAssign, type TaskAssignment, type UserLookup } from './task-assignment.js';
+import { assertCanClaim, assertCanComplete, assertCanUnclaim } from './access.js';
+import { assertCanAssign, assignableUsers, assigned, checkAssignment, type TaskAssignment, type UserLookup } from './task-assignment.js';
 
 /**
  * A task as readers see it: the stored record without the engine's execution id, with its case as people know it
@@ -60,7 +60,7 @@ export function createTaskService({ index, transitions, clock, choices, registry
   };
 
   /** The task's groups and holder see it, and the chefs of its process, who open it from the team view to reassign it. */
-  const visible = (actor: Actor, task: TaskRecord): boolean => canSeeTask(actor, task) || mayAssign(actor, rolesOfProcess(task));
+  const visible = (actor: Actor, task: TaskRecord): boolean => permissions.seeTask(actor, task) || permissions.assignInProcess(actor, rolesOfProcess(task));
 
   /** A change to one open task's record, checked again under the instance lock, with one history entry (no form values). */
   async function changeTask(task: TaskRecord, actor: Actor, type: string, change: (current: TaskRecord) => TaskRecord, data: Record<string, unknown> | null = null): Promise<void> {
@@ -77,7 +77,7 @@ export function createTaskService({ index, transitions, clock, choices, registry
     /** The open tasks of the actor's groups or held by them (all for admin and revisor), earliest due first (no due date last). */
     listTasks(filter: TaskFilter, actor: Actor): TaskView[] {
       return [...index.allTasks()]
-        .filter((t) => canSeeTask(actor, t))
+        .filter((t) => permissions.seeTask(actor, t))
         .filter((t) => (!filter.instanceId || t.instanceId === filter.instanceId) && (!filter.group || t.candidateGroups.includes(filter.group)) && (!filter.assignee || t.assignee === filter.assignee))
         .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt))
         .map(toTaskView);
@@ -85,7 +85,7 @@ export function createTaskService({ index, transitions, clock, choices, registry
 
     /** The open tasks of the processes the actor leads as a chef (all for an admin), for the team view; none otherwise. */
     listTeamTasks(actor: Actor): TaskView[] {
-      return [...index.allTasks()].filter((t) => mayAssign(actor, rolesOfProcess(t))).map(toTaskView);
+      return [...index.allTasks()].filter((t) => permissions.assignInProcess(actor, rolesOfProcess(t))).map(toTaskView);
     },
 
     /** One open task the caller may see; task_closed when it is completed or gone, forbidden outside its groups. */
@@ -132,7 +132,7 @@ export function createTaskService({ index, transitions, clock, choices, registry
     /** Whether the actor may reassign the task, and to whom (the users of its groups); none when not. */
     assignmentOptions(taskId: string, actor: Actor): { username: string; name: string }[] | null {
       const task = findOpenTask(taskId);
-      return mayAssign(actor, rolesOfProcess(task)) ? assignableUsers(task, users) : null;
+      return permissions.assignInProcess(actor, rolesOfProcess(task)) ? assignableUsers(task, users) : null;
     },
 
     /**
@@ -188,16 +188,6 @@ function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: 
     form: [...resolveForm(t.form, choices)],
     ...(t.draft ? { draft: t.draft } : {}),
   };
-}
-
-/** Only the assignee gives a task back (or an admin, for someone who is away). */
-function assertCanUnclaim(actor: Actor, task: TaskRecord): void {
-  if (task.assignee && task.assignee !== actor.username && !actor.roles.includes('admin')) {
-    throw new AppError('forbidden', 'Bara den som har tagit uppgiften kan lämna tillbaka den.');
-  }
-  if (!task.assignee && !actor.roles.includes('admin') && !inGroups(actor, task.candidateGroups)) {
-    throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan lämna tillbaka den.');
-  }
 }
 
 /** A draft holds the editable fields' values as typed (text, number or yes/no), empty ones left out; nothing else. */

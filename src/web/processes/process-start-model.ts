@@ -1,5 +1,5 @@
 // What the page that starts a case shows: the process's start form with a case number field first.
-import { isReadOnly, type Actor } from '../../auth/index.js';
+import { permissions, type Actor } from '../../auth/index.js';
 import type { ProcessDetail } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
 import { formView } from '../shared/form-view-model.js';
@@ -23,9 +23,7 @@ export function startFields(startForm: readonly FormField[]): FormField[] {
 
 /** Who may start the process: its starter groups (any role when there are none), admin; never the auditor. */
 export function mayStart(actor: Actor, process: ProcessDetail): boolean {
-  if (actor.roles.includes('admin')) return true;
-  if (isReadOnly(actor)) return false;
-  return process.starterGroups.length === 0 || process.starterGroups.some((g) => actor.roles.includes(g));
+  return permissions.startProcess(actor, process.starterGroups);
 }
 
 /** The page's data; `submitted` when the form comes back with errors. */

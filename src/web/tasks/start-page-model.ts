@@ -1,6 +1,6 @@
 // What the start page shows, computed from the runtime for one user: my tasks and my groups' tasks (filtered and
 // sorted as asked), a chef's team view, the role's bevakningar and the processes it may start.
-import { isReadOnly, type Actor } from '../../auth/index.js';
+import { isReadOnly, permissions, type Actor } from '../../auth/index.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import { filterAndSort, taskSortOrders, type TaskListQuery } from './task-list-filter.js';
 import { teamOverview } from './team-overview.js';
@@ -29,7 +29,7 @@ export function startPageModel(runtime: RuntimeApi, actor: Actor, query: TaskLis
   const inbox = (inboxFilter === 'olasta' ? allInbox.filter((b) => !b.readAt) : allInbox).slice(0, 50);
   const startable = processes
     .map((p) => runtime.getProcess(p.key))
-    .filter((p) => !isReadOnly(actor) && (actor.roles.includes('admin') || !p.starterGroups.length || p.starterGroups.some((g) => actor.roles.includes(g))));
+    .filter((p) => permissions.startProcess(actor, p.starterGroups));
   return {
     mine,
     groups,

@@ -1,5 +1,5 @@
 // What the task page shows: the task and its case, who may do what with it, and the form with its values.
-import { isReadOnly, type Actor } from '../../auth/index.js';
+import { isReadOnly, taskActions, type Actor } from '../../auth/index.js';
 import type { RuntimeApi, TaskView } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
 import type { Submitted } from '../shared/form-post-model.js';
@@ -16,17 +16,7 @@ export interface TaskPermissions {
 }
 
 export function taskPermissions(actor: Actor, task: TaskView): TaskPermissions {
-  const admin = actor.roles.includes('admin');
-  const inGroups = admin || task.candidateGroups.some((g) => actor.roles.includes(g));
-  const mine = task.assignee === actor.username;
-  const claimedByOther = task.assignee !== null && !mine;
-  if (isReadOnly(actor)) return { canClaim: false, canUnclaim: false, canWork: false, claimedByOther };
-  return {
-    canClaim: inGroups && task.assignee === null,
-    canUnclaim: task.assignee !== null && (mine || admin),
-    canWork: (inGroups || mine) && (!claimedByOther || admin),
-    claimedByOther,
-  };
+  return taskActions(actor, task);
 }
 
 /** What a chef's "Fördela uppgiften" form shows, or null for someone who may not reassign; `refused` when it came back. */
