@@ -11,6 +11,7 @@ import { InstanceSession, type SessionDeps } from './execution/instance-session.
 import { SessionCache } from './session-cache.js';
 import { failedServiceTask } from './execution/failed-service-task.js';
 import { reviveFailedEngineState } from './execution/revive-failed-state.js';
+import { withTaskHolders } from './execution/task-holders.js';
 import type { HousingRegister } from '../housing/index.js';
 
 export interface TransitionDeps {
@@ -94,7 +95,7 @@ export class InstanceTransitions {
         this.cache.keep(id, session, base.rev, session.recorder.lastSeq);
         return base;
       }
-      return this.storeOrUndo(session, () => session.toDocument(), base.rev);
+      return this.storeOrUndo(session, () => session.toDocument(), base);
     });
   }
 
@@ -122,7 +123,7 @@ export class InstanceTransitions {
         data: { message: stopped.message },
       };
       const summary: InstanceSummary = { ...doc.summary, state: 'running', endedAt: null, rev: doc.summary.rev + 1 };
-      await this.store(null, { summary, engineState, lastEntries: [entry] }, doc.summary.rev);
+      await this.store(null, { summary, engineState, lastEntries: [entry] }, doc.summary);
       return true;
     });
     // Resuming runs the step again (bpmn-engine re-invokes a running service task); nothing else is asked of it.
@@ -142,7 +143,7 @@ export class InstanceTransitions {
       const { summary, entries } = change(doc.summary, nextSeq);
       // A change without history entries keeps the last one, so the next transition's entries number on from it.
       const lastEntries = entries.length ? entries : doc.lastEntries.slice(-1);
-      const stored = await this.store(null, { summary: { ...summary, rev: doc.summary.rev + 1 }, engineState: doc.engineState, lastEntries }, doc.summary.rev);
+      const stored = await this.store(null, { summary: { ...summary, rev: doc.summary.rev + 1 }, engineState: doc.engineState, lastEntries }, doc.summary);
       this.cache.advance(id, doc.summary.rev, stored.rev, entries.at(-1)?.seq ?? nextSeq - 1);
       return stored;
     });
@@ -158,7 +159,7 @@ export class InstanceTransitions {
       if (doc.summary.culled || (doc.summary.state !== 'completed' && doc.summary.state !== 'cancelled')) return false;
       const culled = cull(doc.summary, (doc.lastEntries.at(-1)?.seq ?? 0) + 1);
       if (!culled) return false;
-      await this.store(null, { summary: { ...culled.summary, rev: doc.summary.rev + 1 }, engineState: null, lastEntries: [culled.entry] }, doc.summary.rev);
+      await this.store(null, { summary: { ...culled.summary, rev: doc.summary.rev + 1 }, engineState: null, lastEntries: [culled.entry] }, doc.summary);
       this.cache.forget(id);
       return true;
     });
@@ -177,20 +178,22 @@ export class InstanceTransitions {
   }
 
   /** Register changes are written first, then the document; if that fails, the changes are taken back. */
-  private async storeOrUndo(session: InstanceSession, document: () => Promise<InstanceDocument>, expectedRev: number | null): Promise<InstanceSummary> {
+  private async storeOrUndo(session: InstanceSession, document: () => Promise<InstanceDocument>, previous: InstanceSummary | null): Promise<InstanceSummary> {
     try {
       const doc = await document();
       await session.flushEffects();
-      return await this.store(session, doc, expectedRev);
+      return await this.store(session, doc, previous);
     } catch (err) {
       await session.abortEffects();
       throw err;
     }
   }
 
-  private async store(session: InstanceSession | null, doc: InstanceDocument, expectedRev: number | null): Promise<InstanceSummary> {
+  /** Every stored summary passes here (`previous`: the one it replaces, null at the start), so it gets its task holders here. */
+  private async store(session: InstanceSession | null, produced: InstanceDocument, previous: InstanceSummary | null): Promise<InstanceSummary> {
+    const doc = { ...produced, summary: withTaskHolders(previous, produced.summary, produced.lastEntries) };
     try {
-      await this.deps.instances.save(doc, expectedRev);
+      await this.deps.instances.save(doc, previous?.rev ?? null);
     } catch (err) {
       if (err instanceof StaleRevisionError) throw new AppError('conflict', 'Ärendet ändrades samtidigt av någon annan. Ladda om och försök igen.');
       throw err;

@@ -19,6 +19,8 @@ export function culledSummary(summary: InstanceSummary, culled: CulledMark): Ins
     earlierDecisions: summary.earlierDecisions?.map((d) => ({ decision: { ...d.decision, person: null }, caseEvents: withoutReason(d.caseEvents) })),
     outbox: [],
     incidents: [],
+    // Kept on purpose: staff usernames, not the person's data, and they let a past holder still open the stub.
+    ...(summary.taskHolders ? { taskHolders: summary.taskHolders } : {}),
     culled,
   };
 }

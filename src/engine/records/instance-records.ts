@@ -73,6 +73,8 @@ export interface InstanceSummary {
   receivedMessages?: string[];
   /** Steps that failed for a reason the diagram does not catch; the token waits there until a retry succeeds. */
   incidents?: Incident[];
+  /** Usernames that have held one of its tasks (claimed, assigned, completed), each once; they may read the case. Absent on a case stored before they were kept, until its next step. */
+  taskHolders?: string[];
   /** Culled (gallrad): the person's data is gone and only this de-identified stub is kept, for statistics. */
   culled?: CulledMark;
 }
