@@ -62,9 +62,16 @@ export const permissions = {
   receiveBevakning: (actor: Actor, notice: Notice): boolean => isAdmin(actor) || (actor.roles.includes(notice.group) && inUnit(actor, notice)),
   /** Opens a bevakning: those who receive it, and the revisor (who reads everything and marks nothing read). */
   readBevakning: (actor: Actor, notice: Notice): boolean => isRevisor(actor) || permissions.receiveBevakning(actor, notice),
-  /** Reads a case: its process's reader roles, anyone its bevakningar went to, revisor, admin (API.md "Access"). */
-  readCase: (actor: Actor, parts: { readerRoles: readonly string[]; bevakningar: readonly Notice[] }): boolean =>
-    isAdmin(actor) || isRevisor(actor) || inGroups(actor, parts.readerRoles) || parts.bevakningar.some((b) => actor.roles.includes(b.group)),
+  /**
+   * Reads a case (API.md "Access"): its process's reader roles, whoever holds or held one of its tasks, the groups its
+   * bevakningar went to, revisor, admin. Reading only: holding a task once gives no right to act on the case.
+   */
+  readCase: (actor: Actor, parts: { readerRoles: readonly string[]; holders: readonly (string | null)[]; bevakningar: readonly Notice[] }): boolean =>
+    isAdmin(actor) ||
+    isRevisor(actor) ||
+    inGroups(actor, parts.readerRoles) ||
+    parts.holders.includes(actor.username) ||
+    parts.bevakningar.some((b) => actor.roles.includes(b.group)),
   /** Changes anything at all: everyone but the auditor. */
   change: (actor: Actor): boolean => !isReadOnly(actor),
 } as const;

@@ -1,7 +1,7 @@
 // Need to know (API.md "Access"): a case is read by the roles that have a part in its process, by whoever holds or held
 // one of its tasks or was sent one of its bevakningar, and by the revisor and admin. Anyone else is told it does not
 // exist (404), and lists leave it out, so that a case's existence is not given away either.
-import type { Actor } from '../auth/index.js';
+import { permissions, type Actor } from '../auth/index.js';
 import { caseReaderRoles, type DefinitionRegistry, type InstanceIndex, type InstanceSummary } from '../engine/index.js';
 import { AppError } from '../errors.js';
 
@@ -19,14 +19,12 @@ export function createCaseAccess({ index, registry }: { index: InstanceIndex; re
     return roles;
   };
 
-  function mayRead(actor: Actor, summary: InstanceSummary): boolean {
-    if (actor.roles.includes('admin') || actor.roles.includes('revisor')) return true;
-    if (readerRolesOf(summary).some((role) => actor.roles.includes(role))) return true;
-    if (summary.tasks.some((t) => t.assignee === actor.username)) return true;
-    // Reading only: acting on the case (claim, complete) is still decided by runtime/access.ts on the task itself.
-    if (summary.taskHolders?.includes(actor.username)) return true;
-    return summary.bevakningar.some((b) => actor.roles.includes(b.group));
-  }
+  const mayRead = (actor: Actor, summary: InstanceSummary): boolean =>
+    permissions.readCase(actor, {
+      readerRoles: readerRolesOf(summary),
+      holders: [...summary.tasks.map((t) => t.assignee), ...(summary.taskHolders ?? [])],
+      bevakningar: summary.bevakningar,
+    });
 
   return {
     /** Whether the actor may read the case; false also for a case that does not exist. */

@@ -43,6 +43,7 @@ describe('permissions', () => {
   test('when a bevakning goes to a unit, then that unit\'s members of the group get it; the case is read by the groups bevakningar went to', () => {
     const notice = { group: 'enhetschef', unit: 'ekbacken' };
     expect([chef(['ekbacken']), chef(['lindgarden']), admin].map((a) => permissions.receiveBevakning(a, notice))).toEqual([true, false, true]);
-    expect([permissions.readCase(chef(), { readerRoles: ['lss-handlaggare'], bevakningar: [notice] }), permissions.readCase(other, { readerRoles: ['lss-handlaggare'], bevakningar: [notice] })]).toEqual([true, false]);
+    expect([permissions.readCase(chef(), { readerRoles: ['lss-handlaggare'], holders: [], bevakningar: [notice] }), permissions.readCase(other, { readerRoles: ['lss-handlaggare'], holders: [], bevakningar: [notice] })]).toEqual([true, false]);
+    expect(permissions.readCase(other, { readerRoles: ['lss-handlaggare'], holders: [null, 'avgift'], bevakningar: [] })).toBe(true);
   });
 });
