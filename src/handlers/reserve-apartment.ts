@@ -13,5 +13,7 @@ export const reserveApartment = defineHandler<z.infer<typeof ReserveApartmentInp
     const apartment = requireApartment(context.housing.state, apartmentId);
     if (apartment.status !== 'ledig') throw new BpmnBusinessError('LAGENHET_EJ_LEDIG', `Lägenheten är ${apartment.status}, inte ledig.`);
     context.housing.emit({ type: 'apartment.reserved', apartmentId, queueEntryId });
+    // The boende the apartment belongs to: the diagram addresses the offer's and move-in's work to its enhetschef (`unit`).
+    return { enhet: apartment.unitId };
   },
 });
