@@ -1,7 +1,7 @@
 // Builds the runtime: opens the store, deploys the diagrams, recovers the instances, catches up on missed timers, and
 // composes the services the web asks of the system. Each service declares and implements its methods in its own file.
 import { createAccessLog } from '../audit/index.js';
-import { closeDiagramCheckers, DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
+import { DefinitionRegistry, InstanceIndex, InstanceTransitions, TimerScheduler } from '../engine/index.js';
 import type { HandlerLogger, ServiceHandler } from '../handlers/index.js';
 import type { FormChoices } from '../forms/index.js';
 import type { GallringConfig } from '../gallring/index.js';
@@ -101,10 +101,12 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),
       ...createAccessLog({ journal: store.accessLog, now }),
       ...createGallringService({ index, registry, transitions, housing, log: store.gallringLog, config: options.gallringConfig ?? null, clock, logger }),
-      /** Stops the scheduler and the diagram checkers, then releases the store. */
+      /**
+       * Stops the scheduler, then releases the store. The diagram checkers' worker threads are shared by every runtime
+       * of the process and let go when idle (they never hold it open), so a restart in the same process finds them warm.
+       */
       async close(): Promise<void> {
         await scheduler.stop();
-        await closeDiagramCheckers();
         await store.close();
       },
     };
