@@ -1,5 +1,5 @@
 // FEEL (as in Camunda 8) for sequence-flow conditions and timer values, on feelin: no eval, data-only variables.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TZDate } from '@date-fns/tz';
 import { dateAndTime, evaluate, parseDate, SyntaxError as FeelSyntaxError } from 'feelin';
 import { DOUBLE_EQUALS_MESSAGE, findSyntaxProblem, JUEL_MESSAGE, occursOutsideStrings, RESERVED_NAME_MESSAGE, toFeelSource, usesReservedName } from './feel-source.js';

@@ -1,6 +1,11 @@
 // Plausibility limits on date fields: a day the diagram names, or today moved by an ISO duration, so "not after today"
 // for a decision date is `max = today`, and "at most five years back" is `min = today-P5Y`.
-import { addDays, addMonths, addWeeks, addYears, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { addYears } from 'date-fns/addYears';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { isCalendarDate } from './field-schema.js';
 
 const relative = /^today(?:([+-])P(?:(\d{1,3})Y)?(?:(\d{1,4})M)?(?:(\d{1,4})W)?(?:(\d{1,5})D)?)?$/;

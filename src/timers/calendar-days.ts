@@ -1,10 +1,19 @@
 // Calendar days in Stockholm, and Swedish working days (weekends and holidays from date-holidays, not a hand list).
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
-import Holidays from 'date-holidays';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 import { addDuration, parseDateOrDateTime, STOCKHOLM } from './date-math.js';
 
-const swedishHolidays = new Holidays('SE');
+// date-holidays reads every country's rules when loaded (half a second): it is loaded the first time a working day is
+// asked for, so a process that never counts working days (most tests, a script) does not pay for it.
+const require = createRequire(import.meta.url);
+let swedishHolidays: HolidaysType | null = null;
+function holidays(): HolidaysType {
+  swedishHolidays ??= new (require('date-holidays') as typeof HolidaysType)('SE');
+  return swedishHolidays;
+}
 
 /** The day (YYYY-MM-DD) it is in Stockholm at that instant. */
 export function stockholmDay(instant: Date): string {
@@ -19,7 +28,7 @@ export function isWorkingDay(day: string): boolean {
   const noon = new TZDate(`${day}T12:00:00`, STOCKHOLM);
   const weekday = noon.getDay();
   if (weekday === 0 || weekday === 6) return false;
-  const found = swedishHolidays.isHoliday(new Date(noon.getTime()));
+  const found = holidays().isHoliday(new Date(noon.getTime()));
   return !(found && found.some((h) => h.type === 'public' || h.type === 'bank'));
 }
 

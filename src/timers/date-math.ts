@@ -1,6 +1,8 @@
 // Calendar arithmetic for due dates in Europe/Stockholm, and parsing of ISO dates and date-times.
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, getDaysInMonth } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import { parseIsoDuration } from './iso-duration.js';
 import { TimerError } from './timer-error.js';
 

@@ -1,7 +1,7 @@
 // A timer or due date in Swedish words for the diagram editor, e.g. "3 månader efter beslutsdatum, sedan var 3:e månad".
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { sv } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { sv } from 'date-fns/locale/sv';
 import { checkTimer, timerKinds, type TimerKind } from './timer-spec.js';
 import { STOCKHOLM, parseDateOrDateTime } from './date-math.js';
 import { parseIsoDuration, type DurationParts } from './iso-duration.js';

@@ -1,6 +1,6 @@
 // The legal clock of a case: days since the decision and, while it is not executed, the IVO report it belongs in,
 // by the same rule as the quarterly IVO report (src/reports/ivo-reporting.ts).
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import type { Decision, HistoryEntry, InstanceState, IvoReporting } from '../../runtime/index.js';
 import { stockholmDay } from '../../timers/index.js';
 

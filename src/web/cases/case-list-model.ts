@@ -1,6 +1,7 @@
 // What the case list shows: the filter form and the matching cases, newest first, each with its person, decision
 // date and how long the decision has waited.
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { parseISO } from 'date-fns/parseISO';
 import type { Actor } from '../../auth/index.js';
 import type { InstanceListItem, InstanceState, RuntimeApi } from '../../runtime/index.js';
 

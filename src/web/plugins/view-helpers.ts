@@ -1,7 +1,7 @@
 // Handlebars helpers for the pages: Swedish dates in Europe/Stockholm, comparisons. They return text; Handlebars escapes it.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { sv } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { sv } from 'date-fns/locale/sv';
 
 const STOCKHOLM = 'Europe/Stockholm';
 
