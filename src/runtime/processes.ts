@@ -64,14 +64,15 @@ export function createProcessService({ registry, choices }: { registry: Definiti
     },
 
     /**
-     * Deploys a diagram as a new version; a bad one becomes invalid_definition with a field per problem. Publishing
+     * Deploys a diagram as a new version, with the findings that did not stop it (`warnings`: lint's advice, a drawing
+     * made); a bad one becomes invalid_definition with a field per problem. Publishing
      * from the editor names the routine (`key`: the diagram must keep that process id) and the version it started
      * from (`baseVersion`: conflict when a newer one was published meanwhile).
      */
-    async deploy(xml: string, actor: Actor, editing?: EditedVersion): Promise<{ key: string; version: number }> {
+    async deploy(xml: string, actor: Actor, editing?: EditedVersion): Promise<{ key: string; version: number; warnings: CheckFinding[] }> {
       try {
-        const { version } = await registry.deploy(xml, uploadedFile, actor.username, editing);
-        return { key: version.key, version: version.version };
+        const { version, warnings } = await registry.deploy(xml, uploadedFile, actor.username, editing);
+        return { key: version.key, version: version.version, warnings: warnings.map(toFinding) };
       } catch (err) {
         if (err instanceof VersionConflictError) throw new AppError('conflict', conflictMessage(err, editing?.baseVersion));
         if (!(err instanceof DefinitionError)) throw err;
@@ -80,7 +81,7 @@ export function createProcessService({ registry, choices }: { registry: Definiti
       }
     },
 
-    /** Every check a publish runs, without publishing: problems stop a publish, warnings (bpmnlint's) do not. */
+    /** Every check a publish runs, without publishing: problems stop a publish, warnings (lint's advice, a drawing made) do not. */
     async checkDefinition(xml: string, expectedKey?: string): Promise<DefinitionCheckResult> {
       try {
         const { key, problems, warnings } = await registry.check(xml, uploadedFile, expectedKey);

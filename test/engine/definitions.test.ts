@@ -160,7 +160,7 @@ describe('versions', () => {
     const again = await h.runtime.deploy(await fixture('vantetid.bpmn'), actors.admin);
     await h.restart();
     // then
-    expect(again).toEqual({ key: 'vantetid', version: 1 });
+    expect(again).toEqual({ key: 'vantetid', version: 1, warnings: [] });
     expect(h.runtime.getProcess('vantetid').versions).toHaveLength(1);
   });
 
@@ -183,7 +183,7 @@ describe('versions', () => {
       await h.runtime.completeTask(task!.id, { svar: 'ja' }, actors.enhetschef);
     }
     // then
-    expect(deployed).toEqual({ key: 'beslut-svar', version: 2 });
+    expect(deployed).toEqual({ key: 'beslut-svar', version: 2, warnings: [] });
     expect(h.runtime.getInstance(old.id)).toMatchObject({ version: 1, state: 'running', active: [{ elementId: 'inflyttning', name: 'Dokumentera inflyttning' }] });
     expect(h.runtime.getInstance(fresh.id)).toMatchObject({ version: 2, state: 'completed' });
     expect(h.runtime.listProcesses()).toEqual([expect.objectContaining({ key: 'beslut-svar', version: 2 })]);

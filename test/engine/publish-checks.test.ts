@@ -30,7 +30,7 @@ describe("bpmnlint's recommended rules on a publish", () => {
     // when
     const check = await h.runtime.checkDefinition(xml);
     // then
-    expect(check.problems).toEqual([{ elementId: 'folja', message: 'Elementet saknas i ritningen (BPMN DI). (no-bpmndi)' }]);
+    expect(check.problems).toEqual([{ elementId: 'folja', message: 'Elementet saknas i ritningen (BPMN DI). Rita in det, eller ta bort hela ritningen så skapas en automatiskt. (no-bpmndi)' }]);
   });
 
   test('when a gateway neither splits nor joins, then it is a warning and the publish goes through', async () => {
@@ -49,7 +49,7 @@ describe("bpmnlint's recommended rules on a publish", () => {
     const published = await h.runtime.deploy(xml, actors.admin);
     // then
     expect(check).toMatchObject({ problems: [], warnings: [{ elementId: 'onodig', message: expect.stringContaining('(superfluous-gateway)') }] });
-    expect(published).toEqual({ key: 'vantetid', version: 2 });
+    expect(published).toEqual({ key: 'vantetid', version: 2, warnings: check.warnings });
   });
 });
 
@@ -147,7 +147,7 @@ describe('publishing from the editor keeps the routine', () => {
       h.runtime.deploy(second, actors.admin, { key: 'vantetid', baseVersion: 1 }),
     ]);
     // then
-    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value)).toEqual([{ key: 'vantetid', version: 2 }]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value)).toEqual([{ key: 'vantetid', version: 2, warnings: [] }]);
     expect(outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason)).toEqual([
       expect.objectContaining({ code: 'conflict', message: expect.stringContaining('publicerade version 2 efter att du öppnade version 1') }),
     ]);

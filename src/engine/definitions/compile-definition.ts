@@ -4,20 +4,29 @@ import type { ServiceHandler } from '../../handlers/index.js';
 import { parseBpmn, type ParsedBpmn } from './bpmn-parse.js';
 import { buildSourceContext } from '../elements/element-types.js';
 import { inspectDefinition } from './inspect-definition.js';
+import type { LintRules } from './lint-config.js';
 import { lintDefinition } from './lint-definition.js';
+import { hasDrawing, laidOutMessage, layoutDefinition } from './layout-definition.js';
+import { defaultLintRules } from './lint-rules.js';
 import type { ProcessModel } from './process-model.js';
 
 export interface CompiledSource {
   model: ProcessModel;
   sourceContext: unknown;
+  /** The XML as it is to be stored: the one given, or with a drawing laid out when a new diagram came without one. */
+  source: string;
+  /** Findings that do not stop a deploy: lint's advice, a drawing made. */
+  warnings: DefinitionProblem[];
 }
 
 /**
- * Whether bpmnlint's recommended rules apply: to every new diagram (processes/ at boot, uploads), never to versions
- * already stored, which instances may still run on whatever rules came later.
+ * Whether the checks of a new diagram apply (processes/ at boot, uploads): the lint rules (`lintRules`, the
+ * organisation's `.bpmnlintrc` or our defaults) and a drawing made when there is none. Never to versions already
+ * stored, which instances may still run on whatever rules came later.
  */
 export interface CheckOptions {
   lint?: boolean;
+  lintRules?: LintRules;
 }
 
 /** Parses, checks and serializes; throws DefinitionError naming file, element and problem. */
@@ -27,18 +36,20 @@ export async function compileDefinition(
   handlers: ReadonlyMap<string, ServiceHandler<unknown>>,
   options: CheckOptions = {},
 ): Promise<CompiledSource> {
-  const { parsed, model, problems } = await checkDefinition(xml, file, new Set(handlers.keys()), options);
+  const { parsed, model, problems, warnings, source } = await checkDefinition(xml, file, new Set(handlers.keys()), options);
   if (model) problems.push(...checkStaticHandlerInputs(model, handlers, file));
   if (problems.length || !model || !parsed) throw new DefinitionError(problems);
-  return { model, sourceContext: buildSourceContext(parsed.moddleContext) };
+  return { model, sourceContext: buildSourceContext(parsed.moddleContext), source, warnings };
 }
 
 export interface DefinitionCheck {
   parsed: ParsedBpmn | null;
   model: ProcessModel | null;
   problems: DefinitionProblem[];
-  /** bpmnlint's warnings: shown to the analyst, they do not stop a publish. */
+  /** Lint's advice and a drawing made: shown to the analyst, they do not stop a publish. */
   warnings: DefinitionProblem[];
+  /** The XML checked: the one given, or with the drawing laid out for a new diagram that had none. */
+  source: string;
 }
 
 /** Parses and checks against our conventions by handler name only (no schemas), so a worker thread can run it too. */
@@ -46,24 +57,32 @@ export async function checkDefinition(
   xml: string,
   file: string,
   handlerNames: ReadonlySet<string>,
-  { lint = false }: CheckOptions = {},
+  { lint = false, lintRules = defaultLintRules }: CheckOptions = {},
 ): Promise<DefinitionCheck> {
+  const warnings: DefinitionProblem[] = [];
+  let source = xml;
   let parsed;
   try {
     parsed = await parseBpmn(xml);
+    if (lint && !hasDrawing(parsed.definitions)) {
+      source = await layoutDefinition(xml);
+      warnings.push({ file, elementId: null, message: laidOutMessage });
+      parsed = await parseBpmn(source);
+    }
   } catch (err) {
-    return { parsed: null, model: null, problems: [{ file, elementId: null, message: (err as Error).message }], warnings: [] };
+    return { parsed: null, model: null, problems: [{ file, elementId: null, message: (err as Error).message }], warnings, source };
   }
   const problems: DefinitionProblem[] = parsed.warnings.map(({ message, elementId }) => ({ file, elementId, message: `XML: ${inSwedish(message)}` }));
   const { model, problems: found } = inspectDefinition(parsed.definitions, file, handlerNames);
   problems.push(...found);
-  const warnings: DefinitionProblem[] = [];
   if (lint) {
-    const linted = await lintDefinition(parsed.definitions, file);
+    // A drawing made here draws the flow, not lanes or annotations; no-bpmndi is about drawings that analysts made.
+    const rules = source === xml ? lintRules : { ...lintRules, 'no-bpmndi': 'off' };
+    const linted = await lintDefinition(parsed.definitions, file, rules);
     problems.push(...linted.errors);
     warnings.push(...linted.warnings);
   }
-  return { parsed, model, problems, warnings };
+  return { parsed, model, problems, warnings, source };
 }
 
 /** A service task whose properties are all fixed text can be checked against its handler's input now, not at run time. */

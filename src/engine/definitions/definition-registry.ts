@@ -8,7 +8,9 @@ import type { ServiceHandler } from '../../handlers/index.js';
 import type { DefinitionRepository, DefinitionVersion } from '../records/index.js';
 import type { Clock } from '../../timers/index.js';
 import { compileDefinition } from './compile-definition.js';
-import { checkDefinitionOffThread } from './parse-off-thread.js';
+import { checkDefinitionOffThread, defaultParseLimits } from './parse-off-thread.js';
+import { readLintRules, type LintRules } from './lint-config.js';
+import { defaultLintRules } from './lint-rules.js';
 import type { ParseAnswer } from './parse-worker.js';
 import type { CompiledDefinition } from './process-model.js';
 
@@ -32,6 +34,8 @@ export class DefinitionRegistry {
   private readonly deploying = new Mutex();
   /** An open editor checks on every pause; a few workers at a time, each up to its memory cap, is plenty. */
   private readonly checking = new Semaphore(2);
+  /** The lint rules for new diagrams: `.bpmnlintrc` in the processes directory, read by `deployDirectory`. */
+  private lintRules: LintRules = { ...defaultLintRules };
 
   constructor(
     private readonly repository: DefinitionRepository,
@@ -48,18 +52,22 @@ export class DefinitionRegistry {
     }
   }
 
-  /** Checks every `*.bpmn` in the directory (all problems at once), then deploys the changed ones. */
+  /**
+   * Reads the directory's `.bpmnlintrc` (the organisation's lint rules, for these files and every upload after), checks
+   * every `*.bpmn` in it (all problems at once), then deploys the changed ones.
+   */
   async deployDirectory(dir: string): Promise<void> {
+    this.lintRules = await readLintRules(dir);
     const files = (await readdir(dir)).filter((f) => f.endsWith('.bpmn')).sort();
     const problems: DefinitionProblem[] = [];
     const ready: { xml: string; key: string; file: string }[] = [];
     for (const file of files) {
       const xml = await readFile(path.join(dir, file), 'utf8');
       try {
-        const { model } = await compileDefinition(xml, file, this.handlers, { lint: true });
+        const { model, source } = await compileDefinition(xml, file, this.handlers, { lint: true, lintRules: this.lintRules });
         const expected = path.basename(file, '.bpmn');
         if (model.key !== expected) problems.push({ file, elementId: model.key, message: `Filnamnet måste vara processens id: ${model.key}.bpmn.` });
-        else ready.push({ xml, key: model.key, file });
+        else ready.push({ xml: source, key: model.key, file });
       } catch (err) {
         if (err instanceof DefinitionError) problems.push(...err.problems);
         else throw err;
@@ -74,7 +82,7 @@ export class DefinitionRegistry {
    * `expectedKey` (the editor publishing a routine) the process id must stay that routine's id.
    */
   async check(xml: string, file: string, expectedKey?: string): Promise<ParseAnswer> {
-    const answer = await this.checking.runExclusive(() => checkDefinitionOffThread(xml, file, this.handlers.keys()));
+    const answer = await this.checking.runExclusive(() => checkDefinitionOffThread(xml, file, this.handlers.keys(), defaultParseLimits, this.lintRules));
     if (expectedKey !== undefined && answer.key !== null && answer.key !== expectedKey) {
       answer.problems.push({ file, elementId: answer.key, message: `Processens id måste vara ${expectedKey}, rutinens id; ett nytt id skulle bli en ny rutin.` });
     }
@@ -82,18 +90,19 @@ export class DefinitionRegistry {
   }
 
   /**
-   * Deploys one uploaded diagram once it passes `check`; the same content as the newest version deploys nothing.
-   * From the editor, `editing` names the routine and the version it started from; the version is compared under the
+   * Deploys one uploaded diagram once it passes `check`, with the check's warnings; the same content as the newest
+   * version deploys nothing. A diagram without a drawing is stored with the one laid out for it. From the editor, `editing` names the routine and the version it started from; the version is compared under the
    * deploy lock, so two owners publishing on top of the same version cannot both succeed.
    */
-  async deploy(xml: string, file: string, deployedBy: string, editing?: EditedVersion): Promise<CompiledDefinition> {
-    const { problems } = await this.check(xml, file, editing?.key);
+  async deploy(xml: string, file: string, deployedBy: string, editing?: EditedVersion): Promise<CompiledDefinition & { warnings: DefinitionProblem[] }> {
+    const { problems, warnings, laidOut } = await this.check(xml, file, editing?.key);
     if (problems.length) throw new DefinitionError(problems);
-    return this.deploying.runExclusive(() => {
+    const deployed = await this.deploying.runExclusive(() => {
       const newest = editing ? this.latest(editing.key) : undefined;
       if (newest && editing?.baseVersion !== undefined && newest.version.version !== editing.baseVersion) throw new VersionConflictError(newest.version);
-      return this.deployUnlocked(xml, file, deployedBy);
+      return this.deployUnlocked(laidOut ?? xml, file, deployedBy);
     });
+    return { ...deployed, warnings };
   }
 
   private async deployUnlocked(xml: string, file: string, deployedBy: string): Promise<CompiledDefinition> {

@@ -2,6 +2,8 @@
 // deadline: a warm worker answers a normal diagram at once, a huge or hostile one costs its worker, never the server.
 import { Piscina } from 'piscina';
 import { DefinitionError } from '../../errors.js';
+import type { LintRules } from './lint-config.js';
+import { defaultLintRules } from './lint-rules.js';
 import type { ParseAnswer, ParseRequest } from './parse-worker.js';
 
 /** The limits an upload is parsed under; a diagram needing more is refused, the server is never stalled or exhausted. */
@@ -37,8 +39,8 @@ function poolFor(limits: ParseLimits): Piscina<ParseRequest, ParseAnswer> {
 }
 
 /**
- * Parses and checks `xml` off the main thread (our rules and bpmnlint's); resolves to the process id and every problem
- * found (none when it passes).
+ * Parses and checks `xml` off the main thread (our rules and the lint rules in force); resolves to the process id, every
+ * problem found (none when it passes), the warnings, and the XML with a drawing when it came without one.
  * Rejects with a DefinitionError when the diagram takes too long or too much memory to read; the worker that tried
  * is replaced.
  */
@@ -47,9 +49,10 @@ export async function checkDefinitionOffThread(
   file: string,
   handlerNames: Iterable<string>,
   limits: ParseLimits = defaultParseLimits,
+  lintRules: LintRules = defaultLintRules,
 ): Promise<ParseAnswer> {
   const refused = (message: string) => new DefinitionError([{ file, elementId: null, message }]);
-  const request: ParseRequest = { xml, file, handlerNames: [...handlerNames] };
+  const request: ParseRequest = { xml, file, handlerNames: [...handlerNames], lintRules };
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
   try {

@@ -52,8 +52,8 @@ export const processRoutes: FastifyPluginAsync<ProcessRouteOptions> = async (app
       '/api/processes',
       { bodyLimit: bpmnMaxBytes, onRequest: requireRole('processagare') },
       async (request, reply) => {
-        const deployed = await runtime.deploy(bpmnXmlBody(request.body), actorOf(request));
-        return reply.code(201).send({ key: deployed.key, version: deployed.version });
+        const { key, version, warnings } = await runtime.deploy(bpmnXmlBody(request.body), actorOf(request));
+        return reply.code(201).send({ key, version, warnings });
       },
     );
   });

@@ -25,8 +25,10 @@ export const publishPage: FastifyPluginAsync<PublishOptions> = async (app, { run
       return reply.page('processes/publish.hbs', { title: 'Publicera en rutin', problems: [{ field: '', message: 'Välj en BPMN-fil att publicera.' }] }, 400);
     }
     try {
-      const { key, version } = await runtime.deploy(xml, actorOf(request));
+      const { key, version, warnings } = await runtime.deploy(xml, actorOf(request));
       request.log.info({ event: 'process.published', user: actorOf(request).username, key, version }, 'rutin publicerad');
+      // Advice is shown before the owner moves on; without any, straight to the routine.
+      if (warnings.length) return reply.page('processes/publish.hbs', { title: 'Publicera en rutin', published: { key, version, warnings } });
       return reply.redirect(`/processes/${encodeURIComponent(key)}`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'invalid_definition') throw err;

@@ -90,7 +90,7 @@ describe('POST /api/editor/publish', () => {
     const response = await t.call('processagare', { method: 'POST', url: '/api/editor/publish?key=web-beslut&base=1', headers: xml, payload: draft });
     // then
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ key: 'web-beslut', version: 2 });
+    expect(response.json()).toEqual({ key: 'web-beslut', version: 2, warnings: [] });
     expect((await t.call('admin', { method: 'GET', url: '/api/processes/web-beslut' })).json().versions[1]).toMatchObject({ version: 2, deployedBy: 'processagare' });
   });
 

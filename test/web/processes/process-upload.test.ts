@@ -20,7 +20,7 @@ describe('POST /api/processes', () => {
 
     // then
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ key: 'ny-process', version: 1 });
+    expect(response.json()).toEqual({ key: 'ny-process', version: 1, warnings: [] });
   });
 
   test('when changed content comes with the same key as text/xml with a charset, then it becomes version 2', async () => {
@@ -38,7 +38,7 @@ describe('POST /api/processes', () => {
 
     // then
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ key: 'ny-process', version: 2 });
+    expect(response.json()).toEqual({ key: 'ny-process', version: 2, warnings: [] });
     const detail = await t.call('processagare', { method: 'GET', url: '/api/processes/ny-process' });
     expect(detail.json().versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
   });
