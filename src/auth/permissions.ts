@@ -4,9 +4,10 @@
 import type { Actor } from './actor.js';
 import { isReadOnly } from './roles.js';
 
-/** A task as the rules need it: its groups, the unit it is addressed to, who holds it. */
+/** A task as the rules need it: its groups and named users, the unit it is addressed to, who holds it. */
 export interface WorkItem {
   candidateGroups: readonly string[];
+  candidateUsers?: readonly string[];
   unit?: string | null;
   assignee: string | null;
 }
@@ -32,9 +33,9 @@ export function inUnit(actor: Actor, addressed: { unit?: string | null }): boole
   return !addressed.unit || !actor.units?.length || actor.units.includes(addressed.unit);
 }
 
-/** The task's groups, within its unit. */
+/** The task's groups, within its unit, and the users it names (whatever their unit: they were chosen by name). */
 function forMe(actor: Actor, task: WorkItem): boolean {
-  return inGroups(actor, task.candidateGroups) && inUnit(actor, task);
+  return (inGroups(actor, task.candidateGroups) && inUnit(actor, task)) || (task.candidateUsers?.includes(actor.username) ?? false);
 }
 
 /** The `*chef` roles among a process's roles: those who lead the work and reassign it. */

@@ -6,6 +6,7 @@ import { checkTimer, timerKindNames, timerKinds } from '../../timers/index.js';
 import { isRole } from '../../auth/index.js';
 import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
 import type { MessageModel, ProcessModel } from './process-model.js';
+import { readCandidateUsers } from './read-candidate-users.js';
 
 export interface CheckContext {
   file: string;
@@ -34,6 +35,9 @@ const compensationRefused = 'Kompensation stöds inte: ärendet skulle bli ståe
 const knownPrefixes = new Set(['xmlns', 'bpmn', 'camunda', 'xsi']);
 const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
 const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type'];
+/** A form kept outside the diagram (an HTML page, a Camunda Form) cannot be shown here; its fields must be in it. */
+const formKeyRefused = (attr: string) =>
+  `camunda:${attr} pekar på ett formulär utanför diagrammet, som inte kan visas här. Rita formulärets fält i diagrammet i stället (camunda:formData med camunda:formField, "Formulärfält" i redigeraren).`;
 
 export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   const id = el.id ?? null;
@@ -52,6 +56,7 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
     const prefix = name.includes(':') ? name.slice(0, name.indexOf(':')) : '';
     if (prefix && !knownPrefixes.has(prefix)) problem(`Attributet ${name} hör till ett okänt tillägg och stöds inte.`);
   }
+  for (const attr of ['formKey', 'formRef']) if (typeof el[attr] === 'string' && el[attr]) problem(formKeyRefused(attr));
   if (el.loopCharacteristics) problem('Upprepade aktiviteter och multi-instans stöds inte ännu.');
   if (el.isForCompensation === true) problem(compensationRefused);
   const condition = el.conditionExpression as ModdleElement | undefined;
@@ -110,13 +115,19 @@ function checkMessageRef(ref: unknown, ctx: CheckContext, problem: (m: string) =
 
 function checkUserTask(el: ModdleElement, ctx: CheckContext, problem: (m: string) => void): void {
   const candidateGroups = splitList(el.candidateGroups);
-  if (!candidateGroups.length) problem('Användaruppgiften saknar camunda:candidateGroups (vilken roll som utför den).');
+  const { users: candidateUsers, problems: userProblems } = readCandidateUsers(el.candidateUsers);
+  userProblems.forEach(problem);
+  if (!candidateGroups.length && !candidateUsers.length) {
+    problem('Användaruppgiften saknar camunda:candidateGroups (vilken roll som utför den) eller camunda:candidateUsers (vilka användare).');
+  }
   for (const g of candidateGroups) if (!isRole(g)) problem(`Okänd roll "${g}" i camunda:candidateGroups.`);
   const assignee = typeof el.assignee === 'string' && el.assignee.trim() ? el.assignee.trim() : null;
   if (assignee?.startsWith('=')) {
     const m = feelProblem(assignee, 'camunda:assignee');
     if (m) problem(m);
-  } else if (assignee?.includes('${')) problem('camunda:assignee får inte innehålla ${…}; använd FEEL som börjar med =.');
+  } else if (assignee && /[$#]\{/.test(assignee)) {
+    problem(`camunda:assignee "${assignee}" är ett uttryck, som inte räknas ut här (det skulle bli en användare med just det namnet). Skriv ett användarnamn, =fält för ett fält av typen user, eller lämna det tomt så att uppgiftens roll tar den.`);
+  }
   const dueDate = typeof el.dueDate === 'string' && el.dueDate.trim() ? el.dueDate.trim() : null;
   if (dueDate) {
     const m = checkTimer(dueDate.startsWith('P') ? 'timeDuration' : 'timeDate', dueDate);
@@ -129,7 +140,7 @@ function checkUserTask(el: ModdleElement, ctx: CheckContext, problem: (m: string
     const m = feelProblem(unit, 'egenskapen unit');
     if (m) problem(m);
   }
-  ctx.model.userTasks.set(el.id!, { candidateGroups, assignee, dueDate, form: fields, documentation: documentationOf(el), unit });
+  ctx.model.userTasks.set(el.id!, { candidateGroups, candidateUsers, assignee, dueDate, form: fields, documentation: documentationOf(el), unit });
 }
 
 /** The element's bpmn:documentation texts, joined; null when there are none. */

@@ -4,6 +4,8 @@ import type { DefinitionVersion } from '../records/index.js';
 
 export interface UserTaskModel {
   candidateGroups: string[];
+  /** `camunda:candidateUsers`: users offered the task by name, beside its groups or instead of them. */
+  candidateUsers: string[];
   /** Static user name, or FEEL when it starts with `=`. */
   assignee: string | null;
   /** ISO date-time, ISO duration from the task's start, or FEEL when it starts with `=`. */

@@ -36,6 +36,7 @@ export function taskRecords(
       executionId: api.executionId,
       name: model.elements.get(api.id)?.name ?? api.id,
       candidateGroups: spec?.candidateGroups ?? [],
+      ...(spec?.candidateUsers.length ? { candidateUsers: spec.candidateUsers } : {}),
       assignee: spec ? resolveAssignee(spec, variables, now) : null,
       unit: spec ? resolveUnit(spec, variables, now) : null,
       createdAt: now.toISOString(),

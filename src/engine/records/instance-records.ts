@@ -13,6 +13,8 @@ export interface TaskRecord {
   executionId: string;
   name: string;
   candidateGroups: string[];
+  /** Users offered the task by name (`camunda:candidateUsers`); absent: none (and in documents stored before). */
+  candidateUsers?: string[];
   assignee: string | null;
   createdAt: string;
   due: string | null;
