@@ -7,6 +7,7 @@ import { laidOutMessage } from '../../src/engine/definitions/layout-definition.j
 import { actors, fixturesDir, startHarness, type Harness } from '../helpers/runtime-harness.js';
 
 const utanRitning = () => readFile(path.join(fixturesDir, 'modelers', 'utan-ritning.bpmn'), 'utf8');
+const repositoryProcesses = path.join(fixturesDir, '..', '..', '..', 'processes');
 
 /** The ids of the process's flow nodes, and those its stored drawing has a shape for. */
 async function drawnNodes(xml: string): Promise<{ nodes: string[]; shapes: string[] }> {
@@ -58,5 +59,17 @@ describe('a diagram without a drawing', () => {
     const { id } = await h.runtime.startInstance('utan-ritning', { variables: {} }, actors.admin);
     // then
     expect(h.runtime.listTasks({ instanceId: id }, actors.admin).map((t) => t.elementId)).toEqual(['bedom']);
+  });
+
+  test('when a routine with lanes and boundary events comes without its drawing, then the only warning is the drawing made, none about that drawing', async () => {
+    // given: extern-placering with its drawing removed
+    h = await startHarness({ processes: [] });
+    const xml = (await readFile(path.join(repositoryProcesses, 'extern-placering.bpmn'), 'utf8')).replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
+    // when
+    const check = await h.runtime.checkDefinition(xml);
+    // then
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.filter((w) => /no-overlapping-elements|no-bpmndi/.test(w.message))).toEqual([]);
+    expect(check.warnings).toContainEqual({ elementId: null, message: laidOutMessage });
   });
 });

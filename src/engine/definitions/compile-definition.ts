@@ -7,7 +7,7 @@ import { inspectDefinition } from './inspect-definition.js';
 import type { LintRules } from './lint-config.js';
 import { lintDefinition } from './lint-definition.js';
 import { hasDrawing, laidOutMessage, layoutDefinition } from './layout-definition.js';
-import { defaultLintRules } from './lint-rules.js';
+import { defaultLintRules, withoutDrawingRules } from './lint-rules.js';
 import type { ProcessModel } from './process-model.js';
 
 export interface CompiledSource {
@@ -76,8 +76,8 @@ export async function checkDefinition(
   const { model, problems: found } = inspectDefinition(parsed.definitions, file, handlerNames);
   problems.push(...found);
   if (lint) {
-    // A drawing made here draws the flow, not lanes or annotations; no-bpmndi is about drawings that analysts made.
-    const rules = source === xml ? lintRules : { ...lintRules, 'no-bpmndi': 'off' };
+    // A drawing made here (the flow, not lanes or annotations) is not the analyst's to correct.
+    const rules = source === xml ? lintRules : withoutDrawingRules(lintRules);
     const linted = await lintDefinition(parsed.definitions, file, rules);
     problems.push(...linted.errors);
     warnings.push(...linted.warnings);

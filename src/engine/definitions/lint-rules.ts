@@ -9,6 +9,8 @@ export interface LintRulePolicy {
   refuses: boolean;
   why: string;
   message: string;
+  /** About the drawing alone: not applied to a drawing laid out here, which the analyst did not draw. */
+  drawing?: true;
 }
 
 export const lintRules: Readonly<Record<string, LintRulePolicy>> = {
@@ -21,7 +23,7 @@ export const lintRules: Readonly<Record<string, LintRulePolicy>> = {
   global: { refuses: false, why: 'an unused or doubly named message, signal or error changes nothing that runs', message: 'Ett globalt element (meddelande, signal, fel) används inte eller har samma namn som ett annat.' },
   'label-required': { refuses: false, why: 'the engine runs by ids; a missing name only shows the id on the pages', message: 'Elementet saknar namn.' },
   'link-event': { refuses: true, why: 'unpaired link events break the flow', message: 'Länkhändelserna hör inte ihop (varje kastande länk behöver en fångande med samma namn).' },
-  'no-bpmndi': { refuses: true, why: 'a drawing that leaves out an element cannot show a case standing there (a diagram with no drawing gets one)', message: 'Elementet saknas i ritningen (BPMN DI). Rita in det, eller ta bort hela ritningen så skapas en automatiskt.' },
+  'no-bpmndi': { refuses: true, drawing: true, why: 'a drawing that leaves out an element cannot show a case standing there (a diagram with no drawing gets one)', message: 'Elementet saknas i ritningen (BPMN DI). Rita in det, eller ta bort hela ritningen så skapas en automatiskt.' },
   'no-complex-gateway': { refuses: true, why: 'complex gateways have no defined run in the engine', message: 'Komplexa gateways stöds inte.' },
   'no-disconnected': { refuses: true, why: 'an element with no flow in is started when the case starts', message: 'Elementet är inte kopplat till flödet.' },
   'no-duplicate-sequence-flows': { refuses: true, why: 'two flows between the same elements send two tokens', message: 'Två flöden går mellan samma element med samma villkor.' },
@@ -30,7 +32,7 @@ export const lintRules: Readonly<Record<string, LintRulePolicy>> = {
   'no-implicit-end': { refuses: false, why: 'a path that stops at a step ends there, as at an end event', message: 'Elementet har inget utgående flöde; avsluta med en sluthändelse.' },
   'no-implicit-start': { refuses: true, why: 'an element with no flow in is started when the case starts, beside the start event', message: 'Elementet har inget inkommande flöde; börja med en starthändelse.' },
   'no-inclusive-gateway': { refuses: false, why: 'inclusive gateways run; they are only harder to follow', message: 'Inkluderande gateways är svåra att följa; överväg exklusiva eller parallella.' },
-  'no-overlapping-elements': { refuses: false, why: 'the drawing only, not the run', message: 'Elementet ligger ovanpå ett annat i ritningen.' },
+  'no-overlapping-elements': { refuses: false, drawing: true, why: 'the drawing only, not the run', message: 'Elementet ligger ovanpå ett annat i ritningen.' },
   'single-blank-start-event': { refuses: true, why: 'with two blank start events it is not clear where a case starts', message: 'Processen har mer än en starthändelse utan typ.' },
   'single-event-definition': { refuses: true, why: 'an event with two definitions waits for either, which no one drew on purpose', message: 'Händelsen har mer än en händelsedefinition.' },
   'start-event-required': { refuses: true, why: 'a case needs a start event to start from', message: 'Processen saknar starthändelse.' },
@@ -39,6 +41,11 @@ export const lintRules: Readonly<Record<string, LintRulePolicy>> = {
   'superfluous-label': { refuses: false, why: 'a name on a flow is only text', message: 'Flödet har ett namn fast det varken har ett villkor eller går ut från en gateway som väljer väg.' },
   'superfluous-termination': { refuses: false, why: 'a terminate end where nothing else runs ends the case as a plain end does', message: 'Avslutande sluthändelse behövs inte här; en vanlig sluthändelse räcker.' },
 };
+
+/** The rules without those about the drawing alone, for a diagram whose drawing was laid out here. */
+export function withoutDrawingRules<T>(rules: Readonly<Record<string, T>>): Record<string, T | 'off'> {
+  return Object.fromEntries(Object.entries(rules).map(([name, value]) => [name, lintRules[name]?.drawing ? 'off' : value]));
+}
 
 /** The rules as bpmnlint reads them when `processes/.bpmnlintrc` is absent: refusing ones as errors, the rest as warnings. */
 export const defaultLintRules: Readonly<Record<string, 'error' | 'warn'>> = Object.fromEntries(
