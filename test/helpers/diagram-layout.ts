@@ -1,5 +1,5 @@
-// Draws a plain left-to-right layout (BPMN DI) into a small test diagram that has none, so it passes bpmnlint's
-// no-bpmndi like any real upload. Test diagrams only: it reads our own fixtures' simple markup, not any BPMN file.
+// Draws a plain left-to-right layout (BPMN DI) into a small test diagram that has none, so it deploys as drawn, without
+// the layout and the warning a diagram without a drawing gets. Test diagrams only: it reads our own fixtures' markup.
 
 const nodeTypes = /<bpmn:(startEvent|endEvent|intermediateCatchEvent|intermediateThrowEvent|userTask|serviceTask|sendTask|receiveTask|task|scriptTask|manualTask|businessRuleTask|callActivity|subProcess|exclusiveGateway|parallelGateway|inclusiveGateway|eventBasedGateway|complexGateway)\b[^>]*?\bid="([^"]+)"/g;
 const flowPattern = /<bpmn:sequenceFlow\b[^>]*?\bid="([^"]+)"[^>]*?\bsourceRef="([^"]+)"[^>]*?\btargetRef="([^"]+)"/g;
