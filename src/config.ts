@@ -1,4 +1,5 @@
 // The server's configuration, read once from the environment and checked before anything starts.
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -146,4 +147,17 @@ function oidcConfig(e: z.infer<typeof EnvSchema>, env: Record<string, string | u
     rolesFile: e.OIDC_ROLES_FILE,
     label: e.OIDC_LABEL,
   };
+}
+
+/** Reads a JSON configuration file (config/ivo.json, config/gallring.json) and checks it; a bad file stops the boot naming it. */
+export async function loadJsonConfig<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: kan inte läsas som JSON (${(err as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(filen)'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
 }

@@ -1,6 +1,6 @@
 // How long ended cases are kept, per law and process (config/gallring.json), checked at boot.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { loadJsonConfig } from '../config.js';
 
 const RuleSchema = z
   .object({
@@ -30,16 +30,8 @@ export type GallringConfig = z.infer<typeof GallringConfigSchema>;
 export type GallringRule = GallringConfig['rules'][number];
 
 /** Reads and checks the file; a bad file stops the boot with a message naming it. */
-export async function loadGallringConfig(file: string): Promise<GallringConfig> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`${file}: kan inte läsas som JSON (${(err as Error).message})`);
-  }
-  const parsed = GallringConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(filen)'}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+export function loadGallringConfig(file: string): Promise<GallringConfig> {
+  return loadJsonConfig(file, GallringConfigSchema);
 }
 
 /** The rule for a case: one naming its process first, else one for its law; none: the case is kept. */

@@ -1,6 +1,6 @@
 // The IVO reporting configuration (windows, threshold, legal references): data in config/ivo.json, checked at boot.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { loadJsonConfig } from '../config.js';
 
 const MonthDay = z.string().regex(/^\d{2}-\d{2}$/, 'ska vara MM-DD');
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ska vara ÅÅÅÅ-MM-DD');
@@ -15,18 +15,8 @@ export const IvoConfigSchema = z.object({
 export type IvoConfig = z.infer<typeof IvoConfigSchema>;
 
 /** Reads and checks the file; a bad file stops the boot with a message naming it. */
-export async function loadIvoConfig(file: string): Promise<IvoConfig> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`${file}: kan inte läsas som JSON (${(err as Error).message})`);
-  }
-  const parsed = IvoConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
+export function loadIvoConfig(file: string): Promise<IvoConfig> {
+  return loadJsonConfig(file, IvoConfigSchema);
 }
 
 /** The legal reference for a decision under `law` taken on `decisionDate`. */

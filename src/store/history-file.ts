@@ -1,21 +1,17 @@
 // One instance's append-only history: a JSON Lines file, appended with fsync, healed of a torn last line.
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEntry } from '../engine/index.js';
 import { CorruptFileError } from './durable-json-file.js';
 import { fsyncDir, writeFileDurably } from './durable-write.js';
+import { readTextIfPresent } from './read-if-present.js';
 
 const NEWLINE = 0x0a;
 
 /** Every complete line, oldest first; a missing file is an empty history and a torn last line is ignored. */
 export async function readHistory(file: string): Promise<HistoryEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === null) return [];
   const lines = text.split('\n').slice(0, -1);
   return lines.filter((line) => line !== '').map((line, index) => parseLine(file, line, index + 1));
 }

@@ -1,10 +1,11 @@
 // An append-only JSON Lines journal (the housing register's changes): appended with fsync, a torn last line ignored;
 // rewritten whole only to take culled personal data out.
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir, writeFileDurably } from './durable-write.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { RewritableJournalRepository } from './port.js';
+import { readTextIfPresent } from './read-if-present.js';
 import type { StoreGuard } from './instance-files.js';
 
 export class JournalFile implements RewritableJournalRepository {
@@ -14,13 +15,8 @@ export class JournalFile implements RewritableJournalRepository {
 
   async readAll(): Promise<unknown[]> {
     this.guard.readable();
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const text = await readTextIfPresent(this.file);
+    if (text === null) return [];
     // Only newline-terminated lines count: a crash in the middle of an append leaves an unterminated tail.
     return text.split('\n').slice(0, -1).filter((line) => line !== '').map((line) => JSON.parse(line) as unknown);
   }

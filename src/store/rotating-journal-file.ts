@@ -5,7 +5,8 @@
 // Sealing is a rename and nothing else: a file is never copied, split or rewritten, so a crash at any point leaves each
 // acknowledged line in exactly one file. That is also why a `<base>.jsonl` from before rotation needs no migration: it
 // is the active segment, and its first sealing names every month it holds (`access-2025-03--2027-01.jsonl`).
-import { open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, type FileHandle } from 'node:fs/promises';
+import { readTextIfPresent } from './read-if-present.js';
 import path from 'node:path';
 import { fsyncDir } from './durable-write.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -131,13 +132,8 @@ function parseLines(text: string): unknown[] {
 
 /** The records' times only; a line that does not parse is passed over, so that it cannot stop every later append. */
 async function readTimes(file: string): Promise<{ at?: unknown }[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === null) return [];
   return text.split('\n').flatMap((line) => {
     try {
       return [JSON.parse(line) as { at?: unknown }];

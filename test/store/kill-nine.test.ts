@@ -61,5 +61,5 @@ describe('store under kill -9', () => {
       }
       await store.close();
     }
-  });
+  }, 90_000); // many child processes: a loaded machine takes longer, and the check is not about time
 });
