@@ -64,7 +64,7 @@ export const permissions = {
   /** Opens a bevakning: those who receive it, and the revisor (who reads everything and marks nothing read). */
   readBevakning: (actor: Actor, notice: Notice): boolean => isRevisor(actor) || permissions.receiveBevakning(actor, notice),
   /**
-   * Reads a case (API.md "Access"): its process's reader roles, whoever holds or held one of its tasks, the groups its
+   * Reads a case (API.md "Access"): its process's reader roles, whoever holds, held or is offered one of its tasks, the groups its
    * bevakningar went to, revisor, admin. Reading only: holding a task once gives no right to act on the case.
    */
   readCase: (actor: Actor, parts: { readerRoles: readonly string[]; holders: readonly (string | null)[]; bevakningar: readonly Notice[] }): boolean =>

@@ -22,7 +22,7 @@ export function createCaseAccess({ index, registry }: { index: InstanceIndex; re
   const mayRead = (actor: Actor, summary: InstanceSummary): boolean =>
     permissions.readCase(actor, {
       readerRoles: readerRolesOf(summary),
-      holders: [...summary.tasks.map((t) => t.assignee), ...(summary.taskHolders ?? [])],
+      holders: [...summary.tasks.flatMap((t) => [t.assignee, ...(t.candidateUsers ?? [])]), ...(summary.taskHolders ?? [])],
       bevakningar: summary.bevakningar,
     });
 

@@ -23,9 +23,10 @@ describe('camunda:candidateUsers', () => {
     const seenByBo = h.runtime.listTasks({ instanceId: id }, bo);
     const seenByCarl = h.runtime.listTasks({ instanceId: id }, carl);
     const byCarl = h.runtime.completeTask(seenByBo[0]!.id, {}, carl);
-    // then
+    // then: the user offered the task reads its case before taking it; the other does not
     expect(seenByBo.map((t) => t.elementId)).toEqual(['granskaSjalv']);
     expect(seenByCarl).toEqual([]);
+    expect([h.runtime.mayReadCase(id, bo), h.runtime.mayReadCase(id, carl)]).toEqual([true, false]);
     await expect(byCarl).rejects.toMatchObject({ code: 'forbidden' });
     await h.runtime.completeTask(seenByBo[0]!.id, {}, bo);
     expect(h.runtime.listTasks({ instanceId: id }, actors.admin).map((t) => t.elementId)).toEqual(['godkann']);
