@@ -5,6 +5,8 @@ import { readFormFields } from '../../forms/index.js';
 import { checkTimer, timerKindNames, timerKinds } from '../../timers/index.js';
 import { isRole } from '../../auth/index.js';
 import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
+import { conditionGrammar, isDollarExpression, translateCondition } from './normalize-conditions.js';
+import { handlerNamed, spellingRefusals } from './normalize-notes.js';
 import type { MessageModel, ProcessModel } from './process-model.js';
 import { readCandidateUsers } from './read-candidate-users.js';
 
@@ -44,6 +46,7 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   const problem = (message: string) => ctx.problems.push({ file: ctx.file, elementId: id, message });
   const refused = refusedElementTypes[el.$type];
   if (refused) problem(refused);
+  for (const message of spellingRefusals(el)) problem(message);
   for (const ext of extensionValues(el)) {
     if (!allowedExtensions.has(ext.$type)) problem(`Tillägget ${ext.$type} stöds inte (lyssnare, skript och in-/utdata körs aldrig).`);
   }
@@ -78,6 +81,11 @@ function checkCondition(condition: ModdleElement, problem: (m: string) => void):
   }
   const body = typeof condition.body === 'string' ? condition.body.trim() : '';
   if (!body) return problem('Villkoret är tomt.');
+  // normalize-spellings translated every ${…} that fits the grammar; one left here does not.
+  const translated = isDollarExpression(body) ? translateCondition(body) : null;
+  if (translated && !translated.ok) {
+    return problem(`Villkoret \${…} kan inte översättas till FEEL: ${translated.reason}. Tillåtet i \${…} är ${conditionGrammar}; skriv annars villkoret i FEEL, t.ex. svar = "ja".`);
+  }
   const message = feelProblem(body, 'Villkoret');
   if (message) problem(message);
 }
@@ -152,10 +160,11 @@ function documentationOf(el: ModdleElement): string | null {
 function checkServiceTask(el: ModdleElement, ctx: CheckContext, problem: (m: string) => void): void {
   const known = [...ctx.handlerNames].sort().join(', ');
   const match = typeof el.implementation === 'string' ? serviceImplementation.exec(el.implementation.trim()) : null;
-  if (!match) {
+  // A handler named another way (zeebe:taskDefinition type, camunda:topic) as written, so an unknown one is named.
+  const handler = handlerNamed(el) ?? match?.[1];
+  if (handler === undefined) {
     return problem(`Tjänsteuppgiften anropar ingen registrerad hanterare: välj vad steget gör, eller skriv implementation="\${environment.services.<hanterare>}". Kända hanterare: ${known}.`);
   }
-  const handler = match[1]!;
   if (!ctx.handlerNames.has(handler)) return problem(`Okänd hanterare "${handler}". Kända hanterare: ${known}.`);
   const properties = camundaProperties(el);
   for (const [name, value] of Object.entries(properties)) {

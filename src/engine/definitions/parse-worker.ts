@@ -27,6 +27,8 @@ export interface ParseAnswer {
 }
 
 export default async function checkUpload({ xml, file, handlerNames, lintRules }: ParseRequest): Promise<ParseAnswer> {
-  const { model, problems, warnings, source } = await checkDefinition(xml, file, new Set(handlerNames), { lint: true, lintRules });
-  return { key: model?.key ?? null, problems, warnings, ...(source !== xml ? { laidOut: source } : {}) };
+  const { parsed, model, problems, warnings, source } = await checkDefinition(xml, file, new Set(handlerNames), { lint: true, lintRules });
+  // How another modeler's spelling was read (a key made from the id, a name taken from it) comes first.
+  const spelling = (parsed?.spellingWarnings ?? []).map(({ elementId, message }) => ({ file, elementId, message }));
+  return { key: model?.key ?? null, problems, warnings: [...spelling, ...warnings], ...(source !== xml ? { laidOut: source } : {}) };
 }
