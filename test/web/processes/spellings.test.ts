@@ -135,7 +135,7 @@ describe('diagrams in other spellings', () => {
     expect((await instance(id)).state).toBe('completed');
   });
 
-  test('when a process has a modeler id and no name, then its key is made from the id, the id is its name, and a warning says so', async () => {
+  test('when a process has a modeler id and no name, then its key is made from the id, the id is its name, a warning says so, and a restart keeps it', async () => {
     // given
     const xml = await fixture('Process_1x2y.bpmn');
 
@@ -143,6 +143,7 @@ describe('diagrams in other spellings', () => {
     const deployed = await deploy(xml);
     const detail = (await t.call('processagare', { method: 'GET', url: '/api/processes/process-1x2y' })).json();
     const id = await startCase('process-1x2y');
+    await t.restart();
     await complete((await openTasks(id))[0].id, {});
 
     // then
@@ -162,6 +163,16 @@ describe('other spellings refused', () => {
     // The first external task is registreraBifall.
     ['a topic that is no registered handler', 'camunda-villkor.bpmn', 'camunda:topic="registrera"', 'camunda:topic="skicka-epost"', 'registreraBifall', 'Okänd hanterare "skicka-epost"'],
     ['a zeebe form field that does not map', 'zeebe-signering.bpmn', '"type":"textfield"', '"type":"filepicker"', 'signera', 'filepicker'],
+    [
+      'an Operaton script listener',
+      'operaton-ansokan.bpmn',
+      'operaton:dueDate="P14D">\n      <bpmn:extensionElements>',
+      'operaton:dueDate="P14D">\n      <bpmn:extensionElements><operaton:executionListener event="start"><operaton:script scriptFormat="javascript">process.exit(1)</operaton:script></operaton:executionListener>',
+      'bedom',
+      'stöds inte',
+    ],
+    ['a zeebe task listener', 'zeebe-signering.bpmn', '<zeebe:userTask />', '<zeebe:userTask /><zeebe:taskListeners><zeebe:taskListener eventType="create" type="registrera" /></zeebe:taskListeners>', 'signera', 'zeebe:taskListeners'],
+    ['a zeebe output mapping', 'zeebe-signering.bpmn', '<zeebe:input source="=kommentar" target="kommentar" />', '<zeebe:input source="=kommentar" target="kommentar" /><zeebe:output source="=x" target="y" />', 'registrera', 'zeebe:output'],
     ['a zeebe form kept outside the diagram', 'zeebe-signering.bpmn', 'formKey="camunda-forms:bpmn:signeraForm"', 'formId="signeraForm"', 'signera', 'utanför diagrammet'],
   ])('when %s is uploaded, then 400 names the element and says why', async (_case, file, from, to, elementId, words) => {
     // given
