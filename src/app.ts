@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { caseAccessPlugin,
   assetRoutes, auditPages, authPlugin, caseListPage, casePage, caseReadAuditPlugin, clockRoutes, csrfPlugin,
   decisionRoutes, editorApiRoutes, gallringPage, gallringRoutes, editorPages, errorHandlerPlugin, healthRoutes, housingPages, housingRoutes, inboxRoutes,
-  instanceRoutes, loginPages, pageAuthPlugin, processPages, processRoutes, processVersionPages, publishPage,
+  instanceRoutes, loginPages, newRoutinePages, pageAuthPlugin, processPages, processRoutes, processVersionPages, publishPage,
   reportPages, reportRoutes, securityHeadersPlugin, sessionPlugin, startPage, statisticsPage, taskPages, taskRoutes,
   viewsPlugin,
 } from './web/index.js';
@@ -127,6 +127,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(gallringPage, { runtime });
   await app.register(publishPage, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });
   await app.register(editorPages, { runtime });
+  await app.register(newRoutinePages, { runtime });
   await app.register(editorApiRoutes, { runtime, bpmnMaxBytes: config.bpmnMaxBytes, catalogue: editorCatalogue(handlers) });
   await app.register(processVersionPages, { runtime });
 

@@ -142,7 +142,8 @@
           if (dirty) { event.preventDefault(); event.returnValue = ''; }
         });
         return modeler.saveXML({ format: true }).then(function (saved) {
-          baselineXml = saved.xml;
+          // A new routine (version 0) has nothing published yet: the diagram as opened is what there is to publish.
+          baselineXml = root.getAttribute('data-version') === '0' ? null : saved.xml;
           root.setAttribute('data-ready', 'true');
           return check();
         });

@@ -113,6 +113,7 @@ function toProcessListItem(d: CompiledDefinition): ProcessListItem {
 }
 
 function conflictMessage({ newest }: VersionConflictError, base: number | undefined): string {
+  if (base === 0) return `Det finns redan en rutin med id ${newest.key} (publicerad av ${newest.deployedBy}). Ladda ner ditt utkast och ge rutinen ett annat namn.`;
   if (base === undefined || base > newest.version) return `Versionen du utgick från finns inte; den senaste är version ${newest.version}. Ladda ner ditt utkast och öppna redigeraren på nytt.`;
   return `${newest.deployedBy} publicerade version ${newest.version} efter att du öppnade version ${base}. Ladda ner ditt utkast, öppna redigeraren på nytt och för över dina ändringar.`;
 }

@@ -19,6 +19,7 @@ export { sessionPlugin } from './plugins/session.js';
 export { viewsPlugin } from './plugins/views.js';
 export { editorApiRoutes } from './processes/editor-api.js';
 export { editorPages } from './processes/editor-page.js';
+export { newRoutinePages } from './processes/new-routine-page.js';
 export { processRoutes } from './processes/process-api.js';
 export { processPages } from './processes/process-start-pages.js';
 export { processVersionPages } from './processes/process-version-pages.js';

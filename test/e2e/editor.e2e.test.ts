@@ -136,4 +136,23 @@ describe('a process owner changes a routine in the editor, in a real browser', (
     await expect.poll(() => page.locator('[data-element-id="verkstallBestallning"]').textContent()).toContain('Verkställ beställningen');
     expect(await picker.locator('option', { hasText: 'Uppgift: Verkställ beställningen' }).count()).toBe(1);
   });
+
+  test('when the process owner makes a new routine from a blank diagram, then the editor opens on it and publishes version 1', async () => {
+    // given
+    const page = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    await signIn(page, e2e.server.baseUrl, 'processagare');
+    await page.goto(`${e2e.server.baseUrl}/processes`);
+    await page.getByRole('link', { name: 'Ny rutin' }).click();
+    // when
+    await page.getByLabel('Rutinens namn').fill('Uppföljning av boendestöd');
+    await page.getByRole('button', { name: 'Öppna redigeraren' }).click();
+    await waitForEditor(page);
+    const status = page.locator('#editor-status');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('Kontrollerat: inga fel. Klart att publicera.');
+    await page.getByRole('button', { name: 'Publicera som ny version' }).click();
+    // then
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('Version 1 är publicerad');
+    expect(await api('admin', 'GET', '/api/processes/uppfoljning-av-boendestod')).toMatchObject({ key: 'uppfoljning-av-boendestod', name: 'Uppföljning av boendestöd', version: 1 });
+    await page.close();
+  });
 });

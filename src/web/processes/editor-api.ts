@@ -17,8 +17,11 @@ export interface EditorApiOptions extends RouteOptions {
 const KeyQuerySchema = z.strictObject({ key: IdSchema });
 const PublishQuerySchema = z.strictObject({
   key: IdSchema,
-  /** The version the editor started from; a publish on top of a newer one would silently undo someone's changes. */
-  base: VersionSchema,
+  /**
+   * The version the editor started from; a publish on top of a newer one would silently undo someone's changes.
+   * 0: a new routine ("Ny rutin"), which must not exist yet.
+   */
+  base: z.union([z.literal('0').transform(() => 0), VersionSchema]),
 });
 const TimerWordsQuerySchema = z.strictObject({
   kind: z.enum(describedKinds),
@@ -43,7 +46,7 @@ export const editorApiRoutes: FastifyPluginAsync<EditorApiOptions> = async (app,
 
   app.post('/api/editor/publish', { onRequest: onlyOwners, bodyLimit: bpmnMaxBytes }, async (request, reply) => {
     const { key, base } = parseInput(PublishQuerySchema, request.query, 'query');
-    runtime.getProcess(key); // 404 for a routine that does not exist, before the diagram is read
+    if (base > 0) runtime.getProcess(key); // 404 for a routine that does not exist, before the diagram is read
     const published = await runtime.deploy(bpmnXmlBody(request.body), actorOf(request), { key, baseVersion: base });
     request.log.info({ event: 'process.published', user: actorOf(request).username, key, version: published.version, from: 'editor' }, 'rutin publicerad');
     return reply.code(201).send(published);

@@ -8,7 +8,7 @@ import type { RouteOptions } from '../shared/route-options.js';
 const KeyParamsSchema = z.object({ key: IdSchema });
 
 /** bpmn-js Modeler from its npm package, the camunda moddle extension and our editor scripts, all from /assets. */
-const editorAssets = {
+export const editorAssets = {
   scripts: [
     '/assets/bpmn-js/bpmn-modeler.production.min.js',
     '/assets/app/editor/editor-api.js',
