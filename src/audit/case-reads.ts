@@ -11,9 +11,9 @@ export interface AccessLogJournal {
 
 /**
  * What was read: one case (its page, diagram, the API's instance or history, a task page), or many at once (the case
- * list, a search, the housing queue, the IVO report, the statistics page), which names the cases it showed.
+ * list, a search, the housing queue, offers or waitlist, the IVO report, the statistics page), which names the cases it showed.
  */
-export const caseReadKinds = ['page', 'diagram', 'instance', 'history', 'task', 'list', 'search', 'queue', 'ivo-report', 'statistics'] as const;
+export const caseReadKinds = ['page', 'diagram', 'instance', 'history', 'task', 'list', 'search', 'queue', 'offers', 'waitlist', 'ivo-report', 'statistics'] as const;
 export type CaseReadKind = (typeof caseReadKinds)[number];
 
 /** One read of one case; it holds nothing of the case's content. */

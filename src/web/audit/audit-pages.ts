@@ -23,6 +23,8 @@ const kindNames: Record<CaseReadKind, string> = {
   list: 'Ärendelistan',
   search: 'En sökning bland ärendena',
   queue: 'Kön i boenderegistret',
+  offers: 'Erbjudandena i boenderegistret (med personerna)',
+  waitlist: 'Väntelistan för byte av boende',
   'ivo-report': 'IVO-rapporten',
   statistics: 'Statistiksidan',
 };

@@ -8,7 +8,7 @@ import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { readsMany } from '../plugins/case-read-audit.js';
-import { maySeeHousingPersons, offerWithoutPerson } from './housing-need-to-know.js';
+import { casesOf, maySeeHousingPersons, offerWithoutPerson } from './housing-need-to-know.js';
 
 const ApartmentQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.enum(apartmentStatuses).optional() });
 const StatusQuerySchema = z.object({ status: z.enum(['aktiv', 'avslutad']).optional() });
@@ -40,8 +40,7 @@ export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { run
   app.get('/api/housing/queue', { onRequest: requireRole(...housingPersonReaders) }, async (request) => {
     const { status } = parseInput(StatusQuerySchema, request.query, 'query');
     const queue = runtime.housingRegister().queue.filter((q) => !status || q.status === status);
-    const shown = queue.map((q) => q.instanceId).filter((id): id is string => typeof id === 'string');
-    readsMany(request, 'queue', shown);
+    readsMany(request, 'queue', casesOf(queue));
     return queue;
   });
 
@@ -49,11 +48,15 @@ export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { run
     const { apartmentId, queueEntryId } = parseInput(OfferQuerySchema, request.query, 'query');
     const offers = runtime.housingRegister().offers.filter((o) => (!apartmentId || o.apartmentId === apartmentId) && (!queueEntryId || o.queueEntryId === queueEntryId));
     // Everyone may see which apartments were offered when; who to, why no and the case only those with a part.
-    return maySeeHousingPersons(actorOf(request)) ? offers : offers.map(offerWithoutPerson);
+    if (!maySeeHousingPersons(actorOf(request))) return offers.map(offerWithoutPerson);
+    readsMany(request, 'offers', casesOf(offers));
+    return offers;
   });
 
   app.get('/api/housing/waitlist', { onRequest: requireRole(...housingPersonReaders) }, async (request) => {
     const { status } = parseInput(StatusQuerySchema, request.query, 'query');
-    return runtime.housingRegister().waitlist.filter((w) => !status || w.status === status);
+    const waitlist = runtime.housingRegister().waitlist.filter((w) => !status || w.status === status);
+    readsMany(request, 'waitlist', casesOf(waitlist));
+    return waitlist;
   });
 };

@@ -15,3 +15,8 @@ export type OfferWithoutPerson = Pick<Offer, 'id' | 'apartmentId' | 'offerDate' 
 export function offerWithoutPerson({ id, apartmentId, offerDate, answer, answeredAt }: Offer): OfferWithoutPerson {
   return { id, apartmentId, offerDate, answer, answeredAt };
 }
+
+/** The cases a list of the register's entries shows, for the access log (entries set up outside a case name none). */
+export function casesOf(entries: readonly { instanceId: string | null }[]): string[] {
+  return entries.map((e) => e.instanceId).filter((id): id is string => typeof id === 'string');
+}

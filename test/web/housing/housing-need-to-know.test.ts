@@ -73,4 +73,23 @@ describe('housing register need to know', () => {
     expect(queueApi.json()).toContainEqual(expect.objectContaining({ applicant: 'Sokande-A', needs: 'Demens, behöver tillsyn.' }));
     expect(offersApi.json()).toEqual([expect.objectContaining({ queueEntryId: expect.any(String), reason: 'Vill bo närmare dottern i Solna.', instanceId: expect.any(String) })]);
   });
+
+  test('when the offers and the waitlist are read with their persons, then each read is in the access log; offers read without persons are not', async () => {
+    // given
+    t = await startTestApp();
+    await declinedOffer(t);
+    const coordinator = await signIn(t, 'boendesamordnare');
+    const feeOfficer = await signIn(t, 'avgiftshandlaggare');
+    // when
+    await getPage(t, coordinator, '/housing/offers');
+    await getPage(t, coordinator, '/housing/waitlist');
+    await t.call('boendesamordnare', { method: 'GET', url: '/api/housing/offers' });
+    await t.call('boendesamordnare', { method: 'GET', url: '/api/housing/waitlist' });
+    await getPage(t, feeOfficer, '/housing/offers');
+    const log = await getPage(t, await signIn(t, 'revisor'), '/audit/access-log');
+    // then
+    expect(log.body.match(/Erbjudandena i boenderegistret \(med personerna\)/g)).toHaveLength(2);
+    expect(log.body.match(/Väntelistan för byte av boende/g)).toHaveLength(2);
+    expect(log.body).not.toMatch(/<td>avgiftshandlaggare<\/td>/);
+  });
 });
