@@ -77,16 +77,16 @@ describe('definitions at boot', () => {
     expect(problems).toEqual([expect.stringMatching(/^avbrott\.bpmn <brukareAvliden> Formulärfältet "avlidenDatum": .*fil/)]);
   });
 
-  test('when a diagram has a sub-process, then it is refused rather than run with tasks nobody can see', async () => {
-    // given
+  test('when a diagram has an event sub-process, then it is refused saying what to draw instead', async () => {
+    // given: embedded sub-processes run (test/engine/structure); one started by an event does not yet
     const xml = (await fixture('vantetid.bpmn')).replace(
-      '<bpmn:userTask id="folja" name="Följ upp" camunda:candidateGroups="enhetschef" camunda:assignee="enhetschef" />',
-      '<bpmn:subProcess id="folja" name="Följ upp"><bpmn:startEvent id="inre" /></bpmn:subProcess>',
+      '<bpmn:endEvent id="slut" name="Klart" />',
+      '<bpmn:endEvent id="slut" name="Klart" /><bpmn:subProcess id="avbryt" name="Avbryt" triggeredByEvent="true"><bpmn:startEvent id="inre" name="Var tionde dag"><bpmn:timerEventDefinition><bpmn:timeDuration>P10D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent></bpmn:subProcess>',
     );
     // when
     const problems = await bootProblems('vantetid.bpmn', xml);
     // then
-    expect(problems).toContainEqual(expect.stringMatching(/^vantetid\.bpmn <folja> Delprocesser stöds inte ännu/));
+    expect(problems).toContainEqual(expect.stringMatching(/^vantetid\.bpmn <avbryt> Händelsestyrda delprocesser stöds inte ännu\. Använd en gränshändelse/));
   });
 
   test('when a task repeats with a loop or multi-instance marker, then it is refused', async () => {

@@ -27,11 +27,13 @@ export const refusedElementTypes: Readonly<Record<string, string>> = {
   'bpmn:BusinessRuleTask': 'Affärsregeluppgifter stöds inte; använd en tjänsteuppgift med en registrerad hanterare.',
   'bpmn:ComplexGateway': 'Komplexa gateways stöds inte.',
   'bpmn:Transaction': 'Transaktioner stöds inte.',
-  'bpmn:SubProcess': 'Delprocesser stöds inte ännu: rita stegen direkt i processen.',
   'bpmn:AdHocSubProcess': 'Ad hoc-delprocesser stöds inte.',
   'bpmn:Task': 'En uppgift utan typ gör ingenting när ärendet når den. Gör den till en användaruppgift (någon fyller i ett formulär) eller en tjänsteuppgift (systemet gör något).',
   'bpmn:ManualTask': 'En manuell uppgift syns inte för någon och gör ingenting. Gör den till en användaruppgift, så hamnar den i rollens inkorg.',
 };
+/** An event sub-process (triggeredByEvent) is not run yet; an embedded sub-process is. */
+export const eventSubProcessRefused =
+  'Händelsestyrda delprocesser stöds inte ännu. Använd en gränshändelse (boundary event) på ett steg eller på en vanlig delprocess, eller en meddelandehändelse i flödet.';
 /** bpmn-engine leaves a case with compensation running with nothing active for ever, so it never reaches a case. */
 const compensationRefused = 'Kompensation stöds inte: ärendet skulle bli stående utan att något steg är aktivt. Rita ångrandet som vanliga steg i flödet.';
 const knownPrefixes = new Set(['xmlns', 'bpmn', 'camunda', 'xsi']);
@@ -46,6 +48,7 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   const problem = (message: string) => ctx.problems.push({ file: ctx.file, elementId: id, message });
   const refused = refusedElementTypes[el.$type];
   if (refused) problem(refused);
+  if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent === true) problem(eventSubProcessRefused);
   for (const message of spellingRefusals(el)) problem(message);
   for (const ext of extensionValues(el)) {
     if (!allowedExtensions.has(ext.$type)) problem(`Tillägget ${ext.$type} stöds inte (lyssnare, skript och in-/utdata körs aldrig).`);

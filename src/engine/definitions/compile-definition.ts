@@ -3,6 +3,7 @@ import { DefinitionError, type DefinitionProblem } from '../../errors.js';
 import type { ServiceHandler } from '../../handlers/index.js';
 import { parseBpmn, type ParsedBpmn } from './bpmn-parse.js';
 import { buildSourceContext } from '../elements/element-types.js';
+import { executableOnly } from './executable-only.js';
 import { inspectDefinition } from './inspect-definition.js';
 import type { LintRules } from './lint-config.js';
 import { lintDefinition } from './lint-definition.js';
@@ -39,7 +40,7 @@ export async function compileDefinition(
   const { parsed, model, problems, warnings, source } = await checkDefinition(xml, file, new Set(handlers.keys()), options);
   if (model) problems.push(...checkStaticHandlerInputs(model, handlers, file));
   if (problems.length || !model || !parsed) throw new DefinitionError(problems);
-  return { model, sourceContext: buildSourceContext(parsed.moddleContext), source, warnings };
+  return { model, sourceContext: buildSourceContext(await executableOnly(parsed.definitions, parsed.moddleContext)), source, warnings };
 }
 
 export interface DefinitionCheck {

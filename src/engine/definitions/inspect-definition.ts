@@ -24,8 +24,10 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
   const processes = roots.filter((r) => r.$type === 'bpmn:Process');
   const executable = processes.filter((p) => p.isExecutable === true);
-  if (executable.length !== 1 || processes.length !== 1) {
-    problem(null, `Filen måste innehålla exakt en körbar process (bpmn:process med isExecutable="true"), fann ${processes.length} process(er) varav ${executable.length} körbara.`);
+  // Other pools (non-executable processes, participants without one) and message flows are documentation.
+  if (executable.length !== 1) {
+    const found = executable.length ? `${executable.length} körbara processer (${executable.map((p) => p.id).join(', ')})` : 'ingen';
+    problem(null, `Filen måste innehålla exakt en körbar process (bpmn:process med isExecutable="true"), fann ${found}. Ett ärende följer en process: markera bara den pool som ärendet följer som körbar (de andra pooler och meddelandeflödena visas då som dokumentation), eller dela upp processerna i var sin fil.`);
     return { model: null, problems };
   }
   const process = executable[0]!;
@@ -72,7 +74,8 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
     const attachedTo = (el.attachedToRef as ModdleElement | undefined)?.id;
     const errorCode = caughtErrorCode(el);
     const timer = timerValue(el);
-    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}), ...(errorCode ? { errorCode } : {}), ...(timer ? { timer } : {}) });
+    const parent = (el.$parent as ModdleElement | undefined)?.$type === 'bpmn:SubProcess' ? (el.$parent as ModdleElement).id : undefined;
+    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}), ...(errorCode ? { errorCode } : {}), ...(timer ? { timer } : {}), ...(parent ? { parent } : {}) });
     checkFlowElement(el, { file, problems, handlerNames, messages, model, isProcessStart: el === noneStart });
   }
   if (noneStart) {

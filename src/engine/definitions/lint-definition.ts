@@ -1,7 +1,7 @@
 // bpmnlint over a parsed diagram with the organisation's rules, reported in Swedish: errors stop a publish, warnings are shown.
 import { createRequire } from 'node:module';
 import type { DefinitionProblem } from '../../errors.js';
-import type { ModdleElement } from './bpmn-parse.js';
+import { allFlowElements, type ModdleElement } from './bpmn-parse.js';
 import { bpmnlintOnlyResolver, type LintRules } from './lint-config.js';
 import { defaultLintRules, lintRules } from './lint-rules.js';
 
@@ -43,8 +43,8 @@ export async function lintDefinition(definitions: ModdleElement, file: string, r
 function linkFlowsToNodes(definitions: ModdleElement): void {
   const containers = ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((r) => Array.isArray(r.flowElements));
   for (const container of containers) {
-    const elements = container.flowElements as ModdleElement[];
-    for (const flow of elements.filter((e) => e.$type === 'bpmn:SequenceFlow')) {
+    // allFlowElements descends into sub-processes, whose flows bpmnlint reads the same way.
+    for (const flow of allFlowElements(container).filter((e) => e.$type === 'bpmn:SequenceFlow')) {
       link(flow.sourceRef as ModdleElement | undefined, 'outgoing', flow);
       link(flow.targetRef as ModdleElement | undefined, 'incoming', flow);
     }

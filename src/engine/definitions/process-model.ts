@@ -42,7 +42,8 @@ export interface ProcessModel {
    * event's task, `errorCode` what an error boundary event catches.
    */
   /** `timer`: a timer event's value as written (its FEEL names the variables a retry of its incident may correct). */
-  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string; errorCode?: string; timer?: string }>;
+  /** `parent`: the embedded sub-process the element sits in, when it is not directly in the process. */
+  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string; errorCode?: string; timer?: string; parent?: string }>;
   userTasks: Map<string, UserTaskModel>;
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */
@@ -58,8 +59,11 @@ export interface CompiledDefinition {
 
 /** Whether an error boundary event on the step catches this business error code; otherwise a failure is an incident. */
 export function catchesError(model: ProcessModel, elementId: string, code: string): boolean {
-  for (const element of model.elements.values()) {
-    if (element.attachedTo === elementId && element.errorCode === code) return true;
+  // The error leaves the step and then each sub-process around it, so a boundary event on any of them catches it.
+  for (let at: string | undefined = elementId; at; at = model.elements.get(at)?.parent) {
+    for (const element of model.elements.values()) {
+      if (element.attachedTo === at && element.errorCode === code) return true;
+    }
   }
   return false;
 }

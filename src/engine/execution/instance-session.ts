@@ -14,6 +14,7 @@ import { bindServices, incidentMessage } from './service-adapter.js';
 import { processRoles } from '../definitions/process-model.js';
 import { randomUUID } from 'node:crypto';
 import { taskRecords, type WaitingActivity } from './task-records.js';
+import { waitingActivities } from './waiting-activities.js';
 import { TransitionEffects } from './transition-effects.js';
 import type { HousingRegister } from '../../housing/index.js';
 import { startNewDecision } from '../../decisions/index.js';
@@ -251,7 +252,7 @@ export class InstanceSession {
   }
 
   private waiting(): WaitingActivity[] {
-    return (this.engine.execution?.getPostponed() ?? []).map((a: WaitingActivity) => ({ id: a.id, type: a.type, executionId: a.executionId }));
+    return waitingActivities(this.engine.execution?.getPostponed() ?? []);
   }
 
   /** The process environment's variables object, shared by every activity of the running process. */
