@@ -1,6 +1,7 @@
 // Service handler "Skicka bevakning": puts a watch message into a role's inbox in the case system.
 import { z } from 'zod';
 import { workRoles } from '../auth/index.js';
+import { withApartmentNames } from '../housing/index.js';
 import { defineHandler } from './handler.js';
 
 /** The service task's camunda:properties: the receiving role and the message it reads. */
@@ -23,7 +24,9 @@ export const sendBevakning = defineHandler<SendBevakningInput>({
   title: 'Skicka bevakning',
   input: SendBevakningInputSchema,
   async run(input, context) {
-    context.inbox.send({ group: input.group, subject: input.subject, body: input.body, ...(input.unit ? { unit: input.unit } : {}) });
+    // People read apartments by boende and number, never by the register's id (which is all the diagram's FEEL has).
+    const readable = (text: string) => withApartmentNames(context.housing.state, text);
+    context.inbox.send({ group: input.group, subject: readable(input.subject), body: readable(input.body), ...(input.unit ? { unit: input.unit } : {}) });
     context.logger.info(
       { instanceId: context.instance.id, processKey: context.instance.processKey, elementId: context.elementId, group: input.group },
       'bevakning skickad',

@@ -29,6 +29,14 @@ export function housingReferenceName(state: HousingState, kind: 'apartment' | 'q
   return entry ? `${entry.applicant} (i kön sedan ${entry.queuedAt.slice(0, 10)})` : null;
 }
 
+/**
+ * Text for people with every apartment id it holds replaced by the apartment's name ("solbacken-12" → "Solbacken 12"):
+ * bevakningar are written by the routines' FEEL, which only has the id to hand.
+ */
+export function withApartmentNames(state: HousingState, text: string): string {
+  return text.replace(/[A-Za-z0-9][A-Za-z0-9_.:-]*[A-Za-z0-9]/g, (token) => (state.apartments.has(token) ? housingReferenceName(state, 'apartment', token)! : token));
+}
+
 /** The units (boenden), by name with their law and profile, in name order. */
 export function unitChoices(state: HousingState): { id: string; name: string }[] {
   return [...state.units.values()]

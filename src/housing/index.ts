@@ -4,6 +4,6 @@ export { type Apartment, type ApartmentStatus, apartmentStatuses, type HousingSt
 export { HousingRegister } from './housing-register.js';
 export { type HousingSeed, HousingSeedSchema } from './housing-seed.js';
 export { createHousingService } from './housing-service.js';
-export { apartmentChoices, housingReferenceName, offerChoices, queueEntryChoices, unitChoices } from './housing-choices.js';
+export { apartmentChoices, housingReferenceName, offerChoices, queueEntryChoices, unitChoices, withApartmentNames } from './housing-choices.js';
 export { HousingTransaction } from './housing-transaction.js';
 export { unitsWithCounts, type HousingView, type UnitWithCounts } from './housing-view.js';

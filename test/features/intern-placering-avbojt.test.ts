@@ -42,7 +42,7 @@ describe('intern-placering when the offer is declined or the placement changes',
     expect(declineForm).toEqual([['avbojandeorsak', false], ['villStaKvarIKo', true]]);
     expect(afterDecline).toEqual({ tasks: ['bevakaLedigLagenhet'], queue: 'aktiv', status: 'ledig' });
     expect(inboxOf(rt, bistand, id).map((b) => b.body)).toEqual([
-      'Personen har tackat nej till lägenhet solgarden-12. Uppgiven orsak: ”Vill bo närmare dottern.”. Personen står kvar i kö.',
+      'Personen har tackat nej till lägenhet Solgården 12. Uppgiven orsak: ”Vill bo närmare dottern.”. Personen står kvar i kö.',
     ]);
     expect(rt.housingRegister().offers.map((o) => [o.apartmentId, o.answer, o.reason])).toEqual([
       ['solgarden-14', null, null],

@@ -53,7 +53,7 @@ describe('intern-placering', () => {
     expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad' });
     expect(rt.housingRegister().offers[0]).toMatchObject({ offerDate: '2027-01-18', answer: 'ja' });
     expect(inboxOf(rt, utforare, id).map((b) => b.subject)).toEqual(['Personen har tackat ja till lägenhet', 'Bekräftelse: inflyttningen har ägt rum']);
-    expect(inboxOf(rt, avgiftshandlaggare, id).map((b) => b.body)).toEqual(['Personen har flyttat in i lägenhet solgarden-12 den 2027-02-03.']);
+    expect(inboxOf(rt, avgiftshandlaggare, id).map((b) => b.body)).toEqual(['Personen har flyttat in i lägenhet Solgården 12 den 2027-02-03.']);
     expect(await caseEvents(rt, id)).toEqual([['case.erbjudande', '2027-01-18', null], ['case.verkstallt', '2027-02-03', null]]);
     expect(rt.getInstance(id).state).toBe('completed');
   });

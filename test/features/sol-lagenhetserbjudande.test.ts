@@ -21,7 +21,7 @@ describe('sol-lagenhetserbjudande', () => {
     const { rt, vacancy } = await vacancyRegistered();
     // then
     expect(inboxOf(rt, samordnare, vacancy).map((b) => b.subject)).toEqual(['En lägenhet har blivit ledig']);
-    expect(inboxOf(rt, bistand, vacancy).map((b) => b.body)).toEqual(['Lägenhet solbacken-12 på särskilt boende har blivit ledig (brukaren har avlidit).']);
+    expect(inboxOf(rt, bistand, vacancy).map((b) => b.body)).toEqual(['Lägenhet Solbackens äldreboende 12 på särskilt boende har blivit ledig (brukaren har avlidit).']);
     expect(apartmentOf(rt, 'solbacken-12')).toMatchObject({ status: 'ledig', readyDate: '2027-02-05' });
     expect(rt.listTasks({ instanceId: vacancy }, samordnare).map((t) => t.name)).toEqual(['Boendeprioritering: välj sökande till lägenheten']);
     expect(rt.listDecisions({}).map((d) => d.instanceId)).not.toContain(vacancy);
@@ -36,7 +36,8 @@ describe('sol-lagenhetserbjudande', () => {
     const entry = rt.housingRegister().queue[0]!;
     expect(apartmentOf(rt, 'solbacken-12')).toMatchObject({ status: 'reserverad', queueEntryId: entry.id });
     const reservation = inboxOf(rt, enhetschef, vacancy).find((b) => b.subject.startsWith('Reservationsmeddelande'));
-    expect(reservation?.body).toContain('solbacken-12');
+    expect(reservation?.body).toContain('Solbackens äldreboende 12');
+    expect(reservation?.body).not.toContain('solbacken-12');
     expect(reservation?.body).toContain('Sokande-A');
     expect(rt.listTasks({ instanceId: vacancy }, enhetschef).map((t) => t.elementId)).toEqual(['ringOchErbjud']);
   });
