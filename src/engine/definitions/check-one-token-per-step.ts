@@ -120,7 +120,10 @@ function isRepeatingBoundary(el: ModdleElement): boolean {
 }
 
 function isWaiting(graph: Graph, id: string): boolean {
-  return waitingTypes.has(graph.byId.get(id)?.$type ?? '');
+  const el = graph.byId.get(id);
+  // A sub-process runs once at a time too, and stays open as long as a step inside it waits.
+  if (el?.$type === 'bpmn:SubProcess') return allFlowElements(el).some((inner) => waitingTypes.has(inner.$type));
+  return waitingTypes.has(el?.$type ?? '');
 }
 
 function nameOf(el: ModdleElement): string {
@@ -134,6 +137,7 @@ function describe(graph: Graph, id: string): string {
     'bpmn:ReceiveTask': 'Mottagningsuppgiften',
     'bpmn:IntermediateCatchEvent': 'Händelsen',
     'bpmn:EventBasedGateway': 'Händelsegatewayen',
+    'bpmn:SubProcess': 'Delprocessen',
   };
   return `${kind[el.$type] ?? 'Steget'} "${nameOf(el)}"`;
 }

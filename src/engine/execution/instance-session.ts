@@ -14,7 +14,7 @@ import { bindServices, incidentMessage } from './service-adapter.js';
 import { processRoles } from '../definitions/process-model.js';
 import { randomUUID } from 'node:crypto';
 import { taskRecords, type WaitingActivity } from './task-records.js';
-import { waitingActivities } from './waiting-activities.js';
+import { waitingActivities, waitingVariables } from './waiting-activities.js';
 import { TransitionEffects } from './transition-effects.js';
 import type { HousingRegister } from '../../housing/index.js';
 import { startNewDecision } from '../../decisions/index.js';
@@ -67,6 +67,7 @@ export class InstanceSession {
       model: definition.model,
       context: (elementId) => this.effects.contextFor(elementId),
       track: (work) => this.track(work),
+      share: (values) => this.assignVariables(values),
       ...parking,
     });
     this.engine = createEngine({ name: base.id, sourceContext: definition.sourceContext, timers: this.timers, services });
@@ -132,7 +133,7 @@ export class InstanceSession {
     const attempt = incident && this.parked.get(incident.elementId);
     if (!incident || !attempt) throw new AppError('not_found', 'Incidenten finns inte eller är redan löst.');
     this.recorder.record('incident.retried', incident.elementId, { incidentId, variables });
-    Object.assign(this.variablesObject(), variables);
+    this.assignVariables(variables);
     try {
       await attempt();
     } catch (err) {
@@ -166,7 +167,7 @@ export class InstanceSession {
     const waiting = this.waiting().some((w) => w.executionId === task.executionId);
     if (!waiting) throw new AppError('task_closed');
     this.recorder.record('task.completed', task.elementId, { values });
-    Object.assign(this.variablesObject(), values);
+    this.assignVariables(values);
     this.engine.execution!.signal({ id: task.elementId, executionId: task.executionId });
     await this.settle();
   }
@@ -176,7 +177,7 @@ export class InstanceSession {
     const before = this.recorder.entries.length;
     this.recorder.record('message.received', null, { message: message.id, name: message.name, variables });
     const stepsBefore = this.recorder.steps;
-    Object.assign(this.variablesObject(), variables);
+    this.assignVariables(variables);
     this.engine.execution!.signal({ id: message.id });
     await this.settle();
     if (this.recorder.steps === stepsBefore && this.recorder.entries.length === before + 1) return false;
@@ -253,6 +254,12 @@ export class InstanceSession {
 
   private waiting(): WaitingActivity[] {
     return waitingActivities(this.engine.execution?.getPostponed() ?? []);
+  }
+
+  /** Sets variables for the whole case: the process's and every running sub-process's copy (waiting-activities.ts). */
+  private assignVariables(values: Record<string, unknown>): void {
+    const scopes = new Set([this.variablesObject(), ...waitingVariables(this.engine.execution?.getPostponed() ?? [])]);
+    for (const scope of scopes) Object.assign(scope, values);
   }
 
   /** The process environment's variables object, shared by every activity of the running process. */

@@ -18,6 +18,8 @@ export interface ServiceBinding extends StepParking {
   context: (elementId: string) => Omit<HandlerContext, 'variables'>;
   /** Every handler call is tracked so the session knows when the engine has settled. */
   track(work: Promise<unknown>): void;
+  /** Sets a handler's results for the whole case, a sub-process's copy of the variables and the process's alike. */
+  share(values: Record<string, unknown>): void;
 }
 
 export function bindServices(handlers: ReadonlyMap<string, ServiceHandler<unknown>>, binding: ServiceBinding): Record<string, EngineService> {
@@ -68,9 +70,11 @@ async function callHandler(handler: ServiceHandler<unknown>, scope: ExecutionSco
     throw new Error(`Hanteraren ${handler.name} fick ogiltig indata (${detail})`);
   }
   const result = (await withTimeout(handler.run(parsed.data, { ...context, variables }), handler.name)) ?? {};
+  const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(result)) {
-    if (!reservedVariableNames.has(key)) scope.environment.variables[key] = value;
+    if (!reservedVariableNames.has(key)) kept[key] = scope.environment.variables[key] = value;
   }
+  binding.share(kept);
   return result;
 }
 

@@ -70,4 +70,52 @@ describe.each([100, 0])('embedded sub-processes (engines kept: %i)', (engineCach
     // then
     expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['besluta']);
   });
+
+  test('when a service task inside fails for a reason nobody catches, then an incident opens at it and a retry after a restart goes on', async () => {
+    // given
+    const id = await start('tekniskt');
+    const [utred] = h.runtime.listTasks({ instanceId: id }, actors.handlaggare);
+    await h.runtime.completeTask(utred!.id, {}, actors.handlaggare);
+    await h.runtime.moveClock({ to: '2027-01-25T08:00:00Z' });
+    const [incident] = h.runtime.getInstance(id).incidents;
+    // when
+    await h.restart();
+    await h.runtime.retryIncident(id, incident!.id, { utfall: 'ok' }, actors.enhetschef);
+    // then
+    expect(incident).toEqual(expect.objectContaining({ elementId: 'boka' }));
+    expect(h.runtime.getInstance(id).incidents).toEqual([]);
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['besluta']);
+  });
+
+  test('when a task inside a sub-process is answered, then a choice inside reads the answer and the process after it reads the results', async () => {
+    // given: "Utred behovet" asks whether a place is needed; a choice inside skips the booking when it is not (the
+    // drawing left out, so one is laid out)
+    const xml = (await readFile(path.join(fixturesDir, 'structure', 'delprocess.bpmn'), 'utf8'))
+      .replace(
+        '<bpmn:userTask id="utred" name="Utred behovet" camunda:candidateGroups="lss-handlaggare" />',
+        '<bpmn:userTask id="utred" name="Utred behovet" camunda:candidateGroups="lss-handlaggare"><bpmn:extensionElements><camunda:formData><camunda:formField id="behovPlats" label="Behövs plats?" type="boolean" /></camunda:formData></bpmn:extensionElements></bpmn:userTask>',
+      )
+      .replace(
+        '<bpmn:sequenceFlow id="u3" sourceRef="vanta" targetRef="boka" />',
+        '<bpmn:sequenceFlow id="u3" sourceRef="vanta" targetRef="behovs" /><bpmn:exclusiveGateway id="behovs" name="Behövs plats?" default="ja" />' +
+          '<bpmn:sequenceFlow id="ja" name="Ja" sourceRef="behovs" targetRef="boka" />' +
+          '<bpmn:sequenceFlow id="nej" name="Nej" sourceRef="behovs" targetRef="utredSlut"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=behovPlats = false</bpmn:conditionExpression></bpmn:sequenceFlow>',
+      )
+      .replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
+    h = await startHarness({ engineCacheSize, processes: [['delprocess.bpmn', xml]], handlers: testHandlers });
+    const first = (await h.runtime.startInstance('delprocess', { variables: { utfall: 'ok' } }, actors.handlaggare)).id;
+    const second = (await h.runtime.startInstance('delprocess', { variables: { utfall: 'ok' } }, actors.handlaggare)).id;
+    // when
+    for (const [id, behovPlats] of [[first, false], [second, true]] as const) {
+      const [utred] = h.runtime.listTasks({ instanceId: id }, actors.handlaggare);
+      await h.runtime.completeTask(utred!.id, { behovPlats }, actors.handlaggare);
+    }
+    await h.restart();
+    await h.runtime.moveClock({ to: '2027-01-25T08:00:00Z' });
+    // then
+    const booked = async (id: string) => (await h.runtime.getHistory(id)).some((e) => e.type === 'activity.left' && e.elementId === 'boka');
+    expect([await booked(first), await booked(second)]).toEqual([false, true]);
+    expect(h.runtime.getInstance(second).variables).toEqual(expect.objectContaining({ behovPlats: true, bokad: true }));
+    expect(h.runtime.getInstance(first).active.map((a) => a.elementId)).toEqual(['besluta']);
+  });
 });
