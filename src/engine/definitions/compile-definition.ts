@@ -3,7 +3,7 @@ import { DefinitionError, type DefinitionProblem } from '../../errors.js';
 import type { ServiceHandler } from '../../handlers/index.js';
 import { parseBpmn, type ParsedBpmn } from './bpmn-parse.js';
 import { buildSourceContext } from '../elements/element-types.js';
-import { executableOnly } from './executable-only.js';
+import { documentationIds, executableOnly } from './executable-only.js';
 import { inspectDefinition } from './inspect-definition.js';
 import type { LintRules } from './lint-config.js';
 import { lintDefinition } from './lint-definition.js';
@@ -80,8 +80,11 @@ export async function checkDefinition(
     // A drawing made here (the flow, not lanes or annotations) is not the analyst's to correct.
     const rules = source === xml ? lintRules : withoutDrawingRules(lintRules);
     const linted = await lintDefinition(parsed.definitions, file, rules);
-    problems.push(...linted.errors);
-    warnings.push(...linted.warnings);
+    // Another pool, its steps and the message flows never run, so what lint finds there is advice.
+    const documentation = documentationIds(parsed.definitions);
+    const advice = (p: DefinitionProblem) => p.elementId !== null && documentation.has(p.elementId);
+    problems.push(...linted.errors.filter((p) => !advice(p)));
+    warnings.push(...linted.errors.filter(advice), ...linted.warnings);
   }
   return { parsed, model, problems, warnings, source };
 }

@@ -1,6 +1,6 @@
 // The engine's copy of a diagram: only its executable process, so other pools and message flows stay documentation.
 import BpmnModdle from 'bpmn-moddle';
-import { bpmnModdleOptions, type ModdleElement } from './bpmn-parse.js';
+import { allFlowElements, bpmnModdleOptions, type ModdleElement } from './bpmn-parse.js';
 
 /**
  * The reader result the engine is built from. A collaboration's other pools are never run (bpmn-elements would start
@@ -24,4 +24,25 @@ export async function executableOnly(definitions: ModdleElement, moddleContext: 
     definitions.diagrams = diagrams;
   }
   return moddle.fromXML(xml);
+}
+
+/**
+ * The ids of what is documentation in a collaboration: the other pools' processes and everything in them, the
+ * participants and the message flows. Lint's findings on them are advice only, since none of it runs.
+ */
+export function documentationIds(definitions: ModdleElement): Set<string> {
+  const ids = new Set<string>();
+  const add = (el: ModdleElement | undefined) => {
+    if (el?.id) ids.add(el.id);
+  };
+  for (const root of (definitions.rootElements as ModdleElement[] | undefined) ?? []) {
+    if (root.$type === 'bpmn:Collaboration') {
+      for (const key of ['participants', 'messageFlows']) for (const el of (root[key] as ModdleElement[] | undefined) ?? []) add(el);
+    } else if (root.$type === 'bpmn:Process' && root.isExecutable !== true) {
+      add(root);
+      for (const el of allFlowElements(root)) add(el);
+      for (const key of ['artifacts', 'laneSets']) for (const el of (root[key] as ModdleElement[] | undefined) ?? []) add(el);
+    }
+  }
+  return ids;
 }

@@ -33,6 +33,23 @@ describe('uploads with pools and sub-processes', () => {
     expect(tasks.json().map((task: { elementId: string }) => task.elementId)).toEqual(['granska']);
   });
 
+  test('when another pool is drawn loosely (no start event, a step without flows), then 201 with lint advice on it', async () => {
+    // given: the applicant's pool has no start event, and a step with no flows and no name
+    t = await startTestApp();
+    const diagram = (await structure('pooler.bpmn'))
+      .replace('<bpmn:startEvent id="sokandeStart" name="Behov" />', '<bpmn:task id="ensam" />')
+      .replace('<bpmn:sequenceFlow id="s1" sourceRef="sokandeStart" targetRef="skicka" />', '')
+      .replace('<bpmndi:BPMNEdge id="s1_di" bpmnElement="s1"><di:waypoint x="268" y="130" /><di:waypoint x="330" y="130" /></bpmndi:BPMNEdge>', '')
+      .replace('bpmnElement="sokandeStart"', 'bpmnElement="ensam"');
+    // when
+    const response = await t.call('processagare', { method: 'POST', url: '/api/processes', headers: xml, payload: diagram });
+    // then
+    expect(response.statusCode).toBe(201);
+    const warned = response.json<{ warnings: { elementId: string | null; message: string }[] }>().warnings;
+    expect(warned).toContainEqual(expect.objectContaining({ elementId: 'sokande', message: expect.stringContaining('start-event-required') }));
+    expect(warned).toContainEqual(expect.objectContaining({ elementId: 'ensam', message: expect.stringContaining('no-disconnected') }));
+  });
+
   test('when two pools are executable, then 400 naming both', async () => {
     // given
     t = await startTestApp();
