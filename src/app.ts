@@ -98,7 +98,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(csrfPlugin);
   await app.register(viewsPlugin, { viewsDir: path.join(projectRoot, 'views'), production: config.demo === false });
   await app.register(authPlugin, { users });
-  await app.register(pageAuthPlugin, { users });
+  await app.register(pageAuthPlugin, { users, drafts: runtime });
   await app.register(caseAccessPlugin, { runtime });
 
   await app.register(processRoutes, { runtime, bpmnMaxBytes: config.bpmnMaxBytes });

@@ -19,6 +19,7 @@ import { createIncidentService } from './incidents.js';
 import { createInstanceService } from './instances.js';
 import { createMessageRelay } from './message-relay.js';
 import { createProcessService } from './processes.js';
+import { createPendingDraftService } from './pending-drafts.js';
 import { createSignOutService } from './sign-outs.js';
 import { createTaskService } from './tasks.js';
 
@@ -97,6 +98,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createIncidentService({ index, registry, transitions }),
       ...createClockService({ clock, scheduler, settings: store.settings }),
       ...createSignOutService({ settings: store.settings }),
+      ...createPendingDraftService({ settings: store.settings }),
       ...createHousingService({ register: housing, now }),
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),
       ...createAccessLog({ journal: store.accessLog, now }),

@@ -3,14 +3,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserDirectory } from '../../auth/index.js';
 import { submittedValues } from '../shared/form-post-model.js';
-import { PendingDrafts } from './pending-drafts.js';
 import { expiredSessionUsername, sessionUsername } from './session.js';
 import { sharedPlugin } from './shared-plugin.js';
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    pendingDrafts: PendingDrafts;
-  }
   interface FastifyRequest {
     /** A task form post whose sender's sign-in ran out: kept once its body is read, instead of being handled. */
     lateTaskPost?: { username: string; taskId: string };
@@ -22,13 +18,14 @@ const taskFormPost = /^\/tasks\/([^/]+)\/(?:complete|save)$/;
 
 export interface PageAuthOptions extends Record<string, unknown> {
   users: UserDirectory;
+  /** Where a late task form is kept until its sender signs in again (stored, so a restart keeps it). */
+  drafts: { keepPendingDraft(draft: { username: string; taskId: string; values: Record<string, unknown> }): Promise<string> };
 }
 
 /** Paths anyone may open: the sign-in form, static assets and the health check. */
 const open = [/^\/login$/, /^\/assets\//, /^\/health$/];
 
-export const pageAuthPlugin = sharedPlugin<PageAuthOptions>('page-auth', async (app, { users }) => {
-  app.decorate('pendingDrafts', new PendingDrafts());
+export const pageAuthPlugin = sharedPlugin<PageAuthOptions>('page-auth', async (app, { users, drafts }) => {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const pattern = request.routeOptions.url;
     if (pattern === undefined || pattern === '/api' || pattern.startsWith('/api/') || open.some((p) => p.test(pattern))) return;
@@ -57,7 +54,7 @@ export const pageAuthPlugin = sharedPlugin<PageAuthOptions>('page-auth', async (
     const late = request.lateTaskPost;
     if (!late) return;
     const values = Object.fromEntries(Object.entries(submittedValues(request.body)).filter(([key]) => key !== '_csrf'));
-    request.session.set('pendingDraft', app.pendingDrafts.keep({ ...late, values }));
+    request.session.set('pendingDraft', await drafts.keepPendingDraft({ ...late, values }));
     request.session.set('next', `/tasks/${encodeURIComponent(late.taskId)}`);
     return reply.redirect('/login?utloggad=1', 303);
   });

@@ -22,7 +22,7 @@ const LoginSchema = z.object({ username: z.string().trim().min(1).max(100), pass
 const LoginQuerySchema = z.object({ utloggad: z.literal('1').optional(), med: z.literal('oidc').optional() });
 
 export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users, runtime, oidc }) => {
-  const startSession = sessionStarter(app, runtime);
+  const startSession = sessionStarter(runtime);
   const oidcLabel = oidc?.label ?? null;
 
   app.get('/login', async (request, reply) => {

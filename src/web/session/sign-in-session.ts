@@ -1,7 +1,7 @@
 // The session a sign-in makes, the same whichever way the person proved who they are (password or OpenID Connect): a
 // new session with a new id, a working day long, and a task form kept from an ended sign-in restored as its draft.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
 import type { RuntimeApi } from '../../runtime/index.js';
@@ -12,10 +12,10 @@ import { setNotice } from '../shared/notice-model.js';
 /** Signs `actor` in on this request's session and returns where to send them (the page they wanted, or /). */
 export type StartSession = (request: FastifyRequest, actor: Actor) => Promise<string>;
 
-export function sessionStarter(app: FastifyInstance, runtime: RuntimeApi): StartSession {
+export function sessionStarter(runtime: RuntimeApi): StartSession {
   /** Saves a form kept from an ended sign-in as its task's draft; says on the task page what happened either way. */
   async function restoreDraft(pendingId: string | undefined, actor: Actor, request: FastifyRequest): Promise<void> {
-    const draft = app.pendingDrafts.take(pendingId, actor.username);
+    const draft = await runtime.takePendingDraft(pendingId, actor.username);
     if (!draft) return;
     const path = `/tasks/${encodeURIComponent(draft.taskId)}`;
     try {

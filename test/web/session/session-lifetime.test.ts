@@ -56,6 +56,20 @@ describe('the sign-in running out', () => {
     expect(open.map((x) => x.id)).toContain(taskId);
   });
 
+  test('when the server restarts between the late form and the sign-in, then the form still comes back as the draft', async () => {
+    // given
+    const session = await signIn(t, 'enhetschef');
+    vi.setSystemTime(Date.now() + hours(9));
+    const late = await postForm(t, session, `/tasks/${taskId}/complete`, { svar: 'nej' });
+    // when
+    await t.restart();
+    const { session: again } = await signInWith(following(session, late).cookie, 'enhetschef');
+    const page = await getPage(t, again, `/tasks/${taskId}`);
+    // then
+    expect(page.body).toContain('Det du skrev är sparat som utkast här');
+    expect(page.body).toMatch(/value="nej" checked/);
+  });
+
   test('when someone else signs in on that browser, then the kept form is not theirs and is not restored', async () => {
     // given
     const session = await signIn(t, 'enhetschef');
