@@ -62,7 +62,8 @@ export async function createRuntime(options: RuntimeOptions) {
     const handlers = new Map(options.handlers.map((h) => [h.name, h as ServiceHandler<unknown>]));
     const registry = new DefinitionRegistry(store.definitions, handlers, clock);
     await registry.loadStored();
-    await registry.deployDirectory(options.processesDir);
+    // Style findings do not stop the boot; they are logged (file, element, finding: no case data) for the analyst.
+    for (const w of await registry.deployDirectory(options.processesDir)) logger.warn({ file: w.file, elementId: w.elementId, finding: w.message }, 'diagrammet har en anmärkning');
     const index = new InstanceIndex();
     index.load(await store.instances.listSummaries());
     const housing = new HousingRegister(store.housingJournal);

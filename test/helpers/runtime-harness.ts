@@ -7,7 +7,7 @@ import { createRuntime, type RuntimeApi } from '../../src/runtime/index.js';
 import type { Actor } from '../../src/auth/actor.js';
 import { isRole, roleNames } from '../../src/auth/index.js';
 import { defaultHandlers } from '../../src/handlers/index.js';
-import type { ServiceHandler } from '../../src/handlers/handler.js';
+import type { HandlerLogger, ServiceHandler } from '../../src/handlers/handler.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
 import type { HousingSeed } from '../../src/housing/housing-seed.js';
 import { loadIvoConfig } from '../../src/reports/ivo-config.js';
@@ -44,6 +44,8 @@ export interface HarnessOptions {
   housing?: HousingSeed;
   /** Hydrated engines kept between transitions; 0 makes every step recover from the store. */
   engineCacheSize?: number;
+  /** Where the runtime's log goes (default: nowhere). */
+  logger?: HandlerLogger;
 }
 
 /** The demo set of users, one per role named after it (what DEMO=1 signs in), for forms' user fields. */
@@ -68,7 +70,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       clockMode: 'manual',
       processesDir,
       handlers: options.handlers ?? defaultHandlers,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       manualClockStart: new Date(options.start ?? '2027-01-15T08:00:00Z'),
       ivoConfig: ivo,
       gallringConfig: gallring,

@@ -54,17 +54,19 @@ export class DefinitionRegistry {
 
   /**
    * Reads the directory's `.bpmnlintrc` (the organisation's lint rules, for these files and every upload after), checks
-   * every `*.bpmn` in it (all problems at once), then deploys the changed ones.
+   * every `*.bpmn` in it (all problems at once), then deploys the changed ones; answers the style findings (warnings).
    */
-  async deployDirectory(dir: string): Promise<void> {
+  async deployDirectory(dir: string): Promise<DefinitionProblem[]> {
     this.lintRules = await readLintRules(dir);
     const files = (await readdir(dir)).filter((f) => f.endsWith('.bpmn')).sort();
     const problems: DefinitionProblem[] = [];
     const ready: { xml: string; key: string; file: string }[] = [];
+    const advice: DefinitionProblem[] = [];
     for (const file of files) {
       const xml = await readFile(path.join(dir, file), 'utf8');
       try {
-        const { model, source } = await compileDefinition(xml, file, this.handlers, { lint: true, lintRules: this.lintRules });
+        const { model, source, warnings } = await compileDefinition(xml, file, this.handlers, { lint: true, lintRules: this.lintRules });
+        advice.push(...warnings);
         const expected = path.basename(file, '.bpmn');
         if (model.key !== expected) problems.push({ file, elementId: model.key, message: `Filnamnet måste vara processens id: ${model.key}.bpmn.` });
         else ready.push({ xml: source, key: model.key, file });
@@ -75,6 +77,7 @@ export class DefinitionRegistry {
     }
     if (problems.length) throw new DefinitionError(problems);
     for (const { xml, file } of ready) await this.deploying.runExclusive(() => this.deployUnlocked(xml, file, 'system'));
+    return advice;
   }
 
   /**
