@@ -1,10 +1,10 @@
 // The engine's public face for the runtime: definitions, the coordinators of transitions, and the records.
 // bpmn-engine itself stays behind it; only src/runtime/ imports this.
 export { parseBpmn } from './definitions/bpmn-parse.js';
+export { processKeyFrom } from './definitions/normalize-process-key.js';
 export { refusedElementTypes } from './definitions/check-flow-element.js';
 export { type DefinitionDiff, type DiagramVersion, diffDefinitions, type FormFieldProperty, type TimerValue } from './definitions/definition-diff.js';
 export { DefinitionRegistry, type EditedVersion, VersionConflictError } from './definitions/definition-registry.js';
-export { closeDiagramCheckers } from './definitions/parse-off-thread.js';
 export { caseReaderRoles, processRoles, waitingMessages, waitsForMessage, type CompiledDefinition } from './definitions/process-model.js';
 export { reservedVariableNames } from './elements/process-variables.js';
 export { InstanceIndex } from './instance-index.js';

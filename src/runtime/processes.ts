@@ -1,6 +1,6 @@
 // Process definitions: list and read them, check and deploy a diagram, read a version's source, compare two versions.
 import type { Actor } from '../auth/index.js';
-import { type CompiledDefinition, type DefinitionDiff, type DefinitionRegistry, type DiagramVersion, diffDefinitions, type EditedVersion, parseBpmn, VersionConflictError } from '../engine/index.js';
+import { type CompiledDefinition, type DefinitionDiff, type DefinitionRegistry, type DiagramVersion, diffDefinitions, type EditedVersion, parseBpmn, processKeyFrom, VersionConflictError } from '../engine/index.js';
 import { AppError, DefinitionError, type DefinitionProblem } from '../errors.js';
 import { type FormChoices, type FormField, resolveForm } from '../forms/index.js';
 
@@ -45,6 +45,14 @@ export function createProcessService({ registry, choices }: { registry: Definiti
   }
 
   return {
+    /**
+     * The key a new routine named `name` gets: the rule that makes a key of another modeler's process id, from the
+     * name's first letter ("3 veckor – LSS" → veckor-lss), at most 60 characters.
+     */
+    routineKeyFor(name: string): string {
+      return processKeyFrom(name.replace(/^[^\p{L}]+/u, '')).slice(0, 60).replace(/-+$/, '');
+    },
+
     /** The latest version of every deployed process. */
     listProcesses(): ProcessListItem[] {
       return registry.keys().map((key) => toProcessListItem(registry.latest(key)!));

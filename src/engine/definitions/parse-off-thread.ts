@@ -66,7 +66,7 @@ export async function checkDefinitionOffThread(
   }
 }
 
-/** Lets the workers go (the runtime closes). */
+/** Lets the workers go at once (the bench between measurements); a server or a test leaves them to go when idle. */
 export async function closeDiagramCheckers(): Promise<void> {
   const all = [...pools.values()];
   pools.clear();

@@ -6,7 +6,7 @@ import { requireRole } from '../plugins/auth.js';
 import { IdSchema } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { editorAssets } from './editor-page.js';
-import { blankRoutine, copiedRoutine, keyFromName } from './new-routine.js';
+import { blankRoutine, copiedRoutine } from './new-routine.js';
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const NewRoutineSchema = z.object({
@@ -23,7 +23,7 @@ export const newRoutinePages: FastifyPluginAsync<RouteOptions> = async (app, { r
     const parsed = NewRoutineSchema.safeParse(input ?? {});
     if (!parsed.success) return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
     const { name, from } = parsed.data;
-    const key = keyFromName(name);
+    const key = runtime.routineKeyFor(name);
     const known = new Set(routines().map((r) => r.key));
     if (key.length < 3) return { errors: { name: 'Namnet behöver minst tre bokstäver a–z för att bli ett id.' } };
     if (known.has(key)) return { errors: { name: `Det finns redan en rutin med id ${key}. Välj ett annat namn, eller redigera den rutinen.` } };

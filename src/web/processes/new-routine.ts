@@ -1,18 +1,6 @@
-// What a new routine starts from: its key made from its name, and the diagram the editor opens (blank, or a copy of a
-// routine with the new id and name). Pure text in, text out; the editor's checks and the publish judge the result.
-
-/** The key a name gives: lower case, å ä ö and other accents dropped, words joined by hyphens ("Ny rutin för LSS" → ny-rutin-for-lss). */
-export function keyFromName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/^[0-9-]+/, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
+// What a new routine starts from: the diagram the editor opens (blank, or a copy of a routine with the new id and
+// name); its key comes from the runtime (`routineKeyFor`), the rule that keys other modelers' process ids. Pure text
+// in, text out; the editor's checks and the publish judge the result.
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 

@@ -6,19 +6,6 @@ import type { Submitted } from '../shared/form-post-model.js';
 import { formView } from '../shared/form-view-model.js';
 import { answerRow } from '../shared/display-value.js';
 
-/** What the signed-in user may do with the task; the runtime checks the same again. */
-export interface TaskPermissions {
-  canClaim: boolean;
-  canUnclaim: boolean;
-  /** May save a draft and complete it. */
-  canWork: boolean;
-  claimedByOther: boolean;
-}
-
-export function taskPermissions(actor: Actor, task: TaskView): TaskPermissions {
-  return taskActions(actor, task);
-}
-
 /** What a chef's "Fördela uppgiften" form shows, or null for someone who may not reassign; `refused` when it came back. */
 export interface AssignmentView {
   users: { value: string; label: string; selected: boolean }[];
@@ -48,7 +35,7 @@ export interface Refused {
 export function taskPageModel(runtime: RuntimeApi, actor: Actor, task: TaskView, submitted?: Submitted, refused?: Refused) {
   const instance = runtime.getInstance(task.instanceId);
   const processName = runtime.listProcesses().find((p) => p.key === task.processKey)?.name ?? task.processKey;
-  const permissions = taskPermissions(actor, task);
+  const permissions = taskActions(actor, task); // the runtime checks the same table again
   const values = formValues(task, instance.variables, submitted?.values);
   const decision = runtime.decisionOfCase(task.instanceId);
   const own = new Set(task.form.map((f) => f.id));

@@ -9,8 +9,8 @@ import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { draftValues, submittedValues, type Submitted } from '../shared/form-post-model.js';
 import { setNotice, takeNotice } from '../shared/notice-model.js';
-import { isReadOnly } from '../../auth/index.js';
-import { taskPageModel, taskPermissions, type Refused } from './task-page-model.js';
+import { isReadOnly, taskActions } from '../../auth/index.js';
+import { taskPageModel, type Refused } from './task-page-model.js';
 
 const ParamsSchema = z.object({ id: IdSchema });
 /** The reassignment form: an empty choice gives the task back to its groups, an empty date clears the follow-up. */
@@ -37,7 +37,7 @@ export const taskPages: FastifyPluginAsync<RouteOptions> = async (app, { runtime
   /** Saving and completing are checked before the values are, so that a refused caller never sees messages. */
   const workableTask = (request: FastifyRequest) => {
     const { task, actor } = taskToChange(request);
-    const permissions = taskPermissions(actor, task);
+    const permissions = taskActions(actor, task);
     if (permissions.claimedByOther && !permissions.canWork) throw new AppError('task_claimed', `Uppgiften är tagen av ${task.assignee}.`);
     if (!permissions.canWork) throw new AppError('forbidden', 'Bara den roll som uppgiften gäller kan fylla i den.');
     return { task, actor };
