@@ -2,12 +2,12 @@
 // beside the local users: sessions name only a user, so the pages find them here on every request. Kept in
 // DATA_DIR/oidc-users.json (0600) so that a restart neither signs them out nor drops them from the forms' user lists.
 import { readFileSync } from 'node:fs';
-import { chmod, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { z } from 'zod';
 import type { Actor } from './actor.js';
 import { allRoles, type Role } from './roles.js';
+import { writeUserFile } from './user-file.js';
 import type { UserDirectory } from './users.js';
 
 const OidcUserSchema = z.object({
@@ -63,7 +63,7 @@ export function withOidcUsers(local: UserDirectory, file: string): OidcUserDirec
         const before = users.get(user.username);
         if (before && JSON.stringify(before) === JSON.stringify(user)) return;
         users.set(user.username, { ...user, roles: [...user.roles] as Role[], units: [...user.units] });
-        await writeOidcUsers(file, [...users.values()]);
+        await writeUserFile(file, [...users.values()]);
       });
     },
   };
@@ -81,12 +81,4 @@ function readOidcUsers(file: string): OidcUser[] {
   const parsed = OidcUserFileSchema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new Error(`${file} kan inte läsas: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data.users;
-}
-
-/** Written whole through a temporary file and a rename, so a crash never leaves half a file. */
-async function writeOidcUsers(file: string, users: OidcUser[]): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify({ users }, null, 2)}\n`, { mode: 0o600 });
-  await chmod(temporary, 0o600);
-  await rename(temporary, file);
 }

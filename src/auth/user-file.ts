@@ -43,7 +43,8 @@ function parseUsers(file: string, text: string): StoredUser[] {
   return parsed.data.users;
 }
 
-export async function writeUserFile(file: string, users: readonly StoredUser[]): Promise<void> {
+/** Written whole through a temporary file (0600) and a rename, so a crash never leaves half a file; OIDC users too. */
+export async function writeUserFile(file: string, users: readonly StoredUser[] | readonly object[]): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify({ users }, null, 2)}\n`, { mode: 0o600 });
   await chmod(temporary, 0o600);
