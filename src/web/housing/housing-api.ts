@@ -8,7 +8,7 @@ import { actorOf, requireRole } from '../plugins/auth.js';
 import { IdSchema, parseInput } from '../shared/parse-input.js';
 import type { RouteOptions } from '../shared/route-options.js';
 import { readsMany } from '../plugins/case-read-audit.js';
-import { casesOf, maySeeHousingPersons, offerWithoutPerson } from './housing-need-to-know.js';
+import { apartmentWithoutQueuePlace, casesOf, maySeeHousingPersons, offerWithoutPerson } from './housing-need-to-know.js';
 
 const ApartmentQuerySchema = z.object({ unitId: IdSchema.optional(), status: z.enum(apartmentStatuses).optional() });
 const StatusQuerySchema = z.object({ status: z.enum(['aktiv', 'avslutad']).optional() });
@@ -34,7 +34,9 @@ export const housingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { run
 
   app.get('/api/housing/apartments', async (request) => {
     const { unitId, status } = parseInput(ApartmentQuerySchema, request.query, 'query');
-    return runtime.housingRegister().apartments.filter((a) => (!unitId || a.unitId === unitId) && (!status || a.status === status));
+    const apartments = runtime.housingRegister().apartments.filter((a) => (!unitId || a.unitId === unitId) && (!status || a.status === status));
+    // Which queue place holds an apartment leads to a person through the offers; only those with a part see it.
+    return maySeeHousingPersons(actorOf(request)) ? apartments : apartments.map(apartmentWithoutQueuePlace);
   });
 
   app.get('/api/housing/queue', { onRequest: requireRole(...housingPersonReaders) }, async (request) => {

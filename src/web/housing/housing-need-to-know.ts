@@ -3,6 +3,7 @@ import { type Actor, hasRole, housingPersonReaders } from '../../auth/index.js';
 import type { HousingView } from '../../housing/index.js';
 
 type Offer = HousingView['offers'][number];
+type Apartment = HousingView['apartments'][number];
 
 /** True when the actor may see applicants, needs, reasons and their cases (`housingPersonReaders`, admin). */
 export function maySeeHousingPersons(actor: Actor): boolean {
@@ -14,6 +15,11 @@ export type OfferWithoutPerson = Pick<Offer, 'id' | 'apartmentId' | 'offerDate' 
 
 export function offerWithoutPerson({ id, apartmentId, offerDate, answer, answeredAt }: Offer): OfferWithoutPerson {
   return { id, apartmentId, offerDate, answer, answeredAt };
+}
+
+/** An apartment as anyone may see it: everything but the queue place that holds it (it leads to the person). */
+export function apartmentWithoutQueuePlace({ queueEntryId: _held, ...apartment }: Apartment): Omit<Apartment, 'queueEntryId'> {
+  return apartment;
 }
 
 /** The cases a list of the register's entries shows, for the access log (entries set up outside a case name none). */

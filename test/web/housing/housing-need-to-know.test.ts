@@ -56,6 +56,19 @@ describe('housing register need to know', () => {
     expect(api.json()).toEqual([{ id: expect.any(String), apartmentId: 'ekbacken-102', offerDate: expect.stringMatching(/^2027-01-18/), answer: 'nej', answeredAt: expect.stringMatching(/^2027-01-20/) }]);
   });
 
+  test('when a fee officer reads the apartments, then no apartment says which queue place holds it; a housing coordinator sees that', async () => {
+    // given
+    t = await startTestApp();
+    // when
+    const feeOfficer = (await t.call('avgiftshandlaggare', { method: 'GET', url: '/api/housing/apartments' })).json();
+    const coordinator = (await t.call('boendesamordnare', { method: 'GET', url: '/api/housing/apartments' })).json();
+    // then
+    expect(feeOfficer.length).toBeGreaterThan(0);
+    expect(feeOfficer.filter((a: object) => 'queueEntryId' in a)).toEqual([]);
+    expect(feeOfficer).toContainEqual(expect.objectContaining({ id: 'ekbacken-102', status: expect.any(String) }));
+    expect(coordinator.every((a: object) => 'queueEntryId' in a)).toBe(true);
+  });
+
   test('when a housing coordinator reads the queue and the offers, then the names, needs and reasons are there and every register page is linked', async () => {
     // given
     t = await startTestApp();
