@@ -37,6 +37,11 @@ export interface OidcClient {
    * issuer, audience and nonce), exchanges the code with PKCE and returns the claims. Throws `OidcCallbackError`.
    */
   finish(callbackUrl: URL, flow: OidcFlow): Promise<OidcClaims>;
+  /**
+   * Where to send the browser to end the person's session at the provider too (RP-Initiated Logout), coming back to
+   * /login; null when the provider has no end_session_endpoint.
+   */
+  endSessionUrl(): string | null;
 }
 
 /** Discovers the provider; a provider that cannot be reached or answers wrongly stops the boot. */
@@ -65,6 +70,11 @@ export async function connectOidc(config: OidcConfig): Promise<OidcClient> {
         code_challenge_method: 'S256',
       });
       return { url: url.href, flow };
+    },
+    endSessionUrl() {
+      if (!configuration.serverMetadata().end_session_endpoint) return null;
+      // client_id instead of id_token_hint: the ID token would not fit in the session's cookie with everything else.
+      return client.buildEndSessionUrl(configuration, { client_id: config.clientId, post_logout_redirect_uri: config.redirectUri }).href;
     },
     async finish(callbackUrl, flow) {
       try {

@@ -31,7 +31,7 @@ export async function startProvider(): Promise<{ issuer: string; server: Server 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ ...client, redirect_uris: [`${publicUrl}/login`], response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [{ ...client, redirect_uris: [`${publicUrl}/login`], post_logout_redirect_uris: [`${publicUrl}/login`], response_types: ['code'], grant_types: ['authorization_code'] }],
     claims: { openid: ['sub'], profile: ['preferred_username', 'name', 'groups'] },
     cookies: { keys: ['provets-cookie-nyckel'] },
     async findAccount(_ctx, id) {

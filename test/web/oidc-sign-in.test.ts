@@ -59,6 +59,48 @@ describe('sign-in with OpenID Connect', () => {
     expect(stored.users).toEqual([{ username: 'anna.andersson', name: 'Anna Andersson', roles: ['ivo-rapportor'], units: [] }]);
   });
 
+  test('when an OIDC user signs out, then the provider ends its session too, so the next person at the computer must sign in there again', async () => {
+    // given
+    t = await startTestApp({ env: oidcEnv() });
+    const b = browser(t);
+    await b.request((await signInAtProvider(b, 'anna')).location!);
+    const start = await b.request(`${publicUrl}/`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(start.body)![1]!;
+    // when
+    const signedOut = await b.request(`${publicUrl}/logout`, { method: 'POST', form: { _csrf: csrf } });
+    const confirm = await b.follow(signedOut);
+    const back = await b.follow(await b.submit(confirm, { logout: 'yes' }));
+    const afterwards = await b.request(`${publicUrl}/`);
+    const loginPage = await b.request(`${publicUrl}/login`);
+    const link = /<a href="([^"]+)">Logga in med/.exec(loginPage.body)![1]!;
+    const again = await b.follow(await b.request(`${publicUrl}${link.replaceAll('&#x3D;', '=')}`));
+    // then
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.location).toMatch(new RegExp(`^${provider.issuer}/session/end\\?`));
+    expect(new URL(signedOut.location!).searchParams.get('post_logout_redirect_uri')).toBe(`${publicUrl}/login`);
+    expect(back.url).toBe(`${publicUrl}/login`);
+    expect(back.status).toBe(200);
+    expect(afterwards.location).toMatch(/\/login/);
+    expect(again.url.startsWith(provider.issuer)).toBe(true);
+    expect(again.body).toMatch(/name="login"/);
+  });
+
+  test('when a password user signs out with OIDC configured, then they come back to the sign-in page, not to the provider', async () => {
+    // given
+    t = await startTestApp({ env: oidcEnv() });
+    const b = browser(t);
+    const loginPage = await b.request(`${publicUrl}/login`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(loginPage.body)![1]!;
+    await b.request(`${publicUrl}/login`, { method: 'POST', form: { _csrf: csrf, username: 'enhetschef', password: 'demo' } });
+    const start = await b.request(`${publicUrl}/`);
+    // when
+    const signedOut = await b.request(`${publicUrl}/logout`, { method: 'POST', form: { _csrf: /name="_csrf" value="([^"]+)"/.exec(start.body)![1]! } });
+    // then
+    expect(start.status).toBe(200);
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.location).toBe(`${publicUrl}/login`);
+  });
+
   test('when a signed-in OIDC user comes back after a restart, then the session still holds; a person of another group gets other pages', async () => {
     // given
     t = await startTestApp({ env: oidcEnv() });

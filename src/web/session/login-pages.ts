@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { UserDirectory } from '../../auth/index.js';
 import type { RuntimeApi } from '../../runtime/index.js';
 import { sessionUsername, signInSeconds } from '../plugins/session.js';
-import { finishOidcSignIn, isOidcCallback, type OidcSignIn, startOidcSignIn } from './oidc-sign-in.js';
+import { afterSignOut, finishOidcSignIn, isOidcCallback, type OidcSignIn, startOidcSignIn } from './oidc-sign-in.js';
 import { sessionStarter } from './sign-in-session.js';
 
 export interface LoginOptions extends Record<string, unknown> {
@@ -60,8 +60,9 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users,
 
   app.post('/logout', { preHandler: app.csrfProtection }, async (request, reply) => {
     const sid = request.session.get('sid');
+    const signedInWithOidc = request.session.get('signedInWithOidc') === true;
     if (sid) await app.revokedSessions.revoke(sid);
     request.session.delete();
-    return reply.redirect('/login', 303);
+    return reply.redirect(afterSignOut(oidc, signedInWithOidc), 303);
   });
 };

@@ -11,6 +11,8 @@ declare module '@fastify/secure-session' {
   interface SessionData {
     /** The OIDC flow under way: what the provider's answer must match, and when it started (ms since the epoch). */
     oidcFlow: OidcFlow & { startedAt: number };
+    /** Set when the person signed in at the provider: signing out here then signs out there too. */
+    signedInWithOidc: true;
   }
 }
 
@@ -60,6 +62,7 @@ export async function finishOidcSignIn(oidc: OidcSignIn, startSession: StartSess
   const actor = oidc.users.find(outcome.user.username);
   if (!actor) return refuse(request, reply, 'local_name');
   const next = await startSession(request, actor);
+  request.session.set('signedInWithOidc', true);
   // Roles, not the person: the sign-in is counted without saying who it was.
   request.log.info({ event: 'login', method: 'oidc', roles: actor.roles }, 'inloggad med OpenID Connect');
   return reply.redirect(next, 303);
@@ -82,6 +85,14 @@ function refusalPage(refusal: Refusal): { status: number; heading: string; messa
     case 'answer':
       return { status: 400, heading: 'Inloggningen kunde inte slutföras', message: 'Inloggningen avbröts, tog för lång tid eller kunde inte kontrolleras. Försök igen.' };
   }
+}
+
+/**
+ * Where signing out sends the browser: the provider's end of session when the person signed in there, so that the next
+ * person at the same computer cannot click "Logga in med …" and be let in as them; /login otherwise.
+ */
+export function afterSignOut(oidc: OidcSignIn | undefined, signedInWithOidc: boolean): string {
+  return (signedInWithOidc && oidc?.client.endSessionUrl()) || '/login';
 }
 
 function refuse(request: FastifyRequest, reply: FastifyReply, refusal: Refusal, reason?: string) {
