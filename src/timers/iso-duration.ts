@@ -1,4 +1,5 @@
 // Parses ISO 8601 durations (P14D, P3M, P1Y2M10DT2H30M, P2W, PT36H) into their parts.
+import { durationProblem } from './duration-problem.js';
 import { TimerError } from './timer-error.js';
 
 /** The whole-number parts of an ISO 8601 duration. */
@@ -15,17 +16,16 @@ export interface DurationParts {
 const DURATION =
   /^P(?:(\d{1,6})Y)?(?:(\d{1,6})M)?(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,7})H)?(?:(\d{1,7})M)?(?:(\d{1,9})S)?)?$/;
 
-const EXAMPLES = 'Skriv t.ex. P14D (14 dagar), P3M (3 månader), P1Y (1 år), P2W (2 veckor) eller PT36H (36 timmar).';
-
 /**
  * The parts of an ISO 8601 duration in whole numbers, e.g. P1Y2M10DT2H30M.
- * @throws TimerError for anything else: negative or fractional values, lower case, blanks, an empty P or T.
+ * @throws TimerError for anything else (negative or fractional values, lower case, blanks, an empty P or T), saying
+ *   which (duration-problem.ts).
  */
 export function parseIsoDuration(text: string): DurationParts {
   if (text.startsWith('-')) throw new TimerError('En varaktighet kan inte vara negativ.');
   const match = DURATION.exec(text);
   if (!match || text === 'P' || text.endsWith('T')) {
-    throw new TimerError(`Varaktigheten följer inte ISO 8601. ${EXAMPLES}`);
+    throw new TimerError(durationProblem(text));
   }
   const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
   return {

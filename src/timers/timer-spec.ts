@@ -30,14 +30,17 @@ export interface ResolvedTimer {
   cycle: TimerCycle | null;
 }
 
-const JUEL_MESSAGE = '${...} stöds inte i timers. Skriv ett FEEL-uttryck som börjar med =, t.ex. =date(beslutsdatum) + duration("P3M").';
+/** Reached only by what the reader could not translate: it reads a lone `${name}` as `=name` (normalize-spellings). */
+const JUEL_MESSAGE =
+  'Ett ${…}- eller #{…}-uttryck i en timer läses bara när det är ett namn, som ${paminnelsedatum}. Skriv annars ett FEEL-uttryck som börjar med =, t.ex. =date(beslutsdatum) + duration("P3M").';
+const juel = /[$#]\{/;
 
 /** Null when the timer value can be used, else a Swedish message saying what is wrong (without quoting the value). */
 export function checkTimer(kind: TimerKind, raw: string): string | null {
   const text = raw.trim();
   if (text === '') return 'Timern saknar värde.';
   if (text.startsWith('=')) return checkFeel(text) ?? checkDurationLiterals(text);
-  if (text.includes('${')) return JUEL_MESSAGE;
+  if (juel.test(text)) return JUEL_MESSAGE;
   try {
     if (kind === 'timeDuration') parseIsoDuration(text);
     else if (kind === 'timeDate') parseDateOrDateTime(text);
@@ -73,7 +76,7 @@ function checkDurationLiterals(text: string): string | null {
 export function resolveTimer(kind: TimerKind, raw: string, variables: Record<string, unknown>, now: Date): ResolvedTimer {
   const text = raw.trim();
   if (!text.startsWith('=')) {
-    if (text.includes('${')) throw new TimerError(JUEL_MESSAGE);
+    if (juel.test(text)) throw new TimerError(JUEL_MESSAGE);
     return resolveText(kind, text, now);
   }
   const evaluation = evaluateFeelOrFail(text, variables, now);

@@ -22,18 +22,36 @@ describe('parseIsoDuration', () => {
     ]);
   });
 
-  test('when the text is not an ISO 8601 duration, then a Swedish TimerError with examples is thrown', () => {
+  test('when the text is not a duration we run, then a Swedish TimerError says precisely what to change', () => {
     // given
-    const texts = ['3 months', 'P', 'PT', 'P1DT', 'p14d', 'P1.5D', 'P14 D', ' P14D', 'P3M1Y', '14D', 'R/P3M', ''];
+    const cases: [string, string | RegExp][] = [
+      ['PT0.05S', /^Varaktigheten har en decimal \(0\.05\); en timer räknas här i hela tal\. Skriv en mindre enhet/],
+      ['P1.5D', /^Varaktigheten har en decimal \(1\.5\)/],
+      ['p14d', 'Varaktigheten är skriven med små bokstäver; skriv P14D.'],
+      ['P14 D', 'Varaktigheten innehåller mellanslag; skriv den utan, som P14D.'],
+      [' P14D', 'Varaktigheten innehåller mellanslag; skriv den utan, som P14D.'],
+      ['P36H', /^Timmar, minuter och sekunder skrivs efter ett T, som PT36H\./],
+      ['P1D2H', /^Timmar, minuter och sekunder skrivs efter ett T, som P1DT2H\./],
+      ['P3M1Y', /^Delarna står i fel ordning eller finns två gånger; ordningen är år \(Y\)/],
+      ['P', /^Varaktigheten saknar ett tal med enhet efter P\. Skriv t\.ex\. P14D/],
+      ['PT', /^Varaktigheten saknar ett tal med enhet efter T\./],
+      ['P1DT', /^Varaktigheten saknar ett tal med enhet efter T\./],
+      ['R/P3M', /^Det här är en upprepning \(R\/…\), inte en varaktighet\. Välj sorten Upprepning/],
+      ['2027-04-30', /^Det här är ett datum, inte en varaktighet\. Välj sorten Datum/],
+      ['14D', /^En varaktighet skrivs i ISO 8601 och börjar med P\. Skriv t\.ex\. P14D/],
+      ['3 months', /^En varaktighet skrivs i ISO 8601 och börjar med P\./],
+      ['P1DD', /^Varaktigheten följer inte ISO 8601\. Skriv t\.ex\. P14D/],
+      ['', /^Varaktigheten saknar värde\./],
+    ];
 
     // when
-    const failures = texts.map((text) => catchError(() => parseIsoDuration(text)));
+    const failures = cases.map(([text]) => catchError(() => parseIsoDuration(text)));
 
     // then
-    for (const failure of failures) {
+    failures.forEach((failure, index) => {
       expect(failure).toBeInstanceOf(TimerError);
-      expect(failure?.message).toMatch(/^Varaktigheten följer inte ISO 8601\. Skriv t\.ex\. P14D/);
-    }
+      expect(failure?.message).toMatch(cases[index]![1]);
+    });
   });
 
   test('when the duration is negative, then the message says a duration cannot be negative', () => {

@@ -26,9 +26,10 @@ describe('checkTimer', () => {
   test('when the value does not fit its kind, then a Swedish message says what to write', () => {
     // given
     const cases: [TimerKind, string, RegExp][] = [
-      ['timeDuration', '3 months', /^Varaktigheten följer inte ISO 8601/],
-      ['timeDuration', '2027-04-30', /^Varaktigheten följer inte ISO 8601/],
-      ['timeDate', '=date(beslutsdatum) + duration("P1H")', /^En varaktighet i uttrycket går inte att tolka\. Varaktigheten följer inte ISO 8601/],
+      ['timeDuration', '3 months', /^En varaktighet skrivs i ISO 8601 och börjar med P/],
+      ['timeDuration', '2027-04-30', /^Det här är ett datum, inte en varaktighet/],
+      ['timeDuration', 'PT0.05S', /^Varaktigheten har en decimal \(0\.05\)/],
+      ['timeDate', '=date(beslutsdatum) + duration("P1H")', /^En varaktighet i uttrycket går inte att tolka\. Timmar, minuter och sekunder skrivs efter ett T, som PT1H/],
       ['timeDate', 'P14D', /^Datumet kan inte tolkas/],
       ['timeDate', '2027-02-30', /^Datumet eller klockslaget finns inte/],
       ['timeCycle', 'P3M', /^Upprepningen kan inte tolkas/],
@@ -55,7 +56,7 @@ describe('checkTimer', () => {
     const [juel, feelJuel, incomplete] = cases.map(([kind, raw]) => checkTimer(kind, raw));
 
     // then
-    expect(juel).toMatch(/^\$\{\.\.\.\} stöds inte i timers/);
+    expect(juel).toMatch(/^Ett \$\{…\}- eller #\{…\}-uttryck i en timer läses bara när det är ett namn/);
     expect(feelJuel).toMatch(/\$\{\.\.\.\} är inte FEEL/);
     expect(incomplete).toMatch(/^Uttrycket är inte giltig FEEL: det är ofullständigt/);
   });

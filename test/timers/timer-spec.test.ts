@@ -125,7 +125,7 @@ describe('resolveTimer', () => {
   test('when the value is ${...}, invalid FEEL, the wrong type or a bad string, then a TimerError is thrown', () => {
     // given
     const cases: [TimerKind, string, RegExp][] = [
-      ['timeDate', '${environment.variables.beslutsdatum}', /stöds inte i timers/],
+      ['timeDate', '${environment.variables.beslutsdatum}', /i en timer läses bara när det är ett namn/],
       ['timeDate', '=date(beslutsdatum) +', /ofullständigt/],
       ['timeDate', '=42', /ska ge ett datum, en tidpunkt, en varaktighet eller en text/],
       ['timeDate', '=beslutsdatum', /^Datumet kan inte tolkas/],
