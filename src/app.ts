@@ -8,7 +8,7 @@ import { loadIvoConfig } from './reports/index.js';
 import type { Config } from './config.js';
 import { createRuntime, type RuntimeApi } from './runtime/index.js';
 import { defaultHandlers, type ServiceHandler } from './handlers/index.js';
-import { createLowdbStore } from './store/index.js';
+import { createStore } from './store/index.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caseAccessPlugin,
@@ -62,7 +62,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   };
   const users = oidc ? oidc.users : localUsers;
   const handlers = overrides.handlers ?? defaultHandlers;
-  const store = createLowdbStore(config.dataDir);
+  const store = createStore(config.store, config.dataDir);
   let runtime: RuntimeApi;
   try {
     runtime = await createRuntime({

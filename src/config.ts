@@ -17,11 +17,16 @@ function integer(name: string, min: number, max: number) {
     .refine((n) => n >= min && n <= max, `${name} måste ligga mellan ${min} och ${max}.`);
 }
 
+/** Variables whose value a message never repeats (a database URL carries its password). */
+const secret = new Set(['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'SESSION_KEY']);
+
 const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: optional(integer('PORT', 0, 65535).default(3000)),
   HOST: optional(z.string().default('127.0.0.1')),
   DATA_DIR: optional(z.string().default('./data')),
+  STORE: optional(z.enum(['lowdb', 'postgres'], 'STORE måste vara lowdb eller postgres.').default('lowdb')),
+  DATABASE_URL: optional(z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, 'DATABASE_URL måste vara en adress postgres://användare:lösenord@värd:port/databas.').optional()),
   CLOCK: optional(z.enum(['system', 'manual'], 'CLOCK måste vara system eller manual.').default('system')),
   DEMO: optional(z.enum(['0', '1'], 'DEMO måste vara 0 eller 1.').optional()),
   PROCESSES_DIR: optional(z.string().default('./processes')),
@@ -56,6 +61,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Where cases, history, diagrams and journals are kept: the embedded store in DATA_DIR, or PostgreSQL. */
+  store: StoreConfig;
   clock: 'system' | 'manual';
   /** Seed demo users (and later demo data); on unless NODE_ENV=production. */
   demo: boolean;
@@ -74,6 +81,9 @@ export interface Config {
   /** Sign-in with the organisation's OpenID Connect provider; absent when OIDC_ISSUER and the client are not set. */
   oidc?: OidcConfig;
 }
+
+/** STORE=lowdb (the default) or STORE=postgres with DATABASE_URL, which may hold a password and is never shown. */
+export type StoreConfig = { kind: 'lowdb' } | { kind: 'postgres'; databaseUrl: string };
 
 /** The OpenID Connect client as registered at the provider, and where its roles come from. */
 export interface OidcConfig {
@@ -105,17 +115,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '');
-        const value = env[name];
-        return `${name}=${JSON.stringify(value ?? '')}: ${issue.message}`;
+        const value = secret.has(name) ? '(värdet visas inte)' : JSON.stringify(env[name] ?? '');
+        return `${name}=${value}: ${issue.message}`;
       }),
     );
   }
   const e = parsed.data;
   const oidc = oidcConfig(e, env);
+  if (e.STORE === 'postgres' && e.DATABASE_URL === undefined) {
+    throw new ConfigError(['DATABASE_URL="": behövs med STORE=postgres (postgres://användare:lösenord@värd:port/databas).']);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    store: e.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: e.DATABASE_URL! } : { kind: 'lowdb' },
     clock: e.CLOCK,
     demo: e.DEMO === undefined ? e.NODE_ENV !== 'production' : e.DEMO === '1',
     processesDir: e.PROCESSES_DIR,

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       dataDir: './data',
+      store: { kind: 'lowdb' },
       clock: 'system',
       demo: true,
       processesDir: './processes',
@@ -73,6 +74,55 @@ describe('loadConfig', () => {
 
     // then
     expect((error as ConfigError).message).toContain('PORT måste ligga mellan 0 och 65535');
+  });
+});
+
+describe('loadConfig of the store', () => {
+  test('when STORE=postgres and DATABASE_URL are set, then the PostgreSQL store is chosen with that URL', () => {
+    // given
+    const env = { STORE: 'postgres', DATABASE_URL: 'postgresql://boende:hemligt@db.kommun.se:5432/boende' };
+
+    // when
+    const config = loadConfig(env);
+
+    // then
+    expect(config.store).toEqual({ kind: 'postgres', databaseUrl: 'postgresql://boende:hemligt@db.kommun.se:5432/boende' });
+  });
+
+  test('when STORE is neither lowdb nor postgres, then the boot stops with a message naming both', () => {
+    // given
+    const env = { STORE: 'mysql' };
+
+    // when
+    const error = catchError(() => loadConfig(env));
+
+    // then
+    expect((error as ConfigError).message).toContain('STORE="mysql": STORE måste vara lowdb eller postgres.');
+  });
+
+  test('when STORE=postgres has no DATABASE_URL, then the boot stops and says it is needed', () => {
+    // given
+    const env = { STORE: 'postgres' };
+
+    // when
+    const error = catchError(() => loadConfig(env));
+
+    // then
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain('DATABASE_URL="": behövs med STORE=postgres');
+  });
+
+  test('when DATABASE_URL is not a postgres address, then the message says so without repeating the value and its password', () => {
+    // given
+    const env = { STORE: 'postgres', DATABASE_URL: 'mysql://boende:hemligt@db.kommun.se/boende' };
+
+    // when
+    const error = catchError(() => loadConfig(env));
+
+    // then
+    const message = (error as ConfigError).message;
+    expect(message).toContain('DATABASE_URL=(värdet visas inte): DATABASE_URL måste vara en adress postgres://');
+    expect(message).not.toContain('hemligt');
   });
 });
 

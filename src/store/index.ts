@@ -1,3 +1,4 @@
-// The storage port and its embedded adapter; app.ts picks the adapter, the runtime uses the port.
+// The storage port and its adapters; app.ts picks the adapter (createStore), the runtime uses the port.
+export { createStore, type StoreChoice } from './create-store.js';
 export { createLowdbStore } from './lowdb-store.js';
 export type { JournalRepository, SettingsRepository, Store } from './port.js';

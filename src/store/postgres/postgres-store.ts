@@ -1,0 +1,72 @@
+// The PostgreSQL store: the same port as the embedded one, on a database named by DATABASE_URL. open() connects,
+// applies the migrations and (unless told otherwise) takes the database's one-server lock.
+import type pg from 'pg';
+import type { Store } from '../port.js';
+import { createPool, type PgGuard } from './connection.js';
+import { migrate } from './migrate.js';
+import { PostgresDefinitions } from './postgres-definitions.js';
+import { PostgresInstances } from './postgres-instances.js';
+import { PostgresJournal } from './postgres-journal.js';
+import { PostgresSettings } from './postgres-settings.js';
+import { lockDatabase, type ServerLock } from './server-lock.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database (or ?host=/socket/dir); never logged. */
+  databaseUrl: string;
+  /**
+   * Refuse to open while another store holds the database (default true). Only tests of what happens when two
+   * stores share a database turn it off; the runtime is not ready for several servers yet.
+   */
+  exclusive?: boolean;
+}
+
+/** Creates the PostgreSQL store; nothing is connected until `open()`. */
+export function createPostgresStore({ databaseUrl, exclusive = true }: PostgresStoreOptions): Store {
+  let pool: pg.Pool | null = null;
+  let lock: ServerLock | null = null;
+  const guard: PgGuard = {
+    readable() {
+      if (!pool) throw new Error('Lagret är inte öppnat (the store is not open)');
+      return pool;
+    },
+    writable() {
+      const open = guard.readable();
+      if (lock?.lost) {
+        throw new Error('Databasens serverlås har tappats; inget sparas (the database server lock was lost)');
+      }
+      return open;
+    },
+  };
+  const journal = (name: string) => new PostgresJournal(guard, name);
+
+  return {
+    definitions: new PostgresDefinitions(guard),
+    instances: new PostgresInstances(guard),
+    settings: new PostgresSettings(guard),
+    housingJournal: journal('housing'),
+    accessLog: journal('access'),
+    gallringLog: journal('gallring'),
+    async open() {
+      if (pool) throw new Error('Lagret är redan öppnat (the store is already open)');
+      const held = exclusive ? await lockDatabase(databaseUrl) : null;
+      const opened = createPool(databaseUrl);
+      try {
+        await migrate(opened);
+      } catch (error) {
+        await opened.end();
+        await held?.release();
+        throw error;
+      }
+      pool = opened;
+      lock = held;
+    },
+    async close() {
+      if (!pool) return;
+      const opened = pool;
+      pool = null;
+      await opened.end();
+      await lock?.release();
+      lock = null;
+    },
+  };
+}
