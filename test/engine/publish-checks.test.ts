@@ -76,7 +76,7 @@ describe('attributes the engine does not know', () => {
     // then
     expect(check.problems).toEqual([
       { elementId: 'folja', message: 'XML: attributet camunda:expression finns inte för det här elementet och stöds inte.' },
-      { elementId: 'folja', message: 'Attributet foo:bar hör till ett okänt tillägg och stöds inte.' },
+      { elementId: 'folja', message: 'Attributet foo:bar hör till ett tillägg som inte läses här, så det skulle inte göra något. Ta bort det.' },
     ]);
   });
 });
@@ -103,7 +103,7 @@ describe('publishing from the editor keeps the routine', () => {
     // when
     const check = await h.runtime.checkDefinition(xml);
     // then
-    expect(check.problems).toContainEqual({ elementId: 'vantetid', message: 'Egenskapen avslutsmeddelande namnger meddelandet "finnsInte", som inte finns i diagrammet.' });
+    expect(check.problems).toContainEqual({ elementId: 'vantetid', message: 'Egenskapen avslutsmeddelande namnger meddelandet "finnsInte", som inte finns i diagrammet. Skapa meddelandet (bpmn:message med det id:t), eller rätta egenskapen.' });
   });
 
   test('when a diagram uses compensation, then it is refused at the compensating task and the compensation event', async () => {

@@ -5,10 +5,11 @@ import { readFormFields } from '../../forms/index.js';
 import { checkTimer, timerKindNames, timerKinds } from '../../timers/index.js';
 import { isRole } from '../../auth/index.js';
 import { camundaProperties, extensionValues, type ModdleElement } from './bpmn-parse.js';
-import { conditionGrammar, isDollarExpression, translateCondition } from './normalize-conditions.js';
+import { conditionGrammar, isDollarExpression, isJuelLanguage, translateCondition } from './normalize-conditions.js';
 import { handlerNamed, spellingRefusals } from './normalize-notes.js';
 import type { MessageModel, ProcessModel } from './process-model.js';
 import { readCandidateUsers } from './read-candidate-users.js';
+import { attributeRefused, conditionLanguageRefused, eventRefusals, extensionRefused, foreignAttributeRefused } from './refusal-texts.js';
 
 export interface CheckContext {
   file: string;
@@ -22,12 +23,12 @@ export interface CheckContext {
 const serviceImplementation = /^\$\{environment\.services\.([A-Za-z_][A-Za-z0-9_]*)\}$/;
 /** Element types the engine does not run, with what to do instead; the editor shows the same words. */
 export const refusedElementTypes: Readonly<Record<string, string>> = {
-  'bpmn:ScriptTask': 'Skriptuppgifter är inte tillåtna: ett diagram får aldrig köra kod.',
+  'bpmn:ScriptTask': 'Skriptuppgifter är inte tillåtna: ett diagram får aldrig köra kod. Gör steget till en tjänsteuppgift med en registrerad hanterare.',
   'bpmn:CallActivity': 'Anropsaktiviteter (call activity) stöds inte ännu.',
-  'bpmn:BusinessRuleTask': 'Affärsregeluppgifter stöds inte; använd en tjänsteuppgift med en registrerad hanterare.',
-  'bpmn:ComplexGateway': 'Komplexa gateways stöds inte.',
-  'bpmn:Transaction': 'Transaktioner stöds inte.',
-  'bpmn:AdHocSubProcess': 'Ad hoc-delprocesser stöds inte.',
+  'bpmn:BusinessRuleTask': 'Affärsregeluppgifter (DMN) stöds inte. Rita beslutet som en exklusiv gateway med villkor, eller använd en tjänsteuppgift med en registrerad hanterare.',
+  'bpmn:ComplexGateway': 'Komplexa gateways stöds inte. Använd en exklusiv gateway (en väg väljs med villkor) eller en parallell gateway (alla vägar).',
+  'bpmn:Transaction': 'Transaktioner stöds inte. Rita stegen i en vanlig delprocess, och det som ska hända vid fel med en felhändelse på den.',
+  'bpmn:AdHocSubProcess': 'Ad hoc-delprocesser stöds inte. Rita stegen i en vanlig delprocess, med en parallell gateway om de ska kunna göras i valfri ordning.',
   'bpmn:Task': 'En uppgift utan typ gör ingenting när ärendet når den. Gör den till en användaruppgift (någon fyller i ett formulär) eller en tjänsteuppgift (systemet gör något).',
   'bpmn:ManualTask': 'En manuell uppgift syns inte för någon och gör ingenting. Gör den till en användaruppgift, så hamnar den i rollens inkorg.',
 };
@@ -35,7 +36,7 @@ export const refusedElementTypes: Readonly<Record<string, string>> = {
 export const eventSubProcessRefused =
   'Händelsestyrda delprocesser stöds inte ännu. Använd en gränshändelse (boundary event) på ett steg eller på en vanlig delprocess, eller en meddelandehändelse i flödet.';
 /** bpmn-engine leaves a case with compensation running with nothing active for ever, so it never reaches a case. */
-const compensationRefused = 'Kompensation stöds inte: ärendet skulle bli stående utan att något steg är aktivt. Rita ångrandet som vanliga steg i flödet.';
+const compensationRefused = eventRefusals.compensation;
 const knownPrefixes = new Set(['xmlns', 'bpmn', 'camunda', 'xsi']);
 const allowedExtensions = new Set(['camunda:FormData', 'camunda:Properties']);
 const refusedCamundaAttributes = ['class', 'expression', 'delegateExpression', 'resultVariable', 'topic', 'type'];
@@ -51,16 +52,16 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent === true) problem(eventSubProcessRefused);
   for (const message of spellingRefusals(el)) problem(message);
   for (const ext of extensionValues(el)) {
-    if (!allowedExtensions.has(ext.$type)) problem(`Tillägget ${ext.$type} stöds inte (lyssnare, skript och in-/utdata körs aldrig).`);
+    if (!allowedExtensions.has(ext.$type)) problem(extensionRefused(ext.$type));
   }
   for (const attr of refusedCamundaAttributes) {
-    if (typeof el[attr] === 'string' && el[attr] && el.$type !== 'bpmn:SequenceFlow') problem(`Attributet camunda:${attr} stöds inte.`);
+    if (typeof el[attr] === 'string' && el[attr] && el.$type !== 'bpmn:SequenceFlow') problem(attributeRefused(attr, String(el[attr])));
   }
   // The reader already warns of unknown bpmn: and camunda: attributes; one from another namespace it keeps silently,
   // and nothing would ever read it.
   for (const name of Object.keys((el.$attrs as Record<string, unknown> | undefined) ?? {})) {
     const prefix = name.includes(':') ? name.slice(0, name.indexOf(':')) : '';
-    if (prefix && !knownPrefixes.has(prefix)) problem(`Attributet ${name} hör till ett okänt tillägg och stöds inte.`);
+    if (prefix && !knownPrefixes.has(prefix)) problem(foreignAttributeRefused(name));
   }
   for (const attr of ['formKey', 'formRef']) if (typeof el[attr] === 'string' && el[attr]) problem(formKeyRefused(attr));
   if (el.loopCharacteristics) problem('Upprepade aktiviteter och multi-instans stöds inte ännu.');
@@ -78,16 +79,17 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
 }
 
 function checkCondition(condition: ModdleElement, problem: (m: string) => void): void {
-  if (condition.language) {
-    problem(`Villkor i språket "${String(condition.language)}" är inte tillåtna; skriv villkoret i FEEL utan language-attribut.`);
-    return;
-  }
   const body = typeof condition.body === 'string' ? condition.body.trim() : '';
-  if (!body) return problem('Villkoret är tomt.');
+  // language="juel" on a ${…} or #{…} the grammar takes lost its language in normalize-spellings; this one did not.
+  if (condition.language) {
+    const translated = isJuelLanguage(condition.language) && isDollarExpression(body) ? translateCondition(body) : null;
+    return problem(translated && !translated.ok ? beyondGrammar(translated.reason) : conditionLanguageRefused(String(condition.language)));
+  }
+  if (!body) return problem('Villkoret är tomt. Skriv ett villkor i FEEL, t.ex. svar = "ja", eller gör flödet till standardflöde (det som väljs när inget villkor gäller).');
   // normalize-spellings translated every ${…} that fits the grammar; one left here does not.
   const translated = isDollarExpression(body) ? translateCondition(body) : null;
   if (translated && !translated.ok) {
-    return problem(`Villkoret \${…} kan inte översättas till FEEL: ${translated.reason}. Tillåtet i \${…} är ${conditionGrammar}; skriv annars villkoret i FEEL, t.ex. svar = "ja".`);
+    return problem(beyondGrammar(translated.reason));
   }
   const message = feelProblem(body, 'Villkoret');
   if (message) problem(message);
@@ -96,7 +98,7 @@ function checkCondition(condition: ModdleElement, problem: (m: string) => void):
 function checkEventDefinition(el: ModdleElement, def: ModdleElement, ctx: CheckContext, problem: (m: string) => void): void {
   if (def.$type === 'bpmn:TimerEventDefinition') {
     const present = timerKinds.filter((k) => def[k]);
-    if (present.length !== 1) return problem('En timer måste ha precis ett av timeDuration, timeDate eller timeCycle.');
+    if (present.length !== 1) return problem('En timer måste ha precis ett värde: en varaktighet (timeDuration), ett datum (timeDate) eller en upprepning (timeCycle). Välj sort och skriv värdet under Timer i redigeraren.');
     const kind = present[0]!;
     const raw = String((def[kind] as ModdleElement).body ?? '').trim();
     const message = checkTimer(kind, raw);
@@ -105,23 +107,26 @@ function checkEventDefinition(el: ModdleElement, def: ModdleElement, ctx: CheckC
     checkMessageRef(def.messageRef, ctx, problem);
   } else if (def.$type === 'bpmn:ErrorEventDefinition' && el.$type === 'bpmn:BoundaryEvent') {
     const error = def.errorRef as ModdleElement | undefined;
-    if (!error?.errorCode) problem('Felhändelsen måste referera till ett bpmn:error med errorCode.');
+    if (!error?.errorCode) problem('Felhändelsen säger inte vilket fel den fångar: den måste peka på ett bpmn:error med errorCode. Välj felet under "Fel som fångas" i redigeraren.');
   } else if (def.$type === 'bpmn:ConditionalEventDefinition') {
-    problem('Villkorshändelser stöds inte.');
+    problem(eventRefusals.conditional);
+  } else if (def.$type === 'bpmn:EscalationEventDefinition' && el.$type !== 'bpmn:IntermediateThrowEvent' && el.$type !== 'bpmn:EndEvent') {
+    // Thrown, an escalation ends nothing and is harmless (element-types.test); caught, nothing here would raise one.
+    problem(eventRefusals.escalation);
   } else if (def.$type === 'bpmn:CompensateEventDefinition') {
     problem(compensationRefused);
   } else if (def.$type === 'bpmn:LinkEventDefinition') {
     // Tried: the catching link waits from the start, and the case does not end through it.
-    problem('Länkhändelser stöds inte: ärendet går inte vidare genom dem. Rita flödet direkt mellan stegen.');
+    problem(eventRefusals.link);
   } else if (def.$type === 'bpmn:SignalEventDefinition' && el.$type !== 'bpmn:IntermediateThrowEvent' && el.$type !== 'bpmn:EndEvent') {
     // Nothing can send a signal to a case, so a step that waits for one would wait for ever.
-    problem('En signal kan inte skickas till ett ärende, så ärendet skulle vänta för alltid. Vänta på ett meddelande (bpmn:message) i stället.');
+    problem(eventRefusals.signal);
   }
 }
 
 function checkMessageRef(ref: unknown, ctx: CheckContext, problem: (m: string) => void): void {
   const message = ref as ModdleElement | undefined;
-  if (!message?.id || !ctx.messages.has(message.id)) problem('Meddelandehändelsen måste referera till ett bpmn:message i filen.');
+  if (!message?.id || !ctx.messages.has(message.id)) problem('Steget säger inte vilket meddelande det väntar på eller skickar: det måste peka på ett bpmn:message i filen. Välj eller skapa meddelandet under "Meddelande" i redigeraren.');
 }
 
 function checkUserTask(el: ModdleElement, ctx: CheckContext, problem: (m: string) => void): void {
@@ -129,9 +134,9 @@ function checkUserTask(el: ModdleElement, ctx: CheckContext, problem: (m: string
   const { users: candidateUsers, problems: userProblems } = readCandidateUsers(el.candidateUsers);
   userProblems.forEach(problem);
   if (!candidateGroups.length && !candidateUsers.length) {
-    problem('Användaruppgiften saknar camunda:candidateGroups (vilken roll som utför den) eller camunda:candidateUsers (vilka användare).');
+    problem('Användaruppgiften säger inte vem som utför den. Välj en roll under "Roll som utför uppgiften" i redigeraren (camunda:candidateGroups), eller ange användare i camunda:candidateUsers.');
   }
-  for (const g of candidateGroups) if (!isRole(g)) problem(`Okänd roll "${g}" i camunda:candidateGroups.`);
+  for (const g of candidateGroups) if (!isRole(g)) problem(`Okänd roll "${g}" i camunda:candidateGroups. Välj bland rollerna i redigeraren; ett roll-id skrivs som enhetschef eller lss-handlaggare.`);
   const assignee = typeof el.assignee === 'string' && el.assignee.trim() ? el.assignee.trim() : null;
   if (assignee?.startsWith('=')) {
     const m = feelProblem(assignee, 'camunda:assignee');
@@ -177,6 +182,10 @@ function checkServiceTask(el: ModdleElement, ctx: CheckContext, problem: (m: str
     } else if (value.includes('${')) problem(`Egenskapen ${name} får inte innehålla \${…}; använd FEEL som börjar med =.`);
   }
   ctx.model.serviceTasks.set(el.id!, { handler, properties });
+}
+
+function beyondGrammar(reason: string): string {
+  return `Villkoret \${…} kan inte översättas till FEEL: ${reason}. Tillåtet i \${…} och #{…} är ${conditionGrammar}; skriv annars villkoret i FEEL, t.ex. svar = "ja".`;
 }
 
 export function splitList(value: unknown): string[] {

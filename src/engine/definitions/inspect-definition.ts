@@ -9,6 +9,8 @@ import { checkFlowElement, splitList } from './check-flow-element.js';
 import { checkMessagesKeepDecision, readMessages } from './read-messages.js';
 import { checkAssigneeFields } from './check-assignee-fields.js';
 import { checkOneTokenPerStep } from './check-one-token-per-step.js';
+import { analystPrefix, inAnalystSpelling } from './normalize-spellings.js';
+import { extensionRefused } from './refusal-texts.js';
 
 const processKeyPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -32,24 +34,24 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   }
   const process = executable[0]!;
   const key = process.id ?? '';
-  if (!processKeyPattern.test(key)) problem(key || null, `Processens id "${key}" måste vara i kebab-case (t.ex. korttidsvistelse-lss).`);
-  if (!process.name?.trim()) problem(key, 'Processen saknar namn (name).');
+  if (!processKeyPattern.test(key)) problem(key || null, `Processens id "${key}" måste vara i kebab-case: små bokstäver, siffror och bindestreck (t.ex. korttidsvistelse-lss). Byt id på processen.`);
+  if (!process.name?.trim()) problem(key, 'Processen saknar namn (name). Ge den det namn handläggarna ska se, under Namn när ingenting är valt i redigeraren.');
 
   const messages = readMessages(roots, file, problems);
   for (const r of roots.filter((r) => ['bpmn:Message', 'bpmn:Error', 'bpmn:Signal', 'bpmn:Escalation'].includes(r.$type))) {
-    if ([r.name, r.errorCode].some((v) => typeof v === 'string' && v.includes('${'))) problem(r.id ?? null, 'Namn och felkoder får inte innehålla ${…}.');
+    if ([r.name, r.errorCode].some((v) => typeof v === 'string' && v.includes('${'))) problem(r.id ?? null, 'Namn och felkoder får inte innehålla ${…}: de räknas inte ut. Skriv fast text; ett meddelande skickas till ärendet med sitt namn.');
   }
 
   const starterGroups = splitList(process.candidateStarterGroups);
-  for (const g of starterGroups) if (!isRole(g)) problem(key, `Okänd roll "${g}" i camunda:candidateStarterGroups.`);
+  for (const g of starterGroups) if (!isRole(g)) problem(key, `Okänd roll "${g}" i camunda:candidateStarterGroups. Välj bland rollerna under "Vem får starta ärenden" i redigeraren.`);
   for (const ext of extensionValues(process)) {
-    if (ext.$type !== 'camunda:Properties') problem(key, `Tillägget ${ext.$type} stöds inte på processen.`);
+    if (ext.$type !== 'camunda:Properties') problem(key, extensionRefused(ext.$type, ' på processen', 'egenskaper (camunda:properties)'));
   }
   const properties = camundaProperties(process);
   if (properties.lag !== undefined && !['LSS', 'SoL'].includes(properties.lag)) problem(key, `Egenskapen lag måste vara LSS eller SoL, inte "${properties.lag}".`);
   // The message that ends the decision's case: recording `avslutat` on the case page sends it, so it must exist.
   if (properties.avslutsmeddelande !== undefined && !messages.has(properties.avslutsmeddelande)) {
-    problem(key, `Egenskapen avslutsmeddelande namnger meddelandet "${properties.avslutsmeddelande}", som inte finns i diagrammet.`);
+    problem(key, `Egenskapen avslutsmeddelande namnger meddelandet "${properties.avslutsmeddelande}", som inte finns i diagrammet. Skapa meddelandet (bpmn:message med det id:t), eller rätta egenskapen.`);
   }
 
   const model: ProcessModel = {
@@ -67,7 +69,7 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   const flowElements = allFlowElements(process);
   const startEvents = ((process.flowElements as ModdleElement[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:StartEvent');
   const noneStart = startEvents.find((s) => !(s.eventDefinitions as unknown[] | undefined)?.length) ?? startEvents[0];
-  if (!noneStart) problem(key, 'Processen saknar starthändelse.');
+  if (!noneStart) problem(key, 'Processen saknar starthändelse. Rita en starthändelse utan typ där ärendet börjar.');
   for (const el of flowElements) {
     const id = el.id ?? '';
     const messageRef = caughtMessage(el);
@@ -88,7 +90,8 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   for (const form of [model.startForm, ...[...model.userTasks.values()].map((t) => t.form)]) {
     for (const f of form) if (reservedVariableNames.has(f.id)) problem(null, `Fältnamnet "${f.id}" är reserverat; välj ett annat id.`);
   }
-  return { model, problems };
+  // Operaton Modeler writes operaton:, read as camunda:; the analyst is told in the spelling of the file.
+  return { model, problems: inAnalystSpelling(problems, analystPrefix(definitions)) };
 }
 
 /** The message a receive task or a message event waits for (or throws), by id. */

@@ -17,10 +17,18 @@ type Node =
   | { kind: 'compare'; op: string; left: Node; right: Node }
   | { kind: 'logic'; op: 'and' | 'or'; left: Node; right: Node };
 
-/** Whether the text is one `${…}` expression (after blanks), the spelling this file translates. */
+/**
+ * Whether the text is one `${…}` or `#{…}` expression (after blanks), the spellings this file translates. JUEL's
+ * `#{…}` (deferred evaluation) means the same as `${…}` where Camunda reads a condition or a timer once.
+ */
 export function isDollarExpression(raw: string): boolean {
   const text = raw.trim();
-  return text.startsWith('${') && text.endsWith('}');
+  return (text.startsWith('${') || text.startsWith('#{')) && text.endsWith('}');
+}
+
+/** `language="juel"` is how Camunda Modeler marks a `${…}` condition it wrote as an expression; it is ours as well. */
+export function isJuelLanguage(language: unknown): boolean {
+  return typeof language === 'string' && language.trim().toLowerCase() === 'juel';
 }
 
 /** A `${…}` condition as FEEL (`${svar == 'ja' && !avslag}` → `svar = "ja" and not(avslag)`), or why it cannot be. */
@@ -38,7 +46,7 @@ export function translateName(raw: string): Translation {
 }
 
 function translate(raw: string, build: (tokens: Token[]) => string): Translation {
-  if (!isDollarExpression(raw)) return { ok: false, reason: 'uttrycket är inte skrivet som ${…}' };
+  if (!isDollarExpression(raw)) return { ok: false, reason: 'uttrycket är inte skrivet som ${…} eller #{…}' };
   const text = raw.trim();
   try {
     return { ok: true, feel: build(tokenize(text.slice(2, -1))) };

@@ -1,6 +1,6 @@
 // Reads the spellings other modelers write, where they name things and run no code, as ours: once, on the parsed
 // tree before any check, so the engine, the model and every check see one spelling. The stored XML stays as uploaded.
-import { isDollarExpression, translateCondition, translateName } from './normalize-conditions.js';
+import { isDollarExpression, isJuelLanguage, translateCondition, translateName } from './normalize-conditions.js';
 import { keyProcess, type ReaderIndex } from './normalize-process-key.js';
 import { nameHandler, type ElementFactory, type SpellingElement } from './normalize-notes.js';
 import { readZeebe, takeZeebeForms } from './normalize-zeebe.js';
@@ -16,6 +16,22 @@ const timerKinds = ['timeDuration', 'timeDate', 'timeCycle'];
  */
 export function readOperatonAsCamunda(xml: string): string {
   return xml.replace(operatonNamespace, `$1$2${camundaUri}$2`);
+}
+
+/**
+ * The prefix the analyst's file gives Camunda's schema: `operaton` for Operaton Modeler's files (their declaration
+ * now names Camunda's schema), else `camunda`. The checks' messages are written with it (inAnalystSpelling).
+ */
+export function analystPrefix(definitions: { [key: string]: unknown }): string {
+  const attrs = (definitions.$attrs ?? {}) as Record<string, unknown>;
+  const declared = Object.keys(attrs).filter((name) => name.startsWith('xmlns:') && attrs[name] === camundaUri).map((name) => name.slice(6));
+  return declared.length === 1 && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(declared[0]!) ? declared[0]! : 'camunda';
+}
+
+/** Messages that name `camunda:` things, in the file's own spelling of them (`operaton:formData`). */
+export function inAnalystSpelling<T extends { message: string }>(problems: T[], prefix: string): T[] {
+  if (prefix === 'camunda') return problems;
+  return problems.map((p) => ({ ...p, message: p.message.replace(/\bcamunda:/g, `${prefix}:`) }));
 }
 
 /** Something the analyst should know about how the diagram was read: it does not stop a publish. */
@@ -80,10 +96,16 @@ function asFeelName(raw: string): string {
   return translated.ok ? translated.feel : raw;
 }
 
-/** A `${…}` condition without a language becomes FEEL when it fits the grammar; otherwise it stays, and is refused. */
+/**
+ * A `${…}` or `#{…}` condition, without a language or with language="juel", becomes FEEL when it fits the grammar
+ * (and loses the language, which the engine would run as a script); otherwise it stays, and is refused.
+ */
 function readCondition(el: SpellingElement): void {
   const condition = el.conditionExpression as SpellingElement | undefined;
-  if (!condition || condition.language || typeof condition.body !== 'string' || !isDollarExpression(condition.body)) return;
+  if (!condition || (condition.language && !isJuelLanguage(condition.language))) return;
+  if (typeof condition.body !== 'string' || !isDollarExpression(condition.body)) return;
   const translated = translateCondition(condition.body);
-  if (translated.ok) condition.body = translated.feel;
+  if (!translated.ok) return;
+  condition.body = translated.feel;
+  delete condition.language;
 }

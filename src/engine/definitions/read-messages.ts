@@ -4,6 +4,7 @@ import { readFormFields, type FormField } from '../../forms/index.js';
 import { reservedVariableNames } from '../elements/process-variables.js';
 import { extensionValues, type ModdleElement } from './bpmn-parse.js';
 import type { MessageModel } from './process-model.js';
+import { extensionRefused } from './refusal-texts.js';
 
 /**
  * Every message by id with its declared variables; a message without camunda:formData takes none. Each problem
@@ -15,7 +16,7 @@ export function readMessages(roots: readonly ModdleElement[], file: string, prob
     const id = m.id!;
     const problem = (message: string) => problems.push({ file, elementId: id, message });
     for (const ext of extensionValues(m)) {
-      if (ext.$type !== 'camunda:FormData') problem(`Tillägget ${ext.$type} stöds inte på ett meddelande; dess variabler anges med camunda:formData.`);
+      if (ext.$type !== 'camunda:FormData') problem(extensionRefused(ext.$type, ' på ett meddelande', 'meddelandets variabler, med camunda:formData'));
     }
     const read = readFormFields({ id, extensionElements: m.extensionElements }, file);
     problems.push(...read.problems);

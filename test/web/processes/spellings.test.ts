@@ -169,7 +169,7 @@ describe('other spellings refused', () => {
       'operaton:dueDate="P14D">\n      <bpmn:extensionElements>',
       'operaton:dueDate="P14D">\n      <bpmn:extensionElements><operaton:executionListener event="start"><operaton:script scriptFormat="javascript">process.exit(1)</operaton:script></operaton:executionListener>',
       'bedom',
-      'stöds inte',
+      'Tillägget operaton:executionListener är en lyssnare',
     ],
     ['a zeebe task listener', 'zeebe-signering.bpmn', '<zeebe:userTask />', '<zeebe:userTask /><zeebe:taskListeners><zeebe:taskListener eventType="create" type="registrera" /></zeebe:taskListeners>', 'signera', 'zeebe:taskListeners'],
     ['a zeebe output mapping', 'zeebe-signering.bpmn', '<zeebe:input source="=kommentar" target="kommentar" />', '<zeebe:input source="=kommentar" target="kommentar" /><zeebe:output source="=x" target="y" />', 'registrera', 'zeebe:output'],
