@@ -9,6 +9,7 @@ import { conditionGrammar, isDollarExpression, isJuelLanguage, translateConditio
 import { handlerNamed, spellingRefusals } from './normalize-notes.js';
 import type { MessageModel, ProcessModel } from './process-model.js';
 import { readCandidateUsers } from './read-candidate-users.js';
+import { eventSubProcessProblems } from './check-event-sub-process.js';
 import { attributeRefused, conditionLanguageRefused, eventRefusals, extensionRefused, foreignAttributeRefused } from './refusal-texts.js';
 
 export interface CheckContext {
@@ -32,9 +33,6 @@ export const refusedElementTypes: Readonly<Record<string, string>> = {
   'bpmn:Task': 'En uppgift utan typ gör ingenting när ärendet når den. Gör den till en användaruppgift (någon fyller i ett formulär) eller en tjänsteuppgift (systemet gör något).',
   'bpmn:ManualTask': 'En manuell uppgift syns inte för någon och gör ingenting. Gör den till en användaruppgift, så hamnar den i rollens inkorg.',
 };
-/** An event sub-process (triggeredByEvent) is not run yet; an embedded sub-process is. */
-export const eventSubProcessRefused =
-  'Händelsestyrda delprocesser stöds inte ännu. Använd en gränshändelse (boundary event) på ett steg eller på en vanlig delprocess, eller en meddelandehändelse i flödet.';
 /** bpmn-engine leaves a case with compensation running with nothing active for ever, so it never reaches a case. */
 const compensationRefused = eventRefusals.compensation;
 const knownPrefixes = new Set(['xmlns', 'bpmn', 'camunda', 'xsi']);
@@ -49,7 +47,7 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   const problem = (message: string) => ctx.problems.push({ file: ctx.file, elementId: id, message });
   const refused = refusedElementTypes[el.$type];
   if (refused) problem(refused);
-  if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent === true) problem(eventSubProcessRefused);
+  for (const message of eventSubProcessProblems(el)) problem(message);
   for (const message of spellingRefusals(el)) problem(message);
   for (const ext of extensionValues(el)) {
     if (!allowedExtensions.has(ext.$type)) problem(extensionRefused(ext.$type));

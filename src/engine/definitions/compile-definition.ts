@@ -4,6 +4,7 @@ import type { ServiceHandler } from '../../handlers/index.js';
 import { parseBpmn, type ParsedBpmn } from './bpmn-parse.js';
 import { buildSourceContext } from '../elements/element-types.js';
 import { documentationIds, executableOnly } from './executable-only.js';
+import { eventSubProcessesAsBoundaries } from './normalize-event-subprocess.js';
 import { inspectDefinition } from './inspect-definition.js';
 import type { LintRules } from './lint-config.js';
 import { lintDefinition } from './lint-definition.js';
@@ -40,7 +41,7 @@ export async function compileDefinition(
   const { parsed, model, problems, warnings, source } = await checkDefinition(xml, file, new Set(handlers.keys()), options);
   if (model) problems.push(...checkStaticHandlerInputs(model, handlers, file));
   if (problems.length || !model || !parsed) throw new DefinitionError(problems);
-  return { model, sourceContext: buildSourceContext(await executableOnly(parsed.definitions, parsed.moddleContext)), source, warnings };
+  return { model, sourceContext: buildSourceContext(await eventSubProcessesAsBoundaries(await executableOnly(parsed.definitions, parsed.moddleContext))), source, warnings };
 }
 
 export interface DefinitionCheck {

@@ -9,6 +9,7 @@ import { checkFlowElement, splitList } from './check-flow-element.js';
 import { checkMessagesKeepDecision, readMessages } from './read-messages.js';
 import { checkAssigneeFields } from './check-assignee-fields.js';
 import { checkOneTokenPerStep } from './check-one-token-per-step.js';
+import { eventSubProcessFlags } from './check-event-sub-process.js';
 import { analystPrefix, inAnalystSpelling } from './normalize-spellings.js';
 import { extensionRefused } from './refusal-texts.js';
 
@@ -77,7 +78,7 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
     const errorCode = caughtErrorCode(el);
     const timer = timerValue(el);
     const parent = (el.$parent as ModdleElement | undefined)?.$type === 'bpmn:SubProcess' ? (el.$parent as ModdleElement).id : undefined;
-    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}), ...(errorCode ? { errorCode } : {}), ...(timer ? { timer } : {}), ...(parent ? { parent } : {}) });
+    model.elements.set(id, { type: el.$type, name: el.name?.trim() || id, ...(messageRef ? { messageRef } : {}), ...(attachedTo ? { attachedTo } : {}), ...(errorCode ? { errorCode } : {}), ...(timer ? { timer } : {}), ...(parent ? { parent } : {}), ...eventSubProcessFlags(el) });
     checkFlowElement(el, { file, problems, handlerNames, messages, model, isProcessStart: el === noneStart });
   }
   if (noneStart) {

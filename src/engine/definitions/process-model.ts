@@ -1,6 +1,7 @@
 // What the runtime needs to know about one process version, read once from its diagram.
 import type { FormField } from '../../forms/index.js';
 import type { DefinitionVersion } from '../records/index.js';
+import { armedMessageStarts, caughtByErrorStart } from './event-sub-process-model.js';
 
 export interface UserTaskModel {
   candidateGroups: string[];
@@ -43,7 +44,8 @@ export interface ProcessModel {
    */
   /** `timer`: a timer event's value as written (its FEEL names the variables a retry of its incident may correct). */
   /** `parent`: the embedded sub-process the element sits in, when it is not directly in the process. */
-  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string; errorCode?: string; timer?: string; parent?: string }>;
+  /** `triggeredByEvent`: an event sub-process; `interrupting: false`: its start runs beside the rest of its scope. */
+  elements: Map<string, { type: string; name: string; messageRef?: string; attachedTo?: string; errorCode?: string; timer?: string; parent?: string; triggeredByEvent?: true; interrupting?: false }>;
   userTasks: Map<string, UserTaskModel>;
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */
@@ -65,7 +67,7 @@ export function catchesError(model: ProcessModel, elementId: string, code: strin
       if (element.attachedTo === at && element.errorCode === code) return true;
     }
   }
-  return false;
+  return caughtByErrorStart(model, elementId, code);
 }
 
 /** Whether a case standing at `active` waits for the message with this id now (a receive task or catch event). */
@@ -82,7 +84,7 @@ export function waitingMessages(model: ProcessModel, active: readonly { elementI
     // A boundary event waits while the task it is attached to does (positions list the task, not its boundaries).
     if (at.has(id) || (element.attachedTo !== undefined && at.has(element.attachedTo))) waiting.push({ elementId: id, messageId: element.messageRef });
   }
-  return waiting;
+  return [...waiting, ...armedMessageStarts(model, at)];
 }
 
 /**

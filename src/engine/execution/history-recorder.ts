@@ -2,6 +2,7 @@
 import type { HistoryEntry } from '../records/index.js';
 import type { Clock } from '../../timers/index.js';
 import type { ProcessModel } from '../definitions/process-model.js';
+import { isScopeWrapper } from '../definitions/normalize-event-subprocess.js';
 
 export interface ActivityApi {
   id: string;
@@ -55,7 +56,9 @@ export class HistoryRecorder {
   }
 
   /** Subscribes to the engine listener's activity events. */
-  listen(listener: { on(event: string, fn: (api: ActivityApi) => void): unknown }, isKnownTask: (executionId: string) => boolean): void {
+  listen(engineListener: { on(event: string, fn: (api: ActivityApi) => void): unknown }, isKnownTask: (executionId: string) => boolean): void {
+    // The sub-processes made to run event sub-processes (normalize-event-subprocess.ts) were never drawn: not history.
+    const listener = { on: (event: string, fn: (api: ActivityApi) => void) => engineListener.on(event, (api) => isScopeWrapper(api.id) || fn(api)) };
     listener.on('activity.enter', (api) => {
       this.steps++;
       this.running.add(api.id);
