@@ -30,6 +30,7 @@ export class InstanceTransitions {
   private readonly locks = new Map<string, Mutex>();
   private readonly cache: SessionCache;
   private relay: ((senderId: string) => Promise<void>) | null = null;
+  private callHook: ((stored: InstanceSummary) => Promise<void>) | null = null;
 
   constructor(private readonly deps: TransitionDeps) {
     this.cache = new SessionCache(deps.engineCacheSize);
@@ -41,6 +42,11 @@ export class InstanceTransitions {
    */
   onOutbox(relay: (senderId: string) => Promise<void>): void {
     this.relay = relay;
+  }
+
+  /** Who starts, finishes with and ends the child cases of call activities once a transition that needs it is stored. */
+  onStoredCalls(hook: (stored: InstanceSummary) => Promise<void>): void {
+    this.callHook = hook;
   }
 
   /** Starts a new instance from its prepared summary (rev 0) and stores its first transition. */
@@ -66,6 +72,7 @@ export class InstanceTransitions {
 
   private async relayed(stored: InstanceSummary): Promise<InstanceSummary> {
     if (stored.outbox?.length && this.relay) await this.relay(stored.id);
+    if ((stored.calls?.length || stored.calledBy) && this.callHook) await this.callHook(stored);
     return stored;
   }
 

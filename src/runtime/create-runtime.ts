@@ -18,6 +18,7 @@ import { createInboxService } from './inbox.js';
 import { createIncidentService } from './incidents.js';
 import { createInstanceService } from './instances.js';
 import { createMessageRelay } from './message-relay.js';
+import { createCallRelay } from './call-activities.js';
 import { createProcessService } from './processes.js';
 import { createPendingDraftService } from './pending-drafts.js';
 import { createSignOutService } from './sign-outs.js';
@@ -75,6 +76,9 @@ export async function createRuntime(options: RuntimeOptions) {
     const relay = createMessageRelay({ index, transitions, registry, clock, logger, choices });
     transitions.onOutbox((senderId) => relay.deliverOutbox(senderId));
     await relay.deliverLeftOver();
+    const calls = createCallRelay({ index, transitions, registry, clock, logger, choices });
+    transitions.onStoredCalls((stored) => calls.settle(stored));
+    await calls.settleLeftOver();
     // Cases an earlier version stopped at a failing service task run that step again: they go on, or wait at an incident.
     for (const summary of [...index.all()].filter((s) => s.state === 'failed')) {
       const revived = await transitions.reviveFailed(summary.id).catch((err: Error) => {
@@ -94,6 +98,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createTaskService({ index, transitions, clock, choices, registry, users }),
       ...createCaseAnswerService({ index, registry, housing, users }),
       ...caseAccess,
+      caseCalls: calls.caseCalls,
       ...createInboxService({ index, transitions, clock }),
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),

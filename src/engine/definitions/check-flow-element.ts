@@ -9,6 +9,7 @@ import { conditionGrammar, isDollarExpression, isJuelLanguage, translateConditio
 import { handlerNamed, spellingRefusals } from './normalize-notes.js';
 import type { MessageModel, ProcessModel } from './process-model.js';
 import { readCandidateUsers } from './read-candidate-users.js';
+import { callMappingExtensions, checkCallActivity } from './check-call-activity.js';
 import { eventSubProcessProblems } from './check-event-sub-process.js';
 import { attributeRefused, conditionLanguageRefused, eventRefusals, extensionRefused, foreignAttributeRefused } from './refusal-texts.js';
 
@@ -25,7 +26,6 @@ const serviceImplementation = /^\$\{environment\.services\.([A-Za-z_][A-Za-z0-9_
 /** Element types the engine does not run, with what to do instead; the editor shows the same words. */
 export const refusedElementTypes: Readonly<Record<string, string>> = {
   'bpmn:ScriptTask': 'Skriptuppgifter är inte tillåtna: ett diagram får aldrig köra kod. Gör steget till en tjänsteuppgift med en registrerad hanterare.',
-  'bpmn:CallActivity': 'Anropsaktiviteter (call activity) stöds inte ännu.',
   'bpmn:BusinessRuleTask': 'Affärsregeluppgifter (DMN) stöds inte. Rita beslutet som en exklusiv gateway med villkor, eller använd en tjänsteuppgift med en registrerad hanterare.',
   'bpmn:ComplexGateway': 'Komplexa gateways stöds inte. Använd en exklusiv gateway (en väg väljs med villkor) eller en parallell gateway (alla vägar).',
   'bpmn:Transaction': 'Transaktioner stöds inte. Rita stegen i en vanlig delprocess, och det som ska hända vid fel med en felhändelse på den.',
@@ -50,7 +50,7 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   for (const message of eventSubProcessProblems(el)) problem(message);
   for (const message of spellingRefusals(el)) problem(message);
   for (const ext of extensionValues(el)) {
-    if (!allowedExtensions.has(ext.$type)) problem(extensionRefused(ext.$type));
+    if (!allowedExtensions.has(ext.$type) && !(el.$type === 'bpmn:CallActivity' && callMappingExtensions.has(ext.$type))) problem(extensionRefused(ext.$type));
   }
   for (const attr of refusedCamundaAttributes) {
     if (typeof el[attr] === 'string' && el[attr] && el.$type !== 'bpmn:SequenceFlow') problem(attributeRefused(attr, String(el[attr])));
@@ -71,6 +71,10 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
   if (el.$type === 'bpmn:UserTask') checkUserTask(el, ctx, problem);
   if (el.$type === 'bpmn:ServiceTask' || el.$type === 'bpmn:SendTask') checkServiceTask(el, ctx, problem);
   if (el.$type === 'bpmn:ReceiveTask') checkMessageRef(el.messageRef, ctx, problem);
+  if (el.$type === 'bpmn:CallActivity') {
+    const call = checkCallActivity(el, problem);
+    if (call) ctx.model.callActivities.set(el.id!, call);
+  }
   if (el.$type === 'bpmn:StartEvent' && ctx.isProcessStart) {
     for (const p of readFormFields(el as { id: string; extensionElements?: unknown }, ctx.file).problems) ctx.problems.push(p);
   }

@@ -13,6 +13,7 @@ import { readLintRules, type LintRules } from './lint-config.js';
 import { defaultLintRules } from './lint-rules.js';
 import type { ParseAnswer } from './parse-worker.js';
 import type { CompiledDefinition } from './process-model.js';
+import { calledRoutineProblems, callSites } from './check-called-routines.js';
 
 /** A publish from the editor started from an older version than the newest one. */
 /** The routine and version a diagram was edited from: publishing keeps its process id and refuses a stale base. */
@@ -60,7 +61,7 @@ export class DefinitionRegistry {
     this.lintRules = await readLintRules(dir);
     const files = (await readdir(dir)).filter((f) => f.endsWith('.bpmn')).sort();
     const problems: DefinitionProblem[] = [];
-    const ready: { xml: string; key: string; file: string }[] = [];
+    const ready: { xml: string; key: string; file: string; model: CompiledDefinition['model'] }[] = [];
     const advice: DefinitionProblem[] = [];
     for (const file of files) {
       const xml = await readFile(path.join(dir, file), 'utf8');
@@ -69,12 +70,15 @@ export class DefinitionRegistry {
         advice.push(...warnings);
         const expected = path.basename(file, '.bpmn');
         if (model.key !== expected) problems.push({ file, elementId: model.key, message: `Filnamnet måste vara processens id: ${model.key}.bpmn.` });
-        else ready.push({ xml: source, key: model.key, file });
+        else ready.push({ xml: source, key: model.key, file, model });
       } catch (err) {
         if (err instanceof DefinitionError) problems.push(...err.problems);
         else throw err;
       }
     }
+    // The directory's routines may call each other (intern-placering calls extern-placering): checked as one set.
+    const routines = this.calledKeys(new Map(ready.map((r) => [r.key, callSites(r.model).map((c) => c.calledKey)])));
+    for (const r of ready) problems.push(...calledRoutineProblems(r.file, r.key, callSites(r.model), routines));
     if (problems.length) throw new DefinitionError(problems);
     for (const { xml, file } of ready) await this.deploying.runExclusive(() => this.deployUnlocked(xml, file, 'system'));
     return advice;
@@ -89,6 +93,7 @@ export class DefinitionRegistry {
     if (expectedKey !== undefined && answer.key !== null && answer.key !== expectedKey) {
       answer.problems.push({ file, elementId: answer.key, message: `Processens id måste vara ${expectedKey}, rutinens id; ett nytt id skulle bli en ny rutin.` });
     }
+    if (answer.key !== null && answer.calls?.length) answer.problems.push(...calledRoutineProblems(file, answer.key, answer.calls, this.calledKeys(new Map())));
     return answer;
   }
 
@@ -138,6 +143,13 @@ export class DefinitionRegistry {
 
   versions(key: string): CompiledDefinition[] {
     return this.byKey.get(key) ?? [];
+  }
+
+  /** Every published routine's key and the keys its newest version calls, with `replacing` in place of theirs. */
+  private calledKeys(replacing: ReadonlyMap<string, string[]>): Map<string, string[]> {
+    const routines = new Map([...this.byKey.keys()].map((key) => [key, callSites(this.latest(key)!.model).map((c) => c.calledKey)]));
+    for (const [key, calls] of replacing) routines.set(key, calls);
+    return routines;
   }
 
   keys(): string[] {

@@ -65,6 +65,7 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
     userTasks: new Map(),
     serviceTasks: new Map(),
     messages,
+    callActivities: new Map(),
   };
 
   const flowElements = allFlowElements(process);

@@ -5,6 +5,7 @@ import '../../zod-jitless.js';
 import type { DefinitionProblem } from '../../errors.js';
 import { checkDefinition } from './compile-definition.js';
 import type { LintRules } from './lint-config.js';
+import { callSites, type CallSite } from './check-called-routines.js';
 
 /** What the main thread hands over: plain data only, nothing that carries functions. */
 export interface ParseRequest {
@@ -24,11 +25,13 @@ export interface ParseAnswer {
   problems: DefinitionProblem[];
   warnings: DefinitionProblem[];
   laidOut?: string;
+  /** The routines its call activities start; whether they exist is known only to the registry. */
+  calls?: CallSite[];
 }
 
 export default async function checkUpload({ xml, file, handlerNames, lintRules }: ParseRequest): Promise<ParseAnswer> {
   const { parsed, model, problems, warnings, source } = await checkDefinition(xml, file, new Set(handlerNames), { lint: true, lintRules });
   // How another modeler's spelling was read (a key made from the id, a name taken from it) comes first.
   const spelling = (parsed?.spellingWarnings ?? []).map(({ elementId, message }) => ({ file, elementId, message }));
-  return { key: model?.key ?? null, problems, warnings: [...spelling, ...warnings], ...(source !== xml ? { laidOut: source } : {}) };
+  return { key: model?.key ?? null, problems, warnings: [...spelling, ...warnings], ...(source !== xml ? { laidOut: source } : {}), calls: model ? callSites(model) : [] };
 }

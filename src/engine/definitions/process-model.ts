@@ -1,6 +1,7 @@
 // What the runtime needs to know about one process version, read once from its diagram.
 import type { FormField } from '../../forms/index.js';
 import type { DefinitionVersion } from '../records/index.js';
+import type { CallActivityModel } from './check-call-activity.js';
 import { armedMessageStarts, caughtByErrorStart } from './event-sub-process-model.js';
 
 export interface UserTaskModel {
@@ -50,6 +51,8 @@ export interface ProcessModel {
   serviceTasks: Map<string, ServiceTaskModel>;
   /** bpmn:message by id; the API delivers a message by its id (or its name). */
   messages: Map<string, MessageModel>;
+  /** Call activities by id: the routine each starts as a child case, and what is passed in and back. */
+  callActivities: Map<string, CallActivityModel>;
 }
 
 /** One deployed version, parsed and ready to run: the model, and the context the engine recovers against. */

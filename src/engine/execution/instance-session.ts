@@ -18,6 +18,7 @@ import { waitingActivities, waitingVariables } from './waiting-activities.js';
 import { TransitionEffects } from './transition-effects.js';
 import type { HousingRegister } from '../../housing/index.js';
 import { startNewDecision } from '../../decisions/index.js';
+import { CallTracker } from './call-tracker.js';
 
 export interface SessionDeps {
   definition: CompiledDefinition;
@@ -37,6 +38,8 @@ const maxStepsPerTransition = 5000;
 
 export class InstanceSession {
   readonly recorder: HistoryRecorder;
+  /** The child cases its call activities start, finish with or end (call-tracker.ts). */
+  readonly calls: CallTracker;
   private readonly engine: EngineInstance;
   private readonly timers: DurableTimers;
   private readonly listener = new EventEmitter();
@@ -71,6 +74,8 @@ export class InstanceSession {
       ...parking,
     });
     this.engine = createEngine({ name: base.id, sourceContext: definition.sourceContext, timers: this.timers, services });
+    const signal = (id: string, executionId: string) => this.engine.execution!.signal({ id, executionId });
+    this.calls = new CallTracker({ model: definition.model, recorder: this.recorder, parking, waiting: () => this.waiting(), assign: (v) => this.assignVariables(v), signal }, base.calls ?? []);
     this.engine.once('end', () => {
       this.outcome ??= { state: 'completed' };
     });
@@ -114,6 +119,7 @@ export class InstanceSession {
     this.knownTasks = new Map(base.tasks.map((t) => [t.executionId, t]));
     this.recorder.begin(actor, nextSeq);
     this.effects = this.newEffects(base);
+    this.calls.begin(base.calls ?? []);
     this.received = [];
     this.openedIncidents = [];
     this.resolvedIncidents.clear();
@@ -184,6 +190,13 @@ export class InstanceSession {
     return true;
   }
 
+  /** A child case ended: finished, the caller goes on past its call activity; otherwise it waits at an incident. */
+  async childEnded(childId: string, outcome: { variables: Record<string, unknown> } | { failed: string }): Promise<boolean> {
+    const done = 'failed' in outcome ? this.calls.fail(childId, outcome.failed) : this.calls.complete(childId, outcome.variables);
+    await this.settle();
+    return done;
+  }
+
   /** Whether a message from another case with this outbox id was taken in already (it is sent again after a crash). */
   hasReceived(messageId: string): boolean {
     return (this.base.receivedMessages ?? []).includes(messageId) || this.received.includes(messageId);
@@ -211,6 +224,7 @@ export class InstanceSession {
     for (const d of engineState.definitions ?? []) delete d.source;
     const variables = processVariables(this.variablesObject());
     const waiting = state === 'running' ? this.waiting() : [];
+    const calls = this.calls.next(waiting);
     const model = this.deps.definition.model;
     const summary: InstanceSummary = {
       ...this.base,
@@ -226,6 +240,8 @@ export class InstanceSession {
     };
     // An incident whose step is no longer waiting (an interrupting boundary event took the token away) is over.
     const incidents = this.openIncidents().filter((i) => waiting.some((w) => w.id === i.elementId));
+    if (calls.length) summary.calls = calls;
+    else delete summary.calls;
     if (incidents.length) summary.incidents = incidents;
     else delete summary.incidents;
     const started = this.effects.newDecision;

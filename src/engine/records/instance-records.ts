@@ -77,6 +77,10 @@ export interface InstanceSummary {
   incidents?: Incident[];
   /** Usernames that have held one of its tasks (claimed, assigned, completed), each once; they may read the case. Absent on a case stored before they were kept, until its next step. */
   taskHolders?: string[];
+  /** Child cases its call activities started (or are to start, or to end); absent when none. */
+  calls?: CallRecord[];
+  /** The case and call activity that started this one as a child; absent for a case started otherwise. */
+  calledBy?: CalledBy;
   /** Culled (gallrad): the person's data is gone and only this de-identified stub is kept, for statistics. */
   culled?: CulledMark;
 }
@@ -86,6 +90,26 @@ export interface CulledMark {
   at: string;
   by: string;
   rule: string;
+}
+
+/**
+ * A child case a call activity started. `starting`: its id is fixed, the case may not exist yet (made at most once,
+ * after this record is stored); `running`: it exists and the caller waits; `failed`: it ended without finishing and the
+ * caller waits at an incident; `ending`: the caller left the step (a boundary event, the case ended), so it is ended.
+ */
+export interface CallRecord {
+  childId: string;
+  elementId: string;
+  /** The call activity's execution that waits for the child. */
+  executionId: string;
+  processKey: string;
+  state: 'starting' | 'running' | 'failed' | 'ending';
+}
+
+export interface CalledBy {
+  instanceId: string;
+  elementId: string;
+  executionId: string;
 }
 
 /** A step that failed for a reason the diagram does not catch: the case waits at it until someone retries. */

@@ -1,0 +1,111 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { actors, startHarness, type Harness } from '../../helpers/runtime-harness.js';
+
+const processes = ['structure/anrop-huvud.bpmn', 'structure/anrop-barn.bpmn'];
+const types = async (h: Harness, id: string) => (await h.runtime.getHistory(id)).map((e) => e.type);
+const children = (h: Harness, parentId: string) => h.runtime.listInstances({ processKey: 'anrop-barn' }).filter((c) => h.runtime.caseCalls(c.id).calledBy?.instanceId === parentId);
+
+describe.each([100, 0])('call activities (engines kept: %i)', (engineCacheSize) => {
+  let h: Harness;
+  afterEach(() => h?.close());
+  const start = async (variables: Record<string, unknown> = { brukare: 'Brukare-1', niva: 'hog' }) => {
+    h = await startHarness({ engineCacheSize, processes, start: '2027-01-15T08:00:00Z' });
+    return (await h.runtime.startInstance('anrop-huvud', { businessKey: 'ÄR-1', variables }, actors.handlaggare)).id;
+  };
+
+  test('when a case reaches a call activity, then one child case of the called routine starts with its variables and case number, and the caller waits there', async () => {
+    // given
+    const id = await start();
+    // when
+    const [child] = children(h, id);
+    // then
+    expect(children(h, id)).toHaveLength(1);
+    expect(child).toEqual(expect.objectContaining({ processKey: 'anrop-barn', businessKey: 'ÄR-1', state: 'running' }));
+    expect(h.runtime.getInstance(child!.id).variables).toEqual(expect.objectContaining({ brukare: 'Brukare-1', niva: 'hog' }));
+    expect(h.runtime.getInstance(id).active).toEqual([{ elementId: 'utredIBarn', name: 'Utred i ett eget ärende' }]);
+    expect(h.runtime.caseCalls(id).children).toEqual([{ instanceId: child!.id, processName: 'Barnärende', stepName: 'Utred i ett eget ärende', state: 'running' }]);
+    expect(h.runtime.caseCalls(child!.id).calledBy).toEqual({ instanceId: id, processName: 'Huvudärende som anropar ett barnärende', stepName: 'Utred i ett eget ärende' });
+    expect(await types(h, id)).toContain('call.started');
+  });
+
+  test('when the child case ends after a restart, then the caller goes on past the call activity with the child\'s variables', async () => {
+    // given
+    const id = await start();
+    const [child] = children(h, id);
+    await h.restart();
+    const [task] = h.runtime.listTasks({ instanceId: child!.id }, actors.handlaggare);
+    // when
+    await h.runtime.completeTask(task!.id, { resultat: 'Behovet utrett' }, actors.handlaggare);
+    // then
+    expect(h.runtime.getInstance(child!.id).state).toBe('completed');
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['efterArbete']);
+    expect(h.runtime.getInstance(id).variables.resultat).toBe('Behovet utrett');
+    expect(h.runtime.caseCalls(id).children.map((c) => c.state)).toEqual(['completed']);
+    expect(await types(h, id)).toEqual(expect.arrayContaining(['call.started', 'call.completed', 'activity.left']));
+    expect(children(h, id)).toHaveLength(1);
+  });
+
+  test.each([
+    ['before the child case was made', true],
+    ['after the child case was made, before the caller knew', false],
+  ])('when the server stopped %s, then the next start has that one child case, once', async (_when, childLost) => {
+    // given: the files as a crash at that point leaves them
+    const id = await start();
+    const [child] = children(h, id);
+    await h.restart(async () => {
+      const instances = path.join(h.dataDir, 'instances');
+      if (childLost) {
+        for (const f of [`${child!.id}.json`, `${child!.id}.summary.json`]) await rm(path.join(instances, f));
+        await rm(path.join(h.dataDir, 'history', `${child!.id}.jsonl`));
+      }
+      for (const f of [`${id}.json`, `${id}.summary.json`]) {
+        const stored = JSON.parse(await readFile(path.join(instances, f), 'utf8'));
+        const summary = stored.summary ?? stored;
+        summary.calls = summary.calls.map((r: object) => ({ ...r, state: 'starting' }));
+        await writeFile(path.join(instances, f), JSON.stringify(stored));
+      }
+    });
+    // when
+    await h.restart();
+    // then
+    expect(children(h, id).map((c) => c.id)).toEqual([child!.id]);
+    expect(h.runtime.listTasks({ instanceId: child!.id }, actors.handlaggare)).toHaveLength(1);
+    const [task] = h.runtime.listTasks({ instanceId: child!.id }, actors.handlaggare);
+    await h.runtime.completeTask(task!.id, { resultat: 'Klart' }, actors.handlaggare);
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['efterArbete']);
+  });
+
+  test('when the interrupting timer on the call activity fires, then the child case is ended and its history says why', async () => {
+    // given
+    const id = await start();
+    const [child] = children(h, id);
+    await h.restart();
+    // when
+    await h.runtime.moveClock({ to: '2027-02-15T08:00:00Z' });
+    // then
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['paminn']);
+    expect(h.runtime.getInstance(child!.id).state).toBe('cancelled');
+    expect(h.runtime.listTasks({ instanceId: child!.id }, actors.handlaggare)).toEqual([]);
+    const cancelled = (await h.runtime.getHistory(child!.id)).find((e) => e.type === 'instance.cancelled');
+    expect(cancelled?.data).toEqual(expect.objectContaining({ reason: 'Det anropande ärendet lämnade steget "Utred i ett eget ärende" innan det här ärendet var klart.' }));
+    expect(await types(h, id)).toContain('call.cancelled');
+    expect(h.runtime.getInstance(id).incidents).toEqual([]);
+  });
+
+  test('when the child\'s start form misses a required value, then the caller waits at an incident and a retry with the value starts the child', async () => {
+    // given
+    const id = await start({ brukare: 'Brukare-3' });
+    const [incident] = h.runtime.getInstance(id).incidents;
+    // when
+    await h.restart();
+    await h.runtime.retryIncident(id, incident!.id, { niva: 'lag' }, actors.admin);
+    // then
+    expect(incident).toEqual(expect.objectContaining({ elementId: 'utredIBarn' }));
+    expect(incident!.message).toContain('Nivå');
+    const [child] = children(h, id);
+    expect(h.runtime.getInstance(child!.id).variables.niva).toBe('lag');
+    expect(h.runtime.getInstance(id).incidents).toEqual([]);
+  });
+});
