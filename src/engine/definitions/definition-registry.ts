@@ -77,8 +77,9 @@ export class DefinitionRegistry {
       }
     }
     // The directory's routines may call each other (intern-placering calls extern-placering): checked as one set.
+    // Only when every file could be read: a call to a file refused for another reason would be one problem too many.
     const routines = this.calledKeys(new Map(ready.map((r) => [r.key, callSites(r.model).map((c) => c.calledKey)])));
-    for (const r of ready) problems.push(...calledRoutineProblems(r.file, r.key, callSites(r.model), routines));
+    if (!problems.length) for (const r of ready) problems.push(...calledRoutineProblems(r.file, r.key, callSites(r.model), routines));
     if (problems.length) throw new DefinitionError(problems);
     for (const { xml, file } of ready) await this.deploying.runExclusive(() => this.deployUnlocked(xml, file, 'system'));
     return advice;
