@@ -16,7 +16,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = inject('postgresDir');
   await ensureCluster(dir);
   const name = `store_${randomBytes(6).toString('hex')}`;
-  await admin(dir, `CREATE DATABASE ${name}`);
+  await admin(dir, `CREATE DATABASE ${name} STRATEGY FILE_COPY`);
   return {
     url: clusterUrl(dir, name),
     drop: () => admin(dir, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),

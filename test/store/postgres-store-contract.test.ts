@@ -2,9 +2,14 @@
 // createPostgresStore on it.
 import { createPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase } from '../postgres/test-database.js';
+import type { OpenedStore } from './store-contract.js';
+import { describeAuditContract } from './store-contract-audit.js';
 import { describeStoreContract } from './store-contract.js';
 
-describeStoreContract('createPostgresStore', async () => {
+describeStoreContract('createPostgresStore', openTestStore);
+describeAuditContract('createPostgresStore', openTestStore);
+
+async function openTestStore(): Promise<OpenedStore> {
   const database = await createTestDatabase();
   const store = createPostgresStore({ databaseUrl: database.url });
   await store.open();
@@ -17,4 +22,4 @@ describeStoreContract('createPostgresStore', async () => {
     },
     cleanup: () => database.drop(),
   };
-});
+}

@@ -40,13 +40,17 @@ export class PostgresJournal implements RewritableJournalRepository {
     });
   }
 
-  /** One month at a time, newest first, each in append order; records without a time come last, as their own group. */
+  /**
+   * One month at a time, newest first, each in append order; records without a time come last, as their own group,
+   * and only when the range is open at both ends (a bounded read could not match them).
+   */
   async *readSegments(range: JournalRange): AsyncGenerator<unknown[]> {
     const pool = this.guard.readable();
     const { first, last } = monthsOf(range);
     const { rows } = await pool.query<{ month: string | null }>(
       `SELECT month FROM journal_records
-       WHERE journal = $1 AND (month IS NULL OR (($2::text IS NULL OR month >= $2) AND ($3::text IS NULL OR month <= $3)))
+       WHERE journal = $1 AND CASE WHEN month IS NULL THEN $2::text IS NULL AND $3::text IS NULL
+                                   ELSE ($2::text IS NULL OR month >= $2) AND ($3::text IS NULL OR month <= $3) END
        GROUP BY month ORDER BY month DESC NULLS LAST`,
       [this.journal, first, last],
     );
