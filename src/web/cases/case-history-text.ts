@@ -103,6 +103,9 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'message.received': return `Meddelandet ”${String(data.name ?? data.message ?? '')}” togs emot`;
     case 'decision.started': return `Ett nytt beslut från ${String(data.beslutsdatum ?? '')} ersatte det tidigare (ny beställning)`;
     case 'message.sent': return `${kind} ${name} skickade ett meddelande till ett annat ärende`;
+    case 'call.started': return `${name} startade ett eget ärende (${String(data.processKey ?? '')}) och väntar på att det blir klart`;
+    case 'call.completed': return `Ärendet som ${name} startade blev klart; ärendet gick vidare`;
+    case 'call.cancelled': return `Ärendet som ${name} startade avslutades i förtid`;
     case 'message.undelivered': return `Meddelandet från ${name} kunde inte lämnas till det andra ärendet: ${String(data.reason ?? '')}`;
   }
   if (entry.type.startsWith('case.')) return caseEvents[entry.type.slice(5)] ?? `Händelse i ärendet: ${entry.type.slice(5)}`;
@@ -117,6 +120,10 @@ export function entryDetails(entry: HistoryEntry): Detail[] {
     case 'instance.started': return [...details({ businessKey: data.businessKey }), ...details(asRecord(data.variables))];
     case 'task.completed': return details(asRecord(data.values));
     case 'message.received': return details(asRecord(data.variables));
+    case 'call.completed': return details(asRecord(data.variables));
+    case 'call.started': return [];
+    case 'call.cancelled':
+    case 'instance.cancelled': return details({ reason: data.reason });
     case 'incident.retried': return details(asRecord(data.variables));
     case 'incident.opened':
     case 'instance.revived': return details({ message: data.message });

@@ -45,7 +45,14 @@ export async function caseModel(runtime: RuntimeApi, id: string, actor: Actor, d
     incidents: caseIncidentsModel(runtime, id, actor, incidentForm),
     canReadAccessLog: hasRole(actor, accessLogReaders),
     culled: runtime.culledMark(id),
+    calls: callLinks(runtime, id),
   };
+}
+
+/** The case that started this one and those it started (call activities), with their status in words. */
+function callLinks(runtime: RuntimeApi, id: string) {
+  const { calledBy, children } = runtime.caseCalls(id);
+  return { calledBy, children: children.map((c) => ({ ...c, stateName: stateNames[c.state] ?? c.state })) };
 }
 
 /** The answers under their form labels, and the variables the routine's steps set, by name. */
