@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { actors, startHarness, type Harness } from '../../helpers/runtime-harness.js';
+import { actors, fixturesDir, startHarness, type Harness } from '../../helpers/runtime-harness.js';
 import { testHandlers } from '../../helpers/test-handlers.js';
 
 const active = (h: Harness, id: string) => h.runtime.getInstance(id).active.map((a) => a.elementId);
@@ -107,6 +109,38 @@ describe.each([100, 0])('event sub-processes (engines kept: %i)', (engineCacheSi
     expect(waitingFor).not.toContain('kompletteringStart');
     expect(second).toEqual(expect.objectContaining({ code: 'conflict' }));
     expect(h.runtime.getInstance(id).state).toBe('completed');
+  });
+
+  test('when the reminder of the issue\'s diagram falls due and the application is then withdrawn, then the reminder ran beside the task and the withdrawal ends it', async () => {
+    // given: handelsestyrd.bpmn, refused before event sub-processes ran: an interrupting message, a non-interrupting P14D
+    h = await startHarness({ engineCacheSize, processes: ['structure/handelsestyrd.bpmn'], start: '2027-01-15T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('handelsestyrd', { variables: {} }, actors.handlaggare);
+    // when
+    await h.runtime.moveClock({ to: '2027-01-30T08:00:00Z' });
+    const reminded = active(h, id);
+    await h.runtime.deliverMessage(id, 'ansokanAterkallad', {}, actors.handlaggare);
+    // then
+    expect(reminded).toEqual(['utred']);
+    expect(await history(h, id)).toEqual(expect.arrayContaining(['timer.fired paminnelseStart', 'activity.left paminn']));
+    expect(active(h, id)).toEqual(['avsluta']);
+    expect(tasksOf(h, id, actors.handlaggare)).toEqual([]);
+  });
+
+  test('when an interrupting start fires while a non-interrupting event sub-process waits at a task, then that task is cancelled too', async () => {
+    // given: the reminder is a task for the enhetschef
+    const xml = (await readFile(path.join(fixturesDir, 'structure', 'handelsestyrd.bpmn'), 'utf8'))
+      .replace(/<bpmn:serviceTask id="paminn"[\s\S]*?<\/bpmn:serviceTask>/, '<bpmn:userTask id="paminn" name="Påminn enhetschefen" camunda:candidateGroups="enhetschef" />');
+    h = await startHarness({ engineCacheSize, processes: [['handelsestyrd.bpmn', xml]], start: '2027-01-15T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('handelsestyrd', { variables: {} }, actors.handlaggare);
+    await h.runtime.moveClock({ to: '2027-01-30T08:00:00Z' });
+    const both = active(h, id);
+    // when
+    await h.restart();
+    await h.runtime.deliverMessage(id, 'ansokanAterkallad', {}, actors.handlaggare);
+    // then
+    expect(both.sort()).toEqual(['paminn', 'utred']);
+    expect(active(h, id)).toEqual(['avsluta']);
+    expect(tasksOf(h, id, actors.enhetschef)).toEqual(['avsluta']);
   });
 
   test('when an event sub-process inside an embedded sub-process starts from its timer after a restart, then the case stands inside it and goes on after the sub-process', async () => {
