@@ -26,8 +26,15 @@
     .then(function (loaded) { return start(loaded[0], loaded[1], loaded[2]); })
     .catch(function (error) { say(error.message, 'error'); });
 
-  function start(xml, catalogue, camunda) {
-    var modeler = new window.BpmnJS({ container: document.getElementById('editor-canvas'), moddleExtensions: { camunda: camunda } });
+  function start(source, catalogue, camunda) {
+    // A diagram from Operaton Modeler is read as camunda: (as the server reads it) and saved that way.
+    var read = window.ForeignSpellings.readOperatonAsCamunda(source);
+    var xml = read.xml;
+    var modeler = new window.BpmnJS({
+      container: document.getElementById('editor-canvas'),
+      moddleExtensions: { camunda: camunda },
+      additionalModules: [window.EditorPalette],
+    });
     var markers = window.CheckMarkers(modeler, document.getElementById('editor-checks-summary'), document.getElementById('editor-checks-list'));
     var commandStack = modeler.get('commandStack');
     var lastCheck = null;
@@ -123,7 +130,11 @@
     modeler.importXML(xml)
       .then(function (result) {
         modeler.get('canvas').zoom('fit-viewport');
-        window.PropertiesPanel(modeler, document.getElementById('editor-properties'), catalogue, api);
+        if (read.operaton) window.ForeignSpellings.restoreOperatonDeclaration(modeler.getDefinitions());
+        window.PropertiesPanel(modeler, document.getElementById('editor-properties'), catalogue, api, {
+          routines: api.loadJson('/api/processes'),
+          ownKey: key,
+        });
         // Every element reachable from the keyboard: the canvas itself can only be pointed at.
         window.ElementPicker(modeler, document.getElementById('editor-goto'));
         if (result.warnings && result.warnings.length) say('Diagrammet lästes med ' + result.warnings.length + ' varningar.');

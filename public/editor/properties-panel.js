@@ -22,10 +22,14 @@
     'bpmn:EventBasedGateway': 'Händelsebaserad gateway',
     'bpmn:InclusiveGateway': 'Inkluderande gateway',
     'bpmn:SequenceFlow': 'Flöde',
+    'bpmn:CallActivity': 'Anropsaktivitet',
+    'bpmn:SubProcess': 'Delprocess',
     'bpmn:TextAnnotation': 'Kommentar',
   };
 
-  window.PropertiesPanel = function (modeler, container, catalogue, api) {
+  /** `options.routines`: a promise of the published routines ({ key, name }); `options.ownKey`: the routine edited. */
+  window.PropertiesPanel = function (modeler, container, catalogue, api, options) {
+    var foreign = window.ForeignSpellings;
     var modeling = modeler.get('modeling');
     var moddle = modeler.get('moddle');
     var canvas = modeler.get('canvas');
@@ -118,6 +122,16 @@
       return (businessObject.get('documentation') || []).map(function (d) { return d.text || ''; }).join('\n');
     }
     function splitList(value) { return (value || '').split(',').map(function (s) { return s.trim(); }).filter(Boolean); }
+    /** Takes away what a zeebe: extension said once the panel wrote it in camunda: (foreign-spellings.js). */
+    function dropZeebe(element, type, attributes) {
+      var values = foreign.withoutZeebe(bo(element), type, attributes, function (anyType, attrs, original) {
+        var made = moddle.createAny(anyType, 'http://camunda.org/schema/zeebe/1.0', attrs);
+        if (original.$children) made.$children = original.$children;
+        made.$parent = original.$parent;
+        return made;
+      });
+      if (values) modeling.updateModdleProperties(element, bo(element).extensionElements, { values: values });
+    }
     function isProcessStart(element) {
       return isA(element, 'bpmn:StartEvent') && !(bo(element).get('eventDefinitions') || []).length && element.parent === canvas.getRootElement();
     }
@@ -189,9 +203,14 @@
     }
 
     function dueDateSection(element) {
-      var value = bo(element).get('camunda:dueDate') || '';
+      var value = foreign.dueDate(bo(element));
       var words = timerWordsLine('dueDate', value);
-      var input = textInput(value, function (v) { modeling.updateProperties(element, { 'camunda:dueDate': v.trim() || undefined }); });
+      var input = textInput(value, function (v) {
+        asOneStep(function () {
+          modeling.updateProperties(element, { 'camunda:dueDate': v.trim() || undefined });
+          dropZeebe(element, 'zeebe:taskSchedule', ['dueDate']);
+        });
+      });
       input.addEventListener('input', function () { words.update('dueDate', input.value); });
       var wrap = field('Förfallodatum', input, 'Till exempel P14D (14 dagar efter att uppgiften skapats) eller =date(beslutsdatum) + duration("P3M"). Lämna tomt om uppgiften inte har något.');
       wrap.insertBefore(words.node, input.nextSibling);
@@ -317,7 +336,7 @@
     }
 
     function templateOf(element) {
-      var implementation = bo(element).implementation;
+      var implementation = foreign.implementation(bo(element));
       return catalogue.templates.filter(function (t) { return t.properties[0].value === implementation; })[0] || null;
     }
 
@@ -325,8 +344,8 @@
       var template = templateOf(element);
       var options = [{ id: '', name: '— Välj vad steget gör —' }].concat(catalogue.templates.map(function (t) { return { id: t.id, name: t.name }; }));
       var nodes = [h('h3', { text: 'Vad steget gör' })];
-      if (!template && bo(element).implementation) {
-        nodes.push(h('p', { class: 'field-error', text: 'Steget anropar "' + bo(element).implementation + '", som inte finns i katalogen. Välj en tjänst nedan.' }));
+      if (!template && foreign.implementation(bo(element))) {
+        nodes.push(h('p', { class: 'field-error', text: 'Steget anropar "' + foreign.implementation(bo(element)) + '", som inte finns i katalogen. Välj en tjänst nedan.' }));
       }
       nodes.push(field('Tjänst', select(options, template ? template.id : '', function (id) {
         var chosen = catalogue.templates.filter(function (t) { return t.id === id; })[0];
@@ -355,6 +374,7 @@
 
     function applyTemplate(element, template) {
       modeling.updateProperties(element, { implementation: template.properties[0].value });
+      dropZeebe(element, 'zeebe:taskDefinition', null);
       if (!bo(element).name) modeling.updateLabel(element, template.name);
       var props = findExt(bo(element), 'camunda:Properties');
       if (!props) return;
@@ -489,12 +509,17 @@
         }, 'Lämna tomt om alla handläggare får starta.'));
       }
       if (isA(element, 'bpmn:UserTask')) {
-        nodes.push(roleCheckboxes('Roll som utför uppgiften', businessObject.get('camunda:candidateGroups'), function (list) {
-          modeling.updateProperties(element, { 'camunda:candidateGroups': list || undefined });
+        nodes.push(roleCheckboxes('Roll som utför uppgiften', foreign.candidateGroups(businessObject), function (list) {
+          asOneStep(function () {
+            modeling.updateProperties(element, { 'camunda:candidateGroups': list || undefined });
+            dropZeebe(element, 'zeebe:assignmentDefinition', ['candidateGroups']);
+          });
         }, 'Uppgiften visas i inkorgen för den som har någon av rollerna.'));
         nodes.push(dueDateSection(element));
+        nodes = nodes.concat(structure.multiInstance(element));
         nodes = nodes.concat(formFieldsSection(element));
       }
+      if (isA(element, 'bpmn:CallActivity')) nodes = nodes.concat(structure.callActivity(element));
       if (isProcessStart(element)) nodes = nodes.concat(formFieldsSection(element));
       if (isA(element, 'bpmn:ServiceTask') || isA(element, 'bpmn:SendTask')) nodes = nodes.concat(serviceSection(element));
       if (isA(element, 'bpmn:Event')) {
@@ -520,6 +545,15 @@
       container.appendChild(h('p', { class: 'hint', text: 'Id: ' + businessObject.id }));
       sectionsFor(current).forEach(function (node) { container.appendChild(node); });
     }
+
+    var structure = window.StructureSections({
+      ui: { h: h, field: field, select: select, checkbox: checkbox, textInput: textInput },
+      modeling: modeling,
+      moddle: moddle,
+      render: function (element) { if (current === element) render(element); },
+      routines: (options && options.routines) || Promise.resolve([]),
+      ownKey: options && options.ownKey,
+    });
 
     eventBus.on('selection.changed', function (event) { render(event.newSelection[0]); });
     // Undo/redo or a change on the canvas: redraw the panel, unless the user is typing in it. A press on a panel

@@ -12,6 +12,9 @@ export const editorAssets = {
   scripts: [
     '/assets/bpmn-js/bpmn-modeler.production.min.js',
     '/assets/app/editor/editor-api.js',
+    '/assets/app/editor/foreign-spellings.js',
+    '/assets/app/editor/editor-palette.js',
+    '/assets/app/editor/structure-sections.js',
     '/assets/app/editor/properties-panel.js',
     '/assets/app/editor/check-markers.js',
     '/assets/app/editor/element-picker.js',
