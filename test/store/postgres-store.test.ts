@@ -11,13 +11,15 @@ import { makeDocument } from './store-test-kit.js';
 
 describe('createPostgresStore', () => {
   let database: TestDatabase;
+  let created: TestDatabase | undefined;
   const opened: Store[] = [];
   beforeEach(async () => {
-    database = await createTestDatabase();
+    database = created = await createTestDatabase();
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((store) => store.close()));
-    await database.drop();
+    await created?.drop();
+    created = undefined;
   });
 
   async function openStore(options: { exclusive?: boolean } = {}): Promise<Store> {
