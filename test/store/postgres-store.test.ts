@@ -126,3 +126,16 @@ describe('createPostgresStore', () => {
     await expect(writing).rejects.toThrow('Lagret är inte öppnat');
   });
 });
+
+describe('createPostgresStore on a database that is not there', () => {
+  test('when DATABASE_URL names no reachable server, then open says so without the password', async () => {
+    // given: a socket directory where no server listens
+    const store = createPostgresStore({ databaseUrl: 'postgresql://boende:hemligt@/boende?host=/nonexistent-socket-dir' });
+    // when
+    const opening = store.open();
+    // then
+    const error = await opening.then(() => null, (e: Error) => e);
+    expect(error?.message).toMatch(/^PostgreSQL-databasen kunde inte öppnas \(DATABASE_URL\): /);
+    expect(error?.message).not.toContain('hemligt');
+  });
+});

@@ -48,10 +48,10 @@ export function createPostgresStore({ databaseUrl, exclusive = true }: PostgresS
     gallringLog: journal('gallring'),
     async open() {
       if (pool) throw new Error('Lagret är redan öppnat (the store is already open)');
-      const held = exclusive ? await lockDatabase(databaseUrl) : null;
+      const held = exclusive ? await lockDatabase(databaseUrl).catch(unreachable) : null;
       const opened = createPool(databaseUrl);
       try {
-        await migrate(opened);
+        await migrate(opened).catch(unreachable);
       } catch (error) {
         await opened.end();
         await held?.release();
@@ -69,4 +69,11 @@ export function createPostgresStore({ databaseUrl, exclusive = true }: PostgresS
       lock = null;
     },
   };
+}
+
+/** A connection or migration failure said for the person starting the server; pg's own message (never the URL) kept. */
+function unreachable(error: unknown): never {
+  if (error instanceof Error && error.message.startsWith('Databasen används redan')) throw error;
+  const reason = error instanceof Error ? error.message : String(error);
+  throw new Error(`PostgreSQL-databasen kunde inte öppnas (DATABASE_URL): ${reason}`, { cause: error });
 }
