@@ -213,6 +213,18 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
         expect(await store.definitions.getSource(otherKey.key, 1)).toBe(sources[2]);
       });
 
+      // The registry compiles the stored versions in this order at start.
+      test('when versions are added out of key order, then list returns them in the order they were added', async () => {
+        // given
+        await store.definitions.add(shortStay, '<definitions/>');
+        await store.definitions.add(otherKey, '<definitions/>');
+        await store.definitions.add(shortStayV2, '<definitions/>');
+        // when
+        const versions = await (await closeAndReopen()).definitions.list();
+        // then
+        expect(versions).toEqual([shortStay, otherKey, shortStayV2]);
+      });
+
       test('when a version was never added, then getSource rejects', async () => {
         // given
         await store.definitions.add(shortStay, '<definitions/>');

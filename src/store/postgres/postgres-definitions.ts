@@ -6,11 +6,12 @@ import { jsonText, type PgGuard } from './connection.js';
 /** PostgreSQL's code for a unique violation: the version is already stored. */
 const UNIQUE_VIOLATION = '23505';
 
+/** Listed in the order they were added, as the embedded store's index keeps them. */
 export class PostgresDefinitions implements DefinitionRepository {
   constructor(private readonly guard: PgGuard) {}
 
   async list(): Promise<DefinitionVersion[]> {
-    const { rows } = await this.guard.readable().query<{ record: DefinitionVersion }>('SELECT record FROM definitions ORDER BY key, version');
+    const { rows } = await this.guard.readable().query<{ record: DefinitionVersion }>('SELECT record FROM definitions ORDER BY added');
     return rows.map((row) => row.record);
   }
 

@@ -21,7 +21,9 @@ CREATE TABLE history (
   PRIMARY KEY (instance_id, seq)
 );
 
+-- `added` keeps the order versions were deployed in, which is the order the registry compiles them at start.
 CREATE TABLE definitions (
+  added bigint GENERATED ALWAYS AS IDENTITY,
   key text NOT NULL,
   version integer NOT NULL CHECK (version >= 1),
   record json NOT NULL,
