@@ -95,21 +95,35 @@ describe('intern-placering when the offer is declined or the placement changes',
     expect(inboxOf(rt, ivoRapportor, id)).toEqual([]);
   });
 
-  test('when Myndigheten judges that an external placement is needed, then the LSS-handläggare gets the hand-over and the internal case ends', async () => {
+  test('when Myndigheten judges that an external placement is needed, then the case starts extern placering as its own case with the same decision and waits for it, and ends when that case ends', async () => {
     // given
     const { rt, id } = await startCase('LSS');
+    const decisionId = rt.decisionOfCase(id)!.id;
 
     // when
-    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'extern' }, lss);
+    await completeTask(rt, id, 'bevakaLedigLagenhet', { atgard: 'extern', placeringstyp: 'korttid' }, lss);
+    const [extern] = rt.caseCalls(id).children;
+    const externId = extern!.instanceId;
+    const waitingAt = rt.getInstance(id).active.map((a) => a.elementId);
+    await rt.moveClock({ to: '2027-05-01T08:00:00Z' });
+    const ivoWatches = { intern: inboxOf(rt, ivoRapportor, id).length, extern: inboxOf(rt, ivoRapportor, externId).map((b) => b.subject) };
+    await rt.recordDecisionEvent(decisionId, { type: 'avslutat', date: '2027-05-01', reason: 'Ansökan återtagen' }, lss);
 
     // then
-    expect(inboxOf(rt, lss, id).map((b) => [b.group, b.subject])).toEqual([['lss-handlaggare', 'Påbörja extern placering']]);
-    expect(inboxOf(rt, lss, id)[0]?.body).toContain('beslutet från 2027-01-10 (Bostad med särskild service för vuxna, 9 § 9 LSS)');
-    expect(inboxOf(rt, bistand, id)).toEqual([]);
-    expect(rt.housingRegister().queue[0]).toMatchObject({ status: 'avslutad', closedReason: 'Beslutet verkställs genom extern placering' });
+    expect(extern).toMatchObject({ processName: 'Extern placering – boendekoordination', stepName: 'Extern placering' });
+    expect(rt.getInstance(externId).variables).toMatchObject({ brukare: 'Brukare-22', beslutsdatum: '2027-01-10', lag: 'LSS', placeringstyp: 'korttid', ivoBevakningsdatum: '2027-04-10' });
+    expect(rt.caseCalls(externId).calledBy).toMatchObject({ instanceId: id, stepName: 'Extern placering' });
+    expect(waitingAt).toContain('startaExternPlacering');
+    expect(inboxOf(rt, lss, id)).toEqual([]);
+    // The intern queue entry ended at the hand-over; the extern case's own ended with the decision.
+    expect(rt.housingRegister().queue.map((q) => q.closedReason).sort()).toEqual(['Ansökan återtagen', 'Beslutet verkställs genom extern placering']);
     expect(await caseEvents(rt, id)).toEqual([['case.overlamnad', '2027-01-15', null]]);
+    // One decision, one IVO clock: the extern case carries the decision and watches it from the same date.
+    expect(rt.listDecisions({}).map((d) => [d.id, d.instanceId])).toEqual([[decisionId, externId]]);
+    expect(ivoWatches).toEqual({ intern: 0, extern: ['Ej verkställt boendebeslut: rapportera till IVO'] });
+    expect(rt.ivoReport('2027Q2').rows.map((r) => r.instanceId)).toEqual([externId]);
+    expect(rt.getInstance(externId).state).toBe('completed');
     expect(rt.getInstance(id).state).toBe('completed');
-    await rt.moveClock({ to: '2027-05-01T08:00:00Z' });
-    expect(rt.ivoReport('2027Q2').rows.filter((r) => r.instanceId === id)).toEqual([]);
+    expect((await rt.getHistory(id)).filter((e) => e.type.startsWith('call.')).map((e) => [e.type, e.elementId])).toEqual([['call.started', 'startaExternPlacering'], ['call.completed', 'startaExternPlacering']]);
   });
 });

@@ -29,14 +29,15 @@ export type InternPlaceringDecision = {
   ursprung: 'nyttBeslut' | 'byteAvBoende';
 };
 
-/** A runtime with the real diagram and `housing` (default Solgården), the clock at `start` (default 2027-01-15 08:00 UTC), and the case started by `actor`. */
+/** A runtime with the real diagrams and `housing` (default Solgården), the clock at `start` (default 2027-01-15 08:00 UTC), and the case started by `actor`. */
 export async function startInternPlacering(
   harness: HarnessSlot,
   variables: InternPlaceringDecision,
   actor: Actor,
   { housing = solgarden, start = '2027-01-15T08:00:00Z' }: { housing?: HousingSeed; start?: string } = {},
 ): Promise<{ rt: RuntimeApi; id: string }> {
-  const rt = await harness.start({ processes: [await realDiagram('intern-placering')], start, housing });
+  // Intern placering calls extern placering (the step "Extern placering"), so both are published.
+  const rt = await harness.start({ processes: [await realDiagram('intern-placering'), await realDiagram('extern-placering')], start, housing });
   const { id } = await rt.startInstance('intern-placering', { variables }, actor);
   return { rt, id };
 }
