@@ -1,8 +1,7 @@
-// When an event sub-process's start is armed, read from where a case stands, as the engine runs it (normalize-event-subprocess.ts).
+// When an event sub-process's start is armed or catches an error, read from where a case stands, as the engine runs it.
 import type { ProcessModel } from './process-model.js';
 
 type Elements = ProcessModel['elements'];
-type ElementModel = Elements extends Map<string, infer E> ? E : never;
 
 /** The event sub-process whose start this is, or undefined for any other element. */
 function eventSubProcessOf(elements: Elements, startId: string): string | undefined {
@@ -16,10 +15,11 @@ export function isEventSubProcessStart(elements: Elements, id: string): boolean 
   return eventSubProcessOf(elements, id) !== undefined;
 }
 
-/** The start event of an event sub-process. */
-function startOf(elements: Elements, eventSubProcess: string): [string, ElementModel] | undefined {
-  for (const [id, el] of elements) if (el.type === 'bpmn:StartEvent' && el.parent === eventSubProcess) return [id, el];
-  return undefined;
+/** Whether an event sub-process's start interrupts its scope (the default); false for any other element. */
+function interrupts(elements: Elements, eventSubProcess: string): boolean {
+  if (!isEventSubProcess(elements, eventSubProcess)) return false;
+  for (const el of elements.values()) if (el.type === 'bpmn:StartEvent' && el.parent === eventSubProcess) return el.interrupting !== false;
+  return true;
 }
 
 /**
@@ -30,7 +30,7 @@ function startOf(elements: Elements, eventSubProcess: string): [string, ElementM
 function standsUnder(elements: Elements, positionId: string, scope: string | undefined, interrupting: boolean): boolean {
   for (let at: string | undefined = positionId; ; ) {
     const parent: string | undefined = elements.get(at)?.parent;
-    if (parent === scope) return !isEventSubProcess(elements, at) || (interrupting && startOf(elements, at)?.[1].interrupting === false);
+    if (parent === scope) return !isEventSubProcess(elements, at) || (interrupting && !interrupts(elements, at));
     if (parent === undefined) return false;
     at = parent;
   }
@@ -71,8 +71,7 @@ export function armedMessageStarts(model: ProcessModel, at: ReadonlySet<string>)
 export function caughtByErrorStart(model: ProcessModel, elementId: string, code: string): boolean {
   for (let at: string | undefined = elementId; at; at = model.elements.get(at)?.parent) {
     const scope = model.elements.get(at)?.parent;
-    const fromInterrupting = isEventSubProcess(model.elements, at) && startOf(model.elements, at)?.[1].interrupting !== false;
-    if (fromInterrupting) continue;
+    if (interrupts(model.elements, at)) continue;
     for (const [id, element] of model.elements) {
       if (element.errorCode !== code) continue;
       const eventSubProcess = eventSubProcessOf(model.elements, id);
