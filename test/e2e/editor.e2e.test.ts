@@ -98,7 +98,7 @@ describe('a process owner changes a routine in the editor, in a real browser', (
     expect(publishableWhenUndone).toBe(false);
     await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 15_000 }).toBe('1 fel att rätta före publicering.');
     expect(await page.locator('.djs-overlay .check-marker.is-error').textContent()).toBe('1 fel');
-    expect(await page.locator('#editor-checks-list').textContent()).toContain('Användaruppgiften saknar camunda:candidateGroups');
+    expect(await page.locator('#editor-checks-list').textContent()).toContain('Användaruppgiften säger inte vem som utför den.');
     expect(await page.getByRole('button', { name: 'Publicera som ny version' }).isDisabled()).toBe(true);
   });
 
@@ -114,7 +114,7 @@ describe('a process owner changes a routine in the editor, in a real browser', (
     // then
     expect(offered).toContain('En uppgift utan typ gör ingenting när ärendet når den.');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Användaruppgift');
-    await expect.poll(() => page.locator('#editor-checks-list').textContent(), { timeout: 15_000 }).toContain('Användaruppgiften saknar camunda:candidateGroups');
+    await expect.poll(() => page.locator('#editor-checks-list').textContent(), { timeout: 15_000 }).toContain('Användaruppgiften säger inte vem som utför den.');
   });
 
   test('when the process owner works from the keyboard only, then an element is picked from the list, selected on the canvas and renamed in the panel', async () => {
