@@ -54,7 +54,8 @@ function processesOf(definitions: ModdleElement): ModdleElement[] {
 /** Translates the event sub-processes of one scope (the process or a sub-process), innermost scopes first. */
 function translateScope(scope: ModdleElement, factory: Factory): void {
   const elements = (scope.flowElements as ModdleElement[] | undefined) ?? [];
-  for (const el of elements) if (el.$type === 'bpmn:SubProcess' && !isEventSubProcess(el)) translateScope(el, factory);
+  // An event sub-process holds no other (check-event-sub-process.ts), but may hold embedded ones that do.
+  for (const el of elements) if (el.$type === 'bpmn:SubProcess') translateScope(el, factory);
   const events = elements.filter(isEventSubProcess);
   if (!events.length) return;
   const startOf = (v: ModdleElement) => ((v.flowElements as ModdleElement[]).find((e) => e.$type === 'bpmn:StartEvent'))!;

@@ -160,3 +160,32 @@ describe.each([100, 0])('event sub-processes (engines kept: %i)', (engineCacheSi
     expect(active(h, id)).toEqual(['besluta']);
   });
 });
+
+describe('event sub-processes nested in what an event sub-process holds', () => {
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  test('when an event sub-process holds an embedded sub-process with an event sub-process of its own, then both starts run', async () => {
+    // given: "Fristen går ut" runs an embedded sub-process whose task is cut short after two days (drawing laid out)
+    const inner =
+      '<bpmn:subProcess id="inbaddad" name="Inbäddad"><bpmn:startEvent id="inStart" name="In" /><bpmn:sequenceFlow id="i1" sourceRef="inStart" targetRef="inTask" />' +
+      '<bpmn:userTask id="inTask" name="Inre uppgift" camunda:candidateGroups="enhetschef" /><bpmn:sequenceFlow id="i2" sourceRef="inTask" targetRef="inSlut" /><bpmn:endEvent id="inSlut" name="Ut" />' +
+      '<bpmn:subProcess id="inEsp" name="Inre frist" triggeredByEvent="true"><bpmn:startEvent id="inEspStart" name="Två dagar"><bpmn:timerEventDefinition><bpmn:timeDuration>P2D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>' +
+      '<bpmn:sequenceFlow id="i3" sourceRef="inEspStart" targetRef="inEspSlut" /><bpmn:endEvent id="inEspSlut" name="Slut" /></bpmn:subProcess></bpmn:subProcess>';
+    const xml = (await readFile(path.join(fixturesDir, 'structure', 'handelse-i-delprocess.bpmn'), 'utf8'))
+      .replace('<bpmn:userTask id="skyndaPa" name="Skynda på utredningen" camunda:candidateGroups="enhetschef" />', inner)
+      .replace('targetRef="skyndaPa"', 'targetRef="inbaddad"')
+      .replace('sourceRef="skyndaPa"', 'sourceRef="inbaddad"')
+      .replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
+    h = await startHarness({ processes: [['handelse-i-delprocess.bpmn', xml]], start: '2027-01-15T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('handelse-i-delprocess', { variables: {} }, actors.handlaggare);
+    // when
+    await h.runtime.moveClock({ to: '2027-01-26T08:00:00Z' });
+    const inside = active(h, id);
+    await h.restart();
+    await h.runtime.moveClock({ to: '2027-01-29T08:00:00Z' });
+    // then
+    expect(inside).toEqual(['inTask']);
+    expect(active(h, id)).toEqual(['besluta']);
+  });
+});
