@@ -30,7 +30,7 @@ export function readConstraints(
       continue;
     }
     if (seen.has(name)) {
-      report(`begränsningen "${name}" anges flera gånger.`);
+      report(`begränsningen "${name}" anges flera gånger. Ta bort den ena.`);
       continue;
     }
     seen.add(name);
@@ -39,7 +39,7 @@ export function readConstraints(
       continue;
     }
     if (type !== undefined && !appliesTo(name, type)) {
-      report(`begränsningen "${name}" gäller inte typen ${type}.`);
+      report(`begränsningen "${name}" gäller inte typen ${type}. Ta bort den, eller byt fältets typ.`);
       continue;
     }
     if (type === 'date' && (name === 'min' || name === 'max')) {

@@ -30,11 +30,11 @@ export function readFormFields(element: FormElement, file: string): { fields: Fo
   for (const raw of formData.flatMap((data) => listOf(data, 'fields'))) {
     const id = typeof raw.id === 'string' ? raw.id : '';
     if (id === '') {
-      report('Ett formulärfält saknar id.');
+      report('Ett formulärfält saknar id. Ge det ett id (variabelns namn, t.ex. beslutsdatum) under "Id" i redigeraren.');
       continue;
     }
     if (ids.has(id)) {
-      report(`Formulärfältet "${id}" finns flera gånger i formuläret.`);
+      report(`Formulärfältet "${id}" finns flera gånger i formuläret. Ge varje fält ett eget id, eller ta bort det ena.`);
       continue;
     }
     ids.add(id);
@@ -90,7 +90,7 @@ function readValues(
   fail: (message: string) => void,
 ): FormField['values'] | undefined {
   if (type !== 'enum') {
-    if (raw.length > 0 && type !== undefined) fail(`har alternativ (camunda:value) men är av typen ${type}, inte enum.`);
+    if (raw.length > 0 && type !== undefined) fail(`har alternativ (camunda:value) men är av typen ${type}, inte enum. Gör fältet till typen enum ("Val från lista"), eller ta bort alternativen.`);
     return undefined;
   }
   if (raw.length === 0) fail('en enum behöver minst ett alternativ (camunda:value).');
@@ -101,7 +101,7 @@ function readValues(
     if (id === undefined) {
       fail('ett alternativ saknar id.');
     } else if (seen.has(id)) {
-      fail(`alternativet "${id}" finns flera gånger.`);
+      fail(`alternativet "${id}" finns flera gånger. Ge varje alternativ ett eget id.`);
     } else {
       seen.add(id);
       values.push({ id, name: textOf(value, 'name') ?? id });

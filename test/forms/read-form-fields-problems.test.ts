@@ -140,7 +140,7 @@ describe('readFormFields', () => {
 
     // then
     expect(fields).toEqual([]);
-    expect(problems).toEqual([{ file, elementId: 'task', message: 'Ett formulärfält saknar id.' }]);
+    expect(problems).toEqual([{ file, elementId: 'task', message: 'Ett formulärfält saknar id. Ge det ett id (variabelns namn, t.ex. beslutsdatum) under "Id" i redigeraren.' }]);
   });
 
   test('when two fields share an id, then the second is reported and only the first is kept', async () => {
@@ -152,7 +152,7 @@ describe('readFormFields', () => {
 
     // then
     expect(fields).toEqual([{ id: 'namn', label: 'Namn', type: 'string', required: false, readonly: false }]);
-    expect(problems).toEqual([{ file, elementId: 'task', message: 'Formulärfältet "namn" finns flera gånger i formuläret.' }]);
+    expect(problems).toEqual([{ file, elementId: 'task', message: 'Formulärfältet "namn" finns flera gånger i formuläret. Ge varje fält ett eget id, eller ta bort det ena.' }]);
   });
 
   test('when one field has several faults, then each is reported', async () => {
