@@ -30,6 +30,14 @@
     // A diagram from Operaton Modeler is read as camunda: (as the server reads it) and saved that way.
     var read = window.ForeignSpellings.readOperatonAsCamunda(source);
     var xml = read.xml;
+    var note = window.ForeignSpellings.spellingNote(source);
+    if (note) {
+      var noteNode = document.createElement('p');
+      noteNode.className = 'hint';
+      noteNode.id = 'editor-spelling-note';
+      noteNode.textContent = note;
+      root.insertBefore(noteNode, root.querySelector('.editor-toolbar'));
+    }
     var modeler = new window.BpmnJS({
       container: document.getElementById('editor-canvas'),
       moddleExtensions: { camunda: camunda },

@@ -89,7 +89,17 @@
     }, []);
   }
 
+  /** What the process owner is told about a diagram from another modeler, or null for one in our spelling. */
+  function spellingNote(source) {
+    var notes = [];
+    if (operatonDeclaration.test(source)) notes.push('Diagrammet är ritat med operaton: (Operaton Modeler). Redigeraren läser det som camunda:, som betyder detsamma här, och sparar det så.');
+    operatonDeclaration.lastIndex = 0;
+    if (source.indexOf('http://camunda.org/schema/zeebe/1.0') !== -1) notes.push('Diagrammet är ritat för Camunda 8 (zeebe:). Roller, förfallodatum och tjänster visas som servern läser dem; det du ändrar sparas med camunda:.');
+    return notes.length ? notes.join(' ') : null;
+  }
+
   root.ForeignSpellings = {
+    spellingNote: spellingNote,
     readOperatonAsCamunda: readOperatonAsCamunda,
     restoreOperatonDeclaration: restoreOperatonDeclaration,
     candidateGroups: candidateGroups,

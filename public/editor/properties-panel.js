@@ -522,6 +522,7 @@
       if (isA(element, 'bpmn:CallActivity')) nodes = nodes.concat(structure.callActivity(element));
       if (isProcessStart(element)) nodes = nodes.concat(formFieldsSection(element));
       if (isA(element, 'bpmn:ServiceTask') || isA(element, 'bpmn:SendTask')) nodes = nodes.concat(serviceSection(element));
+      if (isA(element, 'bpmn:StartEvent')) nodes = nodes.concat(structure.eventStart(element));
       if (isA(element, 'bpmn:Event')) {
         (businessObject.get('eventDefinitions') || []).forEach(function (definition) {
           if (definition.$type === 'bpmn:TimerEventDefinition') nodes = nodes.concat(timerSection(element, definition));
@@ -541,7 +542,8 @@
       if (current.labelTarget) current = current.labelTarget;
       var businessObject = bo(current);
       container.textContent = '';
-      container.appendChild(h('h2', { text: (typeNames[businessObject.$type] || businessObject.$type.replace('bpmn:', '')) + (businessObject.name ? ': ' + businessObject.name : '') }));
+      var typeName = businessObject.triggeredByEvent ? 'Händelsestyrd delprocess' : typeNames[businessObject.$type] || businessObject.$type.replace('bpmn:', '');
+      container.appendChild(h('h2', { text: typeName + (businessObject.name ? ': ' + businessObject.name : '') }));
       container.appendChild(h('p', { class: 'hint', text: 'Id: ' + businessObject.id }));
       sectionsFor(current).forEach(function (node) { container.appendChild(node); });
     }

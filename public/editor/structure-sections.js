@@ -76,7 +76,17 @@
       return nodes;
     }
 
-    return { callActivity: callActivity, multiInstance: multiInstance };
+    /** The start of an event sub-process: whether it stops the rest of the case (its steps) when it starts. */
+    function eventStart(element) {
+      var bo = element.businessObject;
+      var parent = bo.$parent;
+      if (!parent || parent.$type !== 'bpmn:SubProcess' || parent.triggeredByEvent !== true) return [];
+      return [ui.h('h3', { text: 'Händelsestyrd delprocess' }), ui.checkbox('Avbryter ärendets övriga steg när den startar', bo.isInterrupting !== false, function (on) {
+        tools.modeling.updateProperties(element, { isInterrupting: on });
+      })];
+    }
+
+    return { callActivity: callActivity, multiInstance: multiInstance, eventStart: eventStart };
   };
 
   root.StructureSections.listName = listName;

@@ -45,6 +45,7 @@ describe('the editor with diagrams from other modelers, in a real browser', () =
     await publish(page);
     // then
     expect(shown).toEqual([true, 'P14D', 'anteckning']);
+    expect(await page.locator('#editor-spelling-note').textContent()).toContain('Diagrammet är ritat med operaton: (Operaton Modeler).');
     const v2 = await versionXml('operaton-uppfoljning', 2);
     expect(v2).toMatch(/<bpmn:userTask id="folj" name="Följ upp insatsen" camunda:candidateGroups="enhetschef" camunda:dueDate="P21D">/);
     expect(v2).toContain('<camunda:formField id="anteckning"');
@@ -94,6 +95,11 @@ describe('the editor with diagrams from other modelers, in a real browser', () =
     await page.keyboard.type('Call activity');
     await page.keyboard.press('Enter');
     const routines = await panel.getByLabel('Anropad rutin').locator('option').allTextContents();
+    // and an event sub-process is drawn from the palette, below the lanes
+    await page.click('.djs-palette .entry[data-action="create.event-subprocess"]');
+    const canvas = (await page.locator('#editor-canvas').boundingBox())!;
+    await page.mouse.click(canvas.x + canvas.width * 0.55, canvas.y + canvas.height - 40);
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Händelsestyrd delprocess');
     // then
     expect(offered).toEqual([1, 1, 1, 0]);
     expect(replaceWith).toEqual([1, 0, 0]);

@@ -11,6 +11,7 @@ import { fixturesDir } from '../../helpers/runtime-harness.js';
 type Bo = { $type: string; [key: string]: any };
 interface Foreign {
   readOperatonAsCamunda(xml: string): { xml: string; operaton: boolean };
+  spellingNote(xml: string): string | null;
   restoreOperatonDeclaration(definitions: Bo): void;
   candidateGroups(bo: Bo): string;
   dueDate(bo: Bo): string;
@@ -62,13 +63,26 @@ describe('an Operaton diagram in the editor', () => {
     expect(saved).not.toMatch(/operaton:(candidateGroups|dueDate|formData)/);
   });
 
-  test('when a diagram has no operaton namespace, then it is read as it is', () => {
+  test('when a diagram has no operaton namespace, then it is read as it is and nothing is said of its spelling', () => {
     // given
     const xml = '<bpmn:definitions xmlns:camunda="http://camunda.org/schema/1.0/bpmn" />';
     // when
     const readAs = foreign.readOperatonAsCamunda(xml);
     // then
     expect(readAs).toEqual({ xml, operaton: false });
+    expect(foreign.spellingNote(xml)).toBeNull();
+  });
+
+  test('when a diagram is in operaton: or zeebe:, then the note says how the editor reads and saves it', () => {
+    // given
+    const operaton = '<bpmn:definitions xmlns:operaton="http://operaton.org/schema/1.0/bpmn" />';
+    const zeebe = '<bpmn:definitions xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" />';
+    // when
+    const notes = [foreign.spellingNote(operaton), foreign.spellingNote(operaton), foreign.spellingNote(zeebe)];
+    // then
+    expect(notes[0]).toMatch(/^Diagrammet är ritat med operaton: \(Operaton Modeler\)\. Redigeraren läser det som camunda:/);
+    expect(notes[1]).toBe(notes[0]);
+    expect(notes[2]).toMatch(/^Diagrammet är ritat för Camunda 8 \(zeebe:\)\./);
   });
 });
 
