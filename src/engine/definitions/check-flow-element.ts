@@ -9,6 +9,7 @@ import { conditionGrammar, isDollarExpression, isJuelLanguage, translateConditio
 import { handlerNamed, spellingRefusals } from './normalize-notes.js';
 import type { MessageModel, ProcessModel } from './process-model.js';
 import { readCandidateUsers } from './read-candidate-users.js';
+import { attachLoop, checkLoop } from './check-loop.js';
 import { callMappingExtensions, checkCallActivity } from './check-call-activity.js';
 import { eventSubProcessProblems } from './check-event-sub-process.js';
 import { attributeRefused, conditionLanguageRefused, eventRefusals, extensionRefused, foreignAttributeRefused } from './refusal-texts.js';
@@ -62,13 +63,14 @@ export function checkFlowElement(el: ModdleElement, ctx: CheckContext): void {
     if (prefix && !knownPrefixes.has(prefix)) problem(foreignAttributeRefused(name));
   }
   for (const attr of ['formKey', 'formRef']) if (typeof el[attr] === 'string' && el[attr]) problem(formKeyRefused(attr));
-  if (el.loopCharacteristics) problem('Upprepade aktiviteter och multi-instans stöds inte ännu.');
+  const loop = checkLoop(el, problem);
   if (el.isForCompensation === true) problem(compensationRefused);
   const condition = el.conditionExpression as ModdleElement | undefined;
   if (condition) checkCondition(condition, problem);
   for (const def of (el.eventDefinitions as ModdleElement[] | undefined) ?? []) checkEventDefinition(el, def, ctx, problem);
 
   if (el.$type === 'bpmn:UserTask') checkUserTask(el, ctx, problem);
+  if (loop) attachLoop(el, ctx.model.userTasks, loop, problem);
   if (el.$type === 'bpmn:ServiceTask' || el.$type === 'bpmn:SendTask') checkServiceTask(el, ctx, problem);
   if (el.$type === 'bpmn:ReceiveTask') checkMessageRef(el.messageRef, ctx, problem);
   if (el.$type === 'bpmn:CallActivity') {

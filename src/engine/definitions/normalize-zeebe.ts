@@ -3,6 +3,7 @@
 // zeebe:taskSchedule as the user task's roles, assignee and due date, and its forms where they map (normalize-zeebe-forms).
 import { addExtension, extensionsOf, keepExtensions, nameHandler, refuseSpelling, type ElementFactory, type SpellingElement } from './normalize-notes.js';
 import { readZeebeForm } from './normalize-zeebe-forms.js';
+import { readLoopSpelling } from './normalize-loop.js';
 
 const serviceTypes = new Set(['bpmn:ServiceTask', 'bpmn:SendTask']);
 /** Markers that change nothing in how a case runs: the modeler's template, Camunda's user task kind, a version tag. */
@@ -22,6 +23,8 @@ export function takeZeebeForms(process: SpellingElement): Map<string, string> {
 /** Reads one flow element's zeebe extensions as ours; what does not map stays, and its check refuses it by name. */
 export function readZeebe(el: SpellingElement, forms: ReadonlyMap<string, string>, factory: ElementFactory): void {
   dropTemplateAttributes(el);
+  // zeebe:loopCharacteristics sits on the element's loop, not on the element; Camunda 7's ${list} is read there too.
+  readLoopSpelling(el);
   const read = new Set<SpellingElement>();
   const properties: [string, string][] = [];
   for (const ext of extensionsOf(el)) {

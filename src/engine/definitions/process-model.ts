@@ -1,5 +1,6 @@
 // What the runtime needs to know about one process version, read once from its diagram.
 import type { FormField } from '../../forms/index.js';
+import type { LoopModel } from './check-loop.js';
 import type { DefinitionVersion } from '../records/index.js';
 import type { CallActivityModel } from './check-call-activity.js';
 import { armedMessageStarts, caughtByErrorStart } from './event-sub-process-model.js';
@@ -17,6 +18,8 @@ export interface UserTaskModel {
   documentation: string | null;
   /** `camunda:property name="unit"`: the unit the task is addressed to, static or FEEL (`=valdUtforare`); null: none. */
   unit: string | null;
+  /** Done once per item of a list (multi-instance, check-loop.ts); absent: once. */
+  loop?: LoopModel;
 }
 
 export interface ServiceTaskModel {

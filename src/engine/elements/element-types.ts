@@ -4,11 +4,13 @@ import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { FeelSequenceFlow } from './feel-sequence-flow.js';
 import { DurableTimerEventDefinition } from './durable-timer-event-definition.js';
 import { ParallelJoinGateway } from './parallel-join-gateway.js';
+import { MultiInstanceLoop } from './multi-instance-loop.js';
 
 export const elementOverrides = {
   SequenceFlow: FeelSequenceFlow,
   TimerEventDefinition: DurableTimerEventDefinition,
   ParallelGateway: ParallelJoinGateway,
+  MultiInstanceLoopCharacteristics: MultiInstanceLoop,
 };
 
 const typeResolver = TypeResolver({ ...Elements, ...elementOverrides } as never);

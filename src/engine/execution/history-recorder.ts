@@ -2,6 +2,8 @@
 import type { HistoryEntry } from '../records/index.js';
 import type { Clock } from '../../timers/index.js';
 import type { ProcessModel } from '../definitions/process-model.js';
+import { itemOfTask } from './multi-instance-items.js';
+import { loopItemOf } from './waiting-activities.js';
 import { isScopeWrapper } from '../definitions/normalize-event-subprocess.js';
 
 export interface ActivityApi {
@@ -38,13 +40,14 @@ export class HistoryRecorder {
     return this.nextSeq - 1;
   }
 
-  record(type: string, elementId: string | null, data: Record<string, unknown> | null = null): void {
+  /** `elementName` names what the entry is about when the element's name alone does not (one item's task). */
+  record(type: string, elementId: string | null, data: Record<string, unknown> | null = null, elementName?: string): void {
     this.entries.push({
       seq: this.nextSeq++,
       at: this.clock.now().toISOString(),
       type,
       elementId,
-      elementName: elementId ? (this.model.elements.get(elementId)?.name ?? elementId) : null,
+      elementName: elementName ?? (elementId ? (this.model.elements.get(elementId)?.name ?? elementId) : null),
       actor: this.actor,
       data,
     });
@@ -66,13 +69,15 @@ export class HistoryRecorder {
     });
     listener.on('activity.end', (api) => {
       this.running.delete(api.id);
+      // An empty list (or none) leaves a multi-instance task done without a task; the history says why.
+      if (api.content.isMultiInstance && api.content.loopCardinality === 0) this.record('loop.empty', api.id, { list: this.model.userTasks.get(api.id)?.loop?.collection ?? null });
       this.record('activity.left', api.id, { type: api.type });
     });
     listener.on('activity.discard', (api) => {
       if (this.running.delete(api.id)) this.record('activity.cancelled', api.id, { type: api.type });
     });
     listener.on('activity.wait', (api) => {
-      if (api.type === 'bpmn:UserTask' && !isKnownTask(api.executionId)) this.record('task.created', api.id, null);
+      if (api.type === 'bpmn:UserTask' && !isKnownTask(api.executionId)) this.record('task.created', api.id, null, this.itemTaskName(api));
     });
     listener.on('activity.timer', (api) => {
       if (api.content.isResumed) return;
@@ -82,6 +87,12 @@ export class HistoryRecorder {
       if (api.content.state === 'cancel' || api.content.state === 'discard') return;
       this.record('timer.fired', api.id, { dueAt: toIso(api.content.expireAt), ...missedPeriods(api.content) });
     });
+  }
+
+  /** One item's task is named with its item, as the inbox names it; other tasks by the element. */
+  private itemTaskName(api: ActivityApi): string | undefined {
+    const loop = loopItemOf(api as never).loop;
+    return loop ? itemOfTask(this.model.elements.get(api.id)?.name ?? api.id, loop).name : undefined;
   }
 }
 

@@ -14,7 +14,8 @@ import { bindServices, incidentMessage } from './service-adapter.js';
 import { processRoles } from '../definitions/process-model.js';
 import { randomUUID } from 'node:crypto';
 import { taskRecords, type WaitingActivity } from './task-records.js';
-import { waitingActivities, waitingVariables } from './waiting-activities.js';
+import { waitingActivities, waitingScope, waitingVariables } from './waiting-activities.js';
+import { answersWith } from './multi-instance-items.js';
 import { TransitionEffects } from './transition-effects.js';
 import type { HousingRegister } from '../../housing/index.js';
 import { startNewDecision } from '../../decisions/index.js';
@@ -170,10 +171,10 @@ export class InstanceSession {
 
   /** Puts the validated form values into the variables and completes the waiting task. */
   async completeTask(task: TaskRecord, values: Record<string, unknown>): Promise<void> {
-    const waiting = this.waiting().some((w) => w.executionId === task.executionId);
+    const waiting = this.waiting().find((w) => w.executionId === task.executionId);
     if (!waiting) throw new AppError('task_closed');
-    this.recorder.record('task.completed', task.elementId, { values });
-    this.assignVariables(values);
+    this.recorder.record('task.completed', task.elementId, { values }, task.name);
+    this.assignVariables(this.itemAnswers(waiting, values) ?? values);
     this.engine.execution!.signal({ id: task.elementId, executionId: task.executionId });
     await this.settle();
   }
@@ -270,6 +271,14 @@ export class InstanceSession {
 
   private waiting(): WaitingActivity[] {
     return waitingActivities(this.engine.execution?.getPostponed() ?? []);
+  }
+
+  /** For one item of a multi-instance task, its answers put in the task's list (multi-instance-items.ts). */
+  private itemAnswers(waiting: WaitingActivity, values: Record<string, unknown>): Record<string, unknown> | null {
+    const loop = this.deps.definition.model.userTasks.get(waiting.id)?.loop;
+    if (!loop || !waiting.loop) return null;
+    const scope = waitingScope(this.engine.execution?.getPostponed() ?? [], waiting.executionId) ?? this.variablesObject();
+    return answersWith(waiting.id, scope[waiting.id], waiting.loop, loop.elementVariable, values);
   }
 
   /** Sets variables for the whole case: the process's and every running sub-process's copy (waiting-activities.ts). */

@@ -3,11 +3,14 @@ import { evaluateFeel } from '../../expressions/index.js';
 import type { TaskRecord } from '../records/index.js';
 import { addDuration, type Clock, parseDateOrDateTime } from '../../timers/index.js';
 import type { ProcessModel, UserTaskModel } from '../definitions/process-model.js';
+import { itemOfTask } from './multi-instance-items.js';
 
 export interface WaitingActivity {
   id: string;
   type: string;
   executionId: string;
+  /** For one item of a multi-instance task: its place in the list (from 0), the list's length and the item. */
+  loop?: { index: number; count: number; item: unknown };
 }
 
 export function taskRecords(
@@ -28,20 +31,24 @@ export function taskRecords(
     }
     const spec = model.userTasks.get(api.id);
     const now = clock.now();
+    const name = model.elements.get(api.id)?.name ?? api.id;
+    // An item's task reads its item under the loop's name, e.g. camunda:assignee="=barn.handlaggare".
+    const scope = api.loop && spec?.loop ? { ...variables, [spec.loop.elementVariable]: api.loop.item } : variables;
     out.push({
       id: `${instance.id}.${api.executionId}`,
       instanceId: instance.id,
       processKey: instance.processKey,
       elementId: api.id,
       executionId: api.executionId,
-      name: model.elements.get(api.id)?.name ?? api.id,
+      name,
       candidateGroups: spec?.candidateGroups ?? [],
       ...(spec?.candidateUsers.length ? { candidateUsers: spec.candidateUsers } : {}),
-      assignee: spec ? resolveAssignee(spec, variables, now) : null,
-      unit: spec ? resolveUnit(spec, variables, now) : null,
+      assignee: spec ? resolveAssignee(spec, scope, now) : null,
+      unit: spec ? resolveUnit(spec, scope, now) : null,
       createdAt: now.toISOString(),
-      due: spec?.dueDate ? orNull(() => resolveDue(spec.dueDate!, variables, now)) : null,
+      due: spec?.dueDate ? orNull(() => resolveDue(spec.dueDate!, scope, now)) : null,
       form: spec?.form ?? [],
+      ...(api.loop ? itemOfTask(name, api.loop) : {}),
     });
   }
   return out;

@@ -25,6 +25,8 @@ export interface TaskRecord {
   form: FormField[];
   /** Values saved for later without completing the task (`saveTaskDraft`); absent until the first save. */
   draft?: Record<string, unknown>;
+  /** One item of a multi-instance task: its label (also in `name`), place in the list (from 0) and the list's length. */
+  item?: { label: string; index: number; count: number };
 }
 
 export interface TimerRecord {

@@ -71,6 +71,7 @@ const labels: Record<string, string> = {
   answeredAt: 'Besvarat',
   message: 'Fel',
   followUp: 'Följs upp',
+  list: 'Lista',
 };
 
 /** The sentence for one entry, e.g. "Uppgiften ”Lämna svar” slutfördes". */
@@ -96,6 +97,7 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'task.assigned': return data.assignee ? `Uppgiften ${name} fördelades till ${String(data.assignee)} av ${entry.actor ?? 'någon'}` : `Uppgiften ${name} lämnades tillbaka till gruppen av ${entry.actor ?? 'någon'}`;
     case 'task.draft-saved': return `Ett utkast till uppgiften ${name} sparades`;
     case 'task.completed': return `Uppgiften ${name} slutfördes`;
+    case 'loop.empty': return `Listan till ${name} var tom, så steget blev klart utan någon uppgift`;
     case 'timer.scheduled': return `Tidsfristen ${name} startade`;
     case 'timer.fired': return `Tidsfristen ${name} löpte ut`;
     case 'bevakning.sent': return `En bevakning skickades till ${String(data.group ?? '')}`;

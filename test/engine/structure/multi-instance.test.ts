@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { defineHandler } from '../../../src/handlers/handler.js';
+import { defaultHandlers } from '../../../src/handlers/index.js';
+import { actors, startHarness, type Harness } from '../../helpers/runtime-harness.js';
+
+/** Makes the list of children from the names typed at the start, as a register lookup would. */
+const testLista = defineHandler({
+  name: 'testLista',
+  title: 'Testlista',
+  input: z.object({ namn: z.string().optional() }),
+  async run({ namn }) {
+    if (namn === 'saknas') return {};
+    return { barnen: (namn ?? '').split(',').map((n) => n.trim()).filter(Boolean).map((n) => ({ namn: n })) };
+  },
+});
+const handlers = [...defaultHandlers, testLista];
+
+const history = async (h: Harness, id: string, elementId = 'granska') =>
+  (await h.runtime.getHistory(id)).filter((e) => e.elementId === elementId).map((e) => [e.type, e.elementName]);
+const open = (h: Harness, id: string) => h.runtime.listTasks({ instanceId: id }, actors.handlaggare);
+
+describe.each([100, 0])('multi-instance user tasks (engines kept: %i)', (engineCacheSize) => {
+  let h: Harness;
+  afterEach(() => h?.close());
+  const start = async (file: string, namn: string) => {
+    h = await startHarness({ engineCacheSize, processes: [`structure/${file}.bpmn`], handlers });
+    return (await h.runtime.startInstance(file, { variables: { namn } }, actors.handlaggare)).id;
+  };
+
+  test('when a parallel task runs over three children, then each is a task of its own, answered one by one over a restart', async () => {
+    // given
+    const id = await start('flera-parallellt', 'Alva, Bror, Cissi');
+    const tasks = open(h, id);
+    await h.runtime.completeTask(tasks[1]!.id, { godkand: true }, actors.handlaggare);
+    await h.runtime.completeTask(tasks[0]!.id, { godkand: false }, actors.handlaggare);
+    // when
+    await h.restart();
+    const left = open(h, id);
+    const highlighted = h.runtime.getInstance(id).active.map((a) => a.elementId);
+    await h.runtime.completeTask(left[0]!.id, { godkand: true }, actors.handlaggare);
+    // then
+    expect(tasks.map((t) => t.name)).toEqual([
+      'Granska barnets plats: Alva (1 av 3)',
+      'Granska barnets plats: Bror (2 av 3)',
+      'Granska barnets plats: Cissi (3 av 3)',
+    ]);
+    expect(left.map((t) => t.name)).toEqual(['Granska barnets plats: Cissi (3 av 3)']);
+    expect(highlighted).toEqual(['granska']);
+    const instance = h.runtime.getInstance(id);
+    expect(instance.active.map((a) => a.elementId)).toEqual(['besluta']);
+    expect(instance.variables.granska).toEqual([
+      { godkand: false, barn: { namn: 'Alva' } },
+      { godkand: true, barn: { namn: 'Bror' } },
+      { godkand: true, barn: { namn: 'Cissi' } },
+    ]);
+    expect(instance.variables).not.toHaveProperty('godkand');
+    const entries = await history(h, id);
+    expect(entries.filter(([type]) => type === 'task.created' || type === 'task.completed')).toEqual([
+      ['task.created', 'Granska barnets plats: Alva (1 av 3)'],
+      ['task.created', 'Granska barnets plats: Bror (2 av 3)'],
+      ['task.created', 'Granska barnets plats: Cissi (3 av 3)'],
+      ['task.completed', 'Granska barnets plats: Bror (2 av 3)'],
+      ['task.completed', 'Granska barnets plats: Alva (1 av 3)'],
+      ['task.completed', 'Granska barnets plats: Cissi (3 av 3)'],
+    ]);
+  });
+
+  test('when one after the other in Camunda 7 spelling, then the task of the next child opens when the one before is done, over a restart', async () => {
+    // given: camunda:collection="${barnen}", isSequential
+    const id = await start('flera-i-tur', 'Alva, Bror');
+    const first = open(h, id);
+    await h.runtime.completeTask(first[0]!.id, { godkand: true }, actors.handlaggare);
+    // when
+    await h.restart();
+    const second = open(h, id);
+    await h.runtime.completeTask(second[0]!.id, { godkand: false }, actors.handlaggare);
+    // then
+    expect(first.map((t) => t.name)).toEqual(['Granska barnets plats: Alva (1 av 2)']);
+    expect(second.map((t) => t.name)).toEqual(['Granska barnets plats: Bror (2 av 2)']);
+    const instance = h.runtime.getInstance(id);
+    expect(instance.active.map((a) => a.elementId)).toEqual(['besluta']);
+    expect(instance.variables.granska).toEqual([{ godkand: true, barn: { namn: 'Alva' } }, { godkand: false, barn: { namn: 'Bror' } }]);
+  });
+
+  test('when the interrupting timer on the step runs out after a restart, then the open tasks of every child are cancelled and its path opens', async () => {
+    // given
+    const id = await start('flera-parallellt', 'Alva, Bror, Cissi');
+    const [alva] = open(h, id);
+    await h.runtime.completeTask(alva!.id, { godkand: true }, actors.handlaggare);
+    // when
+    await h.restart();
+    await h.runtime.moveClock({ to: '2027-01-25T08:00:00Z' });
+    // then
+    expect(open(h, id)).toEqual([]);
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['paminn']);
+    expect(h.runtime.getInstance(id).variables.granska).toEqual([{ godkand: true, barn: { namn: 'Alva' } }, null, null]);
+    const entries = await history(h, id, 'frist');
+    expect(entries.map(([type]) => type)).toContain('timer.fired');
+  });
+
+  test('when the list is empty or missing, then the step is done at once and the history says the list was empty', async () => {
+    // given
+    const empty = await start('flera-parallellt', '');
+    const missing = (await h.runtime.startInstance('flera-parallellt', { variables: { namn: 'saknas' } }, actors.handlaggare)).id;
+    // when
+    const after = [empty, missing].map((id) => h.runtime.getInstance(id).active.map((a) => a.elementId));
+    // then
+    expect(after).toEqual([['besluta'], ['besluta']]);
+    expect(open(h, empty)).toEqual([]);
+    for (const id of [empty, missing]) {
+      expect((await history(h, id)).map(([type]) => type)).toEqual(['activity.entered', 'loop.empty', 'activity.left']);
+    }
+    expect(h.runtime.getInstance(empty).variables.granska).toEqual([]);
+  });
+
+  test('when the diagram is in Camunda 8 spelling (zeebe:loopCharacteristics), then it runs one child at a time', async () => {
+    // given
+    h = await startHarness({ engineCacheSize, processes: ['structure/flera-zeebe.bpmn'], handlers });
+    const { id } = await h.runtime.startInstance('flera-zeebe', { variables: {} }, actors.handlaggare);
+    const first = open(h, id);
+    // when
+    await h.runtime.completeTask(first[0]!.id, {}, actors.handlaggare);
+    const second = open(h, id);
+    await h.runtime.completeTask(second[0]!.id, {}, actors.handlaggare);
+    // then
+    expect([...first, ...second].map((t) => t.name)).toEqual(['Granska barnets plats: Alva (1 av 2)', 'Granska barnets plats: Bror (2 av 2)']);
+    expect(h.runtime.getInstance(id).state).toBe('completed');
+  });
+});
