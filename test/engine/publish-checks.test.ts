@@ -75,7 +75,7 @@ describe('attributes the engine does not know', () => {
     const check = await h.runtime.checkDefinition(xml);
     // then
     expect(check.problems).toEqual([
-      { elementId: 'folja', message: 'XML: attributet camunda:expression finns inte för det här elementet och stöds inte.' },
+      { elementId: 'folja', message: 'XML: attributet camunda:expression finns inte för det här elementet och skulle aldrig läsas. Ta bort det.' },
       { elementId: 'folja', message: 'Attributet foo:bar hör till ett tillägg som inte läses här, så det skulle inte göra något. Ta bort det.' },
     ]);
   });

@@ -107,10 +107,10 @@ function checkStaticHandlerInputs(model: ProcessModel, handlers: ReadonlyMap<str
 
 /** The reader's most common warnings in Swedish; anything else keeps its English text. */
 const readerWarnings: [RegExp, (name: string) => string][] = [
-  [/^unknown attribute <(.+)>$/, (name) => `attributet ${name} finns inte för det här elementet och stöds inte.`],
-  [/^unresolved reference <(.+)>$/, (name) => `referensen ${name} pekar på ett element som inte finns.`],
-  [/^unparsable content <(.+)> detected/, (name) => `elementet <${name}> kunde inte läsas här.`],
-  [/^duplicate ID <(.+)>$/, (name) => `id:t ${name} används mer än en gång.`],
+  [/^unknown attribute <(.+)>$/, (name) => `attributet ${name} finns inte för det här elementet och skulle aldrig läsas. Ta bort det.`],
+  [/^unresolved reference <(.+)>$/, (name) => `referensen ${name} pekar på ett element som inte finns. Välj ett element som finns, eller ta bort referensen.`],
+  [/^unparsable content <(.+)> detected/, (name) => `elementet <${name}> kunde inte läsas här och skulle aldrig köras. Ta bort det.`],
+  [/^duplicate ID <(.+)>$/, (name) => `id:t ${name} används mer än en gång. Ge varje element ett eget id.`],
 ];
 
 function inSwedish(message: string): string {
