@@ -107,6 +107,21 @@ describe("messages in the analyst's own spelling", () => {
   });
 });
 
+describe('messages about values read from zeebe:', () => {
+  test('when a Camunda 8 task names an unknown role and a due date that does not parse, then the messages name the zeebe elements written', async () => {
+    // given
+    const xml = (await readFile(path.join(fixturesDir, 'modelers', 'zeebe-uppfoljning.bpmn'), 'utf8'))
+      .replace('candidateGroups="enhetschef"', 'candidateGroups="=[&#34;chefen&#34;]"')
+      .replace('dueDate="P7D"', 'dueDate="P7X"');
+    // when
+    const messages = (await problemsOf(xml)).filter((p) => p.elementId === 'folj').map((p) => p.message);
+    // then
+    expect(messages).toContainEqual(expect.stringMatching(/^Okänd roll "chefen" i zeebe:assignmentDefinition candidateGroups\./));
+    expect(messages).toContainEqual(expect.stringMatching(/^zeebe:taskSchedule dueDate "P7X" går inte att tolka: /));
+    expect(messages.join(' ')).not.toContain('camunda:');
+  });
+});
+
 describe('JUEL conditions', () => {
   test('when a condition says language="juel" or is written #{…}, then it is read like ${…} and the diagram passes', async () => {
     // given

@@ -10,7 +10,7 @@ import { checkMessagesKeepDecision, readMessages } from './read-messages.js';
 import { checkAssigneeFields } from './check-assignee-fields.js';
 import { checkOneTokenPerStep } from './check-one-token-per-step.js';
 import { eventSubProcessFlags } from './check-event-sub-process.js';
-import { analystPrefix, inAnalystSpelling } from './normalize-spellings.js';
+import { analystPrefix, inAnalystSpelling, inWrittenSpelling } from './normalize-spellings.js';
 import { extensionRefused } from './refusal-texts.js';
 
 const processKeyPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -92,8 +92,8 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   for (const form of [model.startForm, ...[...model.userTasks.values()].map((t) => t.form)]) {
     for (const f of form) if (reservedVariableNames.has(f.id)) problem(null, `Fältnamnet "${f.id}" är reserverat; välj ett annat id.`);
   }
-  // Operaton Modeler writes operaton:, read as camunda:; the analyst is told in the spelling of the file.
-  return { model, problems: inAnalystSpelling(problems, analystPrefix(definitions)) };
+  // Operaton Modeler writes operaton:, Camunda 8 zeebe:…, read as camunda:; the analyst is told in what the file says.
+  return { model, problems: inAnalystSpelling(inWrittenSpelling(problems, flowElements), analystPrefix(definitions)) };
 }
 
 /** The message a receive task or a message event waits for (or throws), by id. */

@@ -30,6 +30,18 @@ export function handlerNamed(element: object): string | undefined {
   return handlerNames.get(element);
 }
 
+const writtenAs = new WeakMap<object, Map<string, string>>();
+
+/** Records that `ours` (e.g. camunda:candidateGroups) was read from `theirs`, so a message names what was written. */
+export function readFrom(element: object, ours: string, theirs: string): void {
+  writtenAs.set(element, (writtenAs.get(element) ?? new Map()).set(ours, theirs));
+}
+
+/** What the element's values were read from, ours → as written; empty for an element in our spelling. */
+export function writtenSpellings(element: object): ReadonlyMap<string, string> {
+  return writtenAs.get(element) ?? new Map();
+}
+
 /** The element's extension elements (empty when it has none). */
 export function extensionsOf(element: SpellingElement): SpellingElement[] {
   return ((element.extensionElements as { values?: SpellingElement[] } | undefined)?.values ?? []);

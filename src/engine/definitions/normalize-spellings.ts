@@ -2,7 +2,7 @@
 // tree before any check, so the engine, the model and every check see one spelling. The stored XML stays as uploaded.
 import { isDollarExpression, isJuelLanguage, translateCondition, translateName } from './normalize-conditions.js';
 import { keyProcess, type ReaderIndex } from './normalize-process-key.js';
-import { nameHandler, type ElementFactory, type SpellingElement } from './normalize-notes.js';
+import { nameHandler, writtenSpellings, type ElementFactory, type SpellingElement } from './normalize-notes.js';
 import { readZeebe, takeZeebeForms } from './normalize-zeebe.js';
 
 const camundaUri = 'http://camunda.org/schema/1.0/bpmn';
@@ -32,6 +32,24 @@ export function analystPrefix(definitions: { [key: string]: unknown }): string {
 export function inAnalystSpelling<T extends { message: string }>(problems: T[], prefix: string): T[] {
   if (prefix === 'camunda') return problems;
   return problems.map((p) => ({ ...p, message: p.message.replace(/\bcamunda:/g, `${prefix}:`) }));
+}
+
+/** Messages about an element whose values were read from another spelling (zeebe:…), naming what was written. */
+export function inWrittenSpelling<T extends { elementId: string | null; message: string }>(problems: T[], elements: readonly object[]): T[] {
+  const byId = new Map<string, ReadonlyMap<string, string>>();
+  for (const el of elements) {
+    const id = (el as { id?: unknown }).id;
+    const spellings = writtenSpellings(el);
+    if (typeof id === 'string' && spellings.size) byId.set(id, spellings);
+  }
+  if (!byId.size) return problems;
+  return problems.map((p) => {
+    const spellings = p.elementId === null ? undefined : byId.get(p.elementId);
+    if (!spellings) return p;
+    let message = p.message;
+    for (const [ours, theirs] of spellings) message = message.split(ours).join(theirs);
+    return { ...p, message };
+  });
 }
 
 /** Something the analyst should know about how the diagram was read: it does not stop a publish. */

@@ -1,7 +1,7 @@
 // Camunda 8's spellings that name things rather than run code, read as ours: zeebe:taskDefinition type as the handler,
 // task headers, input mappings and properties as the handler's properties, zeebe:assignmentDefinition and
 // zeebe:taskSchedule as the user task's roles, assignee and due date, and its forms where they map (normalize-zeebe-forms).
-import { addExtension, extensionsOf, keepExtensions, nameHandler, refuseSpelling, type ElementFactory, type SpellingElement } from './normalize-notes.js';
+import { addExtension, extensionsOf, keepExtensions, nameHandler, readFrom, refuseSpelling, type ElementFactory, type SpellingElement } from './normalize-notes.js';
 import { readZeebeForm } from './normalize-zeebe-forms.js';
 import { readLoopSpelling } from './normalize-loop.js';
 
@@ -52,7 +52,10 @@ export function readZeebe(el: SpellingElement, forms: ReadonlyMap<string, string
       readAssignment(el, ext);
     } else if (el.$type === 'bpmn:UserTask' && ext.$type === 'zeebe:taskSchedule') {
       take();
-      if (typeof ext.dueDate === 'string' && ext.dueDate.trim() && !el.dueDate) el.dueDate = ext.dueDate.trim();
+      if (typeof ext.dueDate === 'string' && ext.dueDate.trim() && !el.dueDate) {
+        el.dueDate = ext.dueDate.trim();
+        readFrom(el, 'camunda:dueDate', 'zeebe:taskSchedule dueDate');
+      }
       if (typeof ext.followUpDate === 'string' && ext.followUpDate.trim()) refuseSpelling(el, 'zeebe:taskSchedule followUpDate stöds inte; bevaka uppgiften med en timer i stället.');
     } else if (el.$type === 'bpmn:UserTask' && ext.$type === 'zeebe:userTask') {
       take();
@@ -68,10 +71,19 @@ export function readZeebe(el: SpellingElement, forms: ReadonlyMap<string, string
 
 function readAssignment(el: SpellingElement, ext: SpellingElement): void {
   const groups = staticList(ext.candidateGroups);
-  if (groups !== undefined && !el.candidateGroups) el.candidateGroups = groups;
+  if (groups !== undefined && !el.candidateGroups) {
+    el.candidateGroups = groups;
+    readFrom(el, 'camunda:candidateGroups', 'zeebe:assignmentDefinition candidateGroups');
+  }
   const users = staticList(ext.candidateUsers);
-  if (users !== undefined && !el.candidateUsers) el.candidateUsers = users;
-  if (typeof ext.assignee === 'string' && ext.assignee.trim() && !el.assignee) el.assignee = ext.assignee.trim();
+  if (users !== undefined && !el.candidateUsers) {
+    el.candidateUsers = users;
+    readFrom(el, 'camunda:candidateUsers', 'zeebe:assignmentDefinition candidateUsers');
+  }
+  if (typeof ext.assignee === 'string' && ext.assignee.trim() && !el.assignee) {
+    el.assignee = ext.assignee.trim();
+    readFrom(el, 'camunda:assignee', 'zeebe:assignmentDefinition assignee');
+  }
 }
 
 /** `a, b` as it is, and a FEEL list of texts (`=["a","b"]`) as `a,b`; anything else stays and its check refuses it. */
