@@ -1,20 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { z } from 'zod';
-import { defineHandler } from '../../../src/handlers/handler.js';
-import { defaultHandlers } from '../../../src/handlers/index.js';
+import { listHandlers as handlers } from '../../helpers/list-handler.js';
 import { actors, startHarness, type Harness } from '../../helpers/runtime-harness.js';
-
-/** Makes the list of children from the names typed at the start, as a register lookup would. */
-const testLista = defineHandler({
-  name: 'testLista',
-  title: 'Testlista',
-  input: z.object({ namn: z.string().optional() }),
-  async run({ namn }) {
-    if (namn === 'saknas') return {};
-    return { barnen: (namn ?? '').split(',').map((n) => n.trim()).filter(Boolean).map((n) => ({ namn: n })) };
-  },
-});
-const handlers = [...defaultHandlers, testLista];
 
 const history = async (h: Harness, id: string, elementId = 'granska') =>
   (await h.runtime.getHistory(id)).filter((e) => e.elementId === elementId).map((e) => [e.type, e.elementName]);
