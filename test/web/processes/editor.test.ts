@@ -65,7 +65,7 @@ describe('POST /api/editor/check', () => {
     const response = await t.call('processagare', { method: 'POST', url: '/api/editor/check?key=web-beslut', headers: xml, payload: draft });
     // then
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ key: 'web-beslut', problems: [{ elementId: 'lamnaSvar', message: 'Okänd roll "okand-roll" i camunda:candidateGroups.' }], warnings: [] });
+    expect(response.json()).toEqual({ key: 'web-beslut', problems: [{ elementId: 'lamnaSvar', message: 'Okänd roll "okand-roll" i camunda:candidateGroups. Välj bland rollerna i redigeraren; ett roll-id skrivs som enhetschef eller lss-handlaggare.' }], warnings: [] });
     expect((await t.call('admin', { method: 'GET', url: '/api/processes/web-beslut' })).json().version).toBe(1);
   });
 
