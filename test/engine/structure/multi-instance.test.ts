@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { listHandlers as handlers } from '../../helpers/list-handler.js';
-import { actors, startHarness, type Harness } from '../../helpers/runtime-harness.js';
+import { actors, fixturesDir, startHarness, type Harness } from '../../helpers/runtime-harness.js';
 
 const history = async (h: Harness, id: string, elementId = 'granska') =>
   (await h.runtime.getHistory(id)).filter((e) => e.elementId === elementId).map((e) => [e.type, e.elementName]);
@@ -112,5 +114,28 @@ describe.each([100, 0])('multi-instance user tasks (engines kept: %i)', (engineC
     // then
     expect([...first, ...second].map((t) => t.name)).toEqual(['Granska barnets plats: Alva (1 av 2)', 'Granska barnets plats: Bror (2 av 2)']);
     expect(h.runtime.getInstance(id).state).toBe('completed');
+  });
+
+  test('when the task is inside a sub-process, then each child is a task there too, and the answers reach the process after a restart', async () => {
+    // given: the parallel diagram with the task wrapped in a sub-process
+    const xml = (await readFile(path.join(fixturesDir, 'structure', 'flera-parallellt.bpmn'), 'utf8'))
+      .replace('<bpmn:userTask id="granska"', '<bpmn:subProcess id="omgang" name="Granskning"><bpmn:startEvent id="inne" name="In" /><bpmn:sequenceFlow id="i1" sourceRef="inne" targetRef="granska" /><bpmn:userTask id="granska"')
+      .replace('</bpmn:userTask>\n    <bpmn:boundaryEvent id="frist"', '</bpmn:userTask><bpmn:sequenceFlow id="i2" sourceRef="granska" targetRef="ute" /><bpmn:endEvent id="ute" name="Ut" /></bpmn:subProcess>\n    <bpmn:boundaryEvent id="frist"')
+      .replace('attachedToRef="granska"', 'attachedToRef="omgang"')
+      .replace('sourceRef="hamta" targetRef="granska"', 'sourceRef="hamta" targetRef="omgang"')
+      .replace('sourceRef="granska" targetRef="besluta"', 'sourceRef="omgang" targetRef="besluta"');
+    h = await startHarness({ engineCacheSize, processes: [['flera-parallellt.bpmn', xml]], handlers });
+    const { id } = await h.runtime.startInstance('flera-parallellt', { variables: { namn: 'Alva, Bror' } }, actors.handlaggare);
+    const [alva, bror] = open(h, id);
+    await h.runtime.completeTask(bror!.id, { godkand: true }, actors.handlaggare);
+    // when
+    await h.restart();
+    await h.runtime.completeTask(open(h, id)[0]!.id, { godkand: false }, actors.handlaggare);
+    // then
+    expect([alva!.name, bror!.name]).toEqual(['Granska barnets plats: Alva (1 av 2)', 'Granska barnets plats: Bror (2 av 2)']);
+    const instance = h.runtime.getInstance(id);
+    expect(instance.active.map((a) => a.elementId)).toEqual(['besluta']);
+    expect(instance.variables.granska).toEqual([{ godkand: false, barn: { namn: 'Alva' } }, { godkand: true, barn: { namn: 'Bror' } }]);
+    expect((await history(h, id, 'omgang')).map(([type]) => type)).toEqual(['activity.entered', 'activity.left']);
   });
 });
