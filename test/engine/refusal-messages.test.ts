@@ -43,6 +43,7 @@ describe('extension elements are named for what they are', () => {
     ['<camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector>', 'Tillägget camunda:connector är en connector', 'registrerad hanterare'],
     ['<camunda:field name="x" stringValue="y" />', 'Tillägget camunda:field är ett fält som skickas in i en Java-klass', 'camunda:properties'],
     ['<camunda:potentialStarter />', 'Tillägget camunda:potentialStarter anger vem som får starta ärenden', 'candidateStarterGroups'],
+    ['<camunda:in variables="all" />', 'Tillägget camunda:in skickar variabler till en anropad rutin och hör bara till en anropsaktivitet', 'Ta bort det här'],
   ])('when a user task carries %s, then the refusal at the task says what it is and what to do instead', async (extension, what, instead) => {
     // given
     const xml = await withTaskExtension(extension);

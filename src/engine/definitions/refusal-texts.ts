@@ -23,6 +23,9 @@ const extensionKinds: Readonly<Record<string, string>> = {
   calleddecision: 'anropar en DMN-beslutstabell, som inte körs här. Rita beslutet som en exklusiv gateway med villkor.',
   subscription: 'är en korrelationsnyckel. Här skickas ett meddelande till ett bestämt ärende (POST /api/instances/:id/messages/:namn), så ingen nyckel behövs: ta bort den.',
   taskheaders: 'är rubriker till en jobbarbetare och hör bara till en tjänsteuppgift. Ta bort dem här.',
+  // On a call activity camunda:in/out are read (check-call-activity.ts); anywhere else they would do nothing.
+  in: 'skickar variabler till en anropad rutin och hör bara till en anropsaktivitet. Ta bort det här.',
+  out: 'hämtar variabler från en anropad rutin och hör bara till en anropsaktivitet. Ta bort det här.',
 };
 
 /** The XML spelling of a moddle type: camunda:ExecutionListener is written camunda:executionListener. */
