@@ -138,4 +138,26 @@ describe.each([100, 0])('multi-instance user tasks (engines kept: %i)', (engineC
     expect(instance.variables.granska).toEqual([{ godkand: false, barn: { namn: 'Alva' } }, { godkand: true, barn: { namn: 'Bror' } }]);
     expect((await history(h, id, 'omgang')).map(([type]) => type)).toEqual(['activity.entered', 'activity.left']);
   });
+
+  test('when the list variable holds a text, then the case stops with a message naming the variable', async () => {
+    // given / when
+    const id = await start('flera-parallellt', 'text');
+    // then
+    expect(h.runtime.getInstance(id).state).toBe('failed');
+    const failed = (await h.runtime.getHistory(id)).find((e) => e.type === 'instance.failed');
+    expect(failed?.data).toEqual({ message: expect.stringContaining('Variabeln "barnen" är inte en lista') });
+  });
+
+  test('when a timer that does not interrupt runs out after a restart, then its path opens beside the open tasks of the children', async () => {
+    // given
+    const xml = (await readFile(path.join(fixturesDir, 'structure', 'flera-parallellt.bpmn'), 'utf8')).replace('<bpmn:boundaryEvent id="frist"', '<bpmn:boundaryEvent id="frist" cancelActivity="false"');
+    h = await startHarness({ engineCacheSize, processes: [['flera-parallellt.bpmn', xml]], handlers });
+    const { id } = await h.runtime.startInstance('flera-parallellt', { variables: { namn: 'Alva, Bror' } }, actors.handlaggare);
+    // when
+    await h.restart();
+    await h.runtime.moveClock({ to: '2027-01-25T08:00:00Z' });
+    for (const task of open(h, id)) await h.runtime.completeTask(task.id, { godkand: true }, actors.handlaggare);
+    // then
+    expect(h.runtime.listTasks({ instanceId: id }, actors.enhetschef).map((t) => t.elementId).sort()).toEqual(['besluta', 'paminn']);
+  });
 });
