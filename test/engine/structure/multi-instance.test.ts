@@ -160,4 +160,14 @@ describe.each([100, 0])('multi-instance user tasks (engines kept: %i)', (engineC
     // then
     expect(h.runtime.listTasks({ instanceId: id }, actors.enhetschef).map((t) => t.elementId).sort()).toEqual(['besluta', 'paminn']);
   });
+
+  test('when the assignee is an expression on the item, then the task of each child goes to the user its item names', async () => {
+    // given
+    const xml = (await readFile(path.join(fixturesDir, 'structure', 'flera-parallellt.bpmn'), 'utf8')).replace('camunda:candidateGroups="lss-handlaggare">', 'camunda:candidateGroups="lss-handlaggare" camunda:assignee="=barn.namn">');
+    h = await startHarness({ engineCacheSize, processes: [['flera-parallellt.bpmn', xml]], handlers });
+    // when
+    const { id } = await h.runtime.startInstance('flera-parallellt', { variables: { namn: 'alva, bror' } }, actors.handlaggare);
+    // then
+    expect(h.runtime.listTasks({ instanceId: id }, actors.admin).map((t) => t.assignee)).toEqual(['alva', 'bror']);
+  });
 });
