@@ -1,8 +1,7 @@
 // The child cases of call activities: started once the caller's step is stored, their end reported back to the caller,
 // ended when the caller leaves the step. Every step is redone from the stored records after a crash, never twice.
-import type { Actor } from '../auth/index.js';
 import { carriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
-import { mappedVariables, type CallRecord, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
+import { mappedVariables, type CallRecord, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { type FormChoices, resolveForm, validateSubmission } from '../forms/index.js';
 import type { HandlerLogger } from '../handlers/index.js';
 import type { Clock } from '../timers/index.js';
@@ -11,26 +10,15 @@ export interface CallRelayDeps {
   index: InstanceIndex;
   transitions: InstanceTransitions;
   registry: DefinitionRegistry;
+  /** The histories, to see whether a child ended at an error end event. */
+  instances: InstanceRepository;
   clock: Clock;
   logger: HandlerLogger;
   /** What the child's start form's reference fields may name now. */
   choices: FormChoices;
 }
 
-/** What a case page shows of its calls: the case that started it, and the cases it started. */
-export interface CaseCalls {
-  calledBy: CaseLink | null;
-  children: (CaseLink & { state: InstanceSummary['state'] })[];
-}
-
-export interface CaseLink {
-  instanceId: string;
-  processName: string;
-  /** The call activity's name in the caller's diagram. */
-  stepName: string;
-}
-
-export function createCallRelay({ index, transitions, registry, clock, logger, choices }: CallRelayDeps) {
+export function createCallRelay({ index, transitions, registry, instances, clock, logger, choices }: CallRelayDeps) {
   // A transition stored inside another one's work (a child that ends at once) asks again; each piece of work runs once.
   const inFlight = new Set<string>();
   const modelOf = (s: InstanceSummary) => registry.get(s.processKey, s.version)?.model;
@@ -103,7 +91,13 @@ export function createCallRelay({ index, transitions, registry, clock, logger, c
         calledBy: { instanceId: caller.id, elementId: record.elementId, executionId: record.executionId },
       };
       if (handed) child.decision = handed.decision;
-      await transitions.start(child, 'system');
+      try {
+        await transitions.start(child, 'system');
+      } catch (err) {
+        // A child that stops before its first wait is not made (a stored one went on): the caller waits at an incident.
+        const message = err instanceof Error ? err.message : String(err);
+        if (!index.get(record.childId)) return refuse(caller, record, `Ärendet ${definition.model.name} kunde inte startas: ${message}. Välj Försök igen när rutinen är rättad.`);
+      }
       // The caller left the step while the child was being made: it is ended at once, not left running alone.
       const now = index.get(callerId)?.calls?.find((r) => r.childId === record.childId);
       if (!now || now.state === 'ending') return endChild(callerId, record);
@@ -129,9 +123,12 @@ export function createCallRelay({ index, transitions, registry, clock, logger, c
     const caller = index.get(by.instanceId);
     const record = caller?.calls?.find((r) => r.childId === child.id);
     if (!caller || caller.state !== 'running' || !record || (record.state !== 'running' && record.state !== 'starting')) return;
+    const thrown = child.state === 'completed' ? await errorEndOf(child) : null;
     await transitions.withEngine(caller.id, 'system', async (session, base) => {
       const model = modelOf(base);
-      if (child.state === 'completed') {
+      if (thrown) {
+        await session.childEnded(child.id, { error: thrown });
+      } else if (child.state === 'completed') {
         // Without camunda:out the caller gets every variable the child ends with, but its own start-form fields stay.
         const keep = new Set(model?.startForm.map((f) => f.id) ?? []);
         await session.childEnded(child.id, { variables: mappedVariables(child.variables, model?.callActivities.get(record.elementId)?.outputs ?? null, keep) });
@@ -140,6 +137,14 @@ export function createCallRelay({ index, transitions, registry, clock, logger, c
         await session.childEnded(child.id, { failed: `Det anropade ärendet (${modelOf(child)?.name ?? child.processKey}) ${how} innan det var klart. Försök igen startar ett nytt ärende.` });
       }
     });
+  }
+
+  /** The error a child ended with: its last step an error end event (`errorCode`), or null. */
+  async function errorEndOf(child: InstanceSummary): Promise<{ code: string; message: string } | null> {
+    const model = modelOf(child);
+    const last = (await instances.history(child.id)).filter((e) => e.type === 'activity.left' && model?.elements.get(e.elementId ?? '')?.type === 'bpmn:EndEvent').at(-1);
+    const end = last?.elementId ? model?.elements.get(last.elementId) : undefined;
+    return end?.errorCode ? { code: end.errorCode, message: `Det anropade ärendet (${model!.name}) slutade vid "${end.name}"` } : null;
   }
 
   async function changeCalls(id: string, change: (calls: CallRecord[]) => CallRecord[], entries: (nextSeq: number, s: InstanceSummary) => HistoryEntry[] = () => []): Promise<void> {
@@ -160,14 +165,18 @@ export function createCallRelay({ index, transitions, registry, clock, logger, c
 
   /** Does what the stored case's calls ask for now: start, end, or report a child's end. */
   async function settle(summary: InstanceSummary): Promise<void> {
+    // The step that asked for this is stored already: a failure here (the store, say) is logged and done again at the
+    // next start, and never turns the request that got here into an error.
+    const guarded = (key: string, work: () => Promise<void>) =>
+      once(key, work).catch((err: Error) => logger.error({ instanceId: summary.id, step: key.slice(0, key.indexOf(':')), err: err.name }, 'call activity step failed; done again at the next start'));
     for (const record of summary.calls ?? []) {
-      if (record.state === 'starting') await once(`start:${record.childId}`, () => startChild(summary.id, record));
-      if (record.state === 'ending') await once(`end:${record.childId}`, () => endChild(summary.id, record));
+      if (record.state === 'starting') await guarded(`start:${record.childId}`, () => startChild(summary.id, record));
+      if (record.state === 'ending') await guarded(`end:${record.childId}`, () => endChild(summary.id, record));
       // A report a crash cut short: the child ended, its caller still waits for it.
       const child = record.state === 'running' ? index.get(record.childId) : undefined;
-      if (child && child.state !== 'running') await once(`report:${child.id}`, () => reportEnd(child));
+      if (child && child.state !== 'running') await guarded(`report:${child.id}`, () => reportEnd(child));
     }
-    if (summary.calledBy && summary.state !== 'running') await once(`report:${summary.id}`, () => reportEnd(summary));
+    if (summary.calledBy && summary.state !== 'running') await guarded(`report:${summary.id}`, () => reportEnd(summary));
   }
 
   return {
@@ -178,17 +187,6 @@ export function createCallRelay({ index, transitions, registry, clock, logger, c
       for (const summary of [...index.all()].filter((s) => s.calls?.length)) await settle(index.get(summary.id)!);
     },
 
-    /** The case that started this one and the cases it started, for its page. */
-    caseCalls(instanceId: string, _actor?: Actor): CaseCalls {
-      const s = index.get(instanceId);
-      const by = s?.calledBy ? index.get(s.calledBy.instanceId) : undefined;
-      const calledBy = s?.calledBy && by ? { instanceId: by.id, processName: modelOf(by)?.name ?? by.processKey, stepName: stepName(by, s.calledBy.elementId) } : null;
-      const children = [...index.all()]
-        .filter((c) => c.calledBy?.instanceId === instanceId)
-        .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
-        .map((c) => ({ instanceId: c.id, processName: modelOf(c)?.name ?? c.processKey, stepName: s ? stepName(s, c.calledBy!.elementId) : c.calledBy!.elementId, state: c.state }));
-      return { calledBy, children };
-    },
   };
 }
 

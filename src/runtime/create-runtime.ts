@@ -19,6 +19,7 @@ import { createIncidentService } from './incidents.js';
 import { createInstanceService } from './instances.js';
 import { createMessageRelay } from './message-relay.js';
 import { createCallRelay } from './call-activities.js';
+import { createCaseCalls } from './case-calls.js';
 import { createProcessService } from './processes.js';
 import { createPendingDraftService } from './pending-drafts.js';
 import { createSignOutService } from './sign-outs.js';
@@ -76,7 +77,7 @@ export async function createRuntime(options: RuntimeOptions) {
     const relay = createMessageRelay({ index, transitions, registry, clock, logger, choices });
     transitions.onOutbox((senderId) => relay.deliverOutbox(senderId));
     await relay.deliverLeftOver();
-    const calls = createCallRelay({ index, transitions, registry, clock, logger, choices });
+    const calls = createCallRelay({ index, transitions, registry, instances: store.instances, clock, logger, choices });
     transitions.onStoredCalls((stored) => calls.settle(stored));
     await calls.settleLeftOver();
     // Cases an earlier version stopped at a failing service task run that step again: they go on, or wait at an incident.
@@ -98,7 +99,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createTaskService({ index, transitions, clock, choices, registry, users }),
       ...createCaseAnswerService({ index, registry, housing, users }),
       ...caseAccess,
-      caseCalls: calls.caseCalls,
+      ...createCaseCalls({ index, registry }),
       ...createInboxService({ index, transitions, clock }),
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),

@@ -1,7 +1,7 @@
 // The caller's side of call activities in one transition: which child cases to start, finish with, or end.
 import { randomUUID } from 'node:crypto';
 import type { CallRecord } from '../records/index.js';
-import type { ProcessModel } from '../definitions/process-model.js';
+import { catchesError, type ProcessModel } from '../definitions/process-model.js';
 import type { StepParking } from '../elements/durable-timers.js';
 import type { HistoryRecorder } from './history-recorder.js';
 import type { WaitingActivity } from './task-records.js';
@@ -15,6 +15,8 @@ export interface CallPorts {
   assign(values: Record<string, unknown>): void;
   /** Completes the waiting call activity: the caller goes on past it. */
   signal(elementId: string, executionId: string): void;
+  /** Throws a BPMN error with `code` at the waiting call activity, for its error boundary event. */
+  throwError(executionId: string, code: string, message: string): void;
 }
 
 /**
@@ -70,6 +72,20 @@ export class CallTracker {
     return true;
   }
 
+  /**
+   * The child ended at an error end event: an error boundary event on the call activity with that code takes the
+   * caller on; without one the caller waits at an incident, as for any error the diagram does not catch.
+   */
+  errorEnded(childId: string, code: string, message: string): boolean {
+    const record = this.waitingRecord(childId);
+    if (!record) return false;
+    if (!catchesError(this.ports.model, record.elementId, code)) return this.fail(childId, `${message} (${code}; diagrammet fångar inte felet). Försök igen startar ett nytt ärende.`);
+    this.ports.recorder.record('call.error', record.elementId, { childId, code });
+    this.records = this.records.filter((r) => r !== record);
+    this.ports.throwError(record.executionId, code, message);
+    return true;
+  }
+
   /** The child ended without finishing: the caller waits at an incident; a retry starts a new child. */
   fail(childId: string, message: string): boolean {
     const record = this.waitingRecord(childId);
@@ -93,4 +109,23 @@ export class CallTracker {
     const waits = record && this.ports.waiting().some((w) => w.executionId === record.executionId);
     return waits ? record : undefined;
   }
+}
+
+/** The part of bpmn-elements' activity api a call activity's error is sent through; a sub-process lists its own. */
+interface ApiOfActivity {
+  executionId: string;
+  getPostponed?(): ApiOfActivity[];
+  sendApiMessage(action: string, content: Record<string, unknown>): void;
+}
+
+/** The waiting activity with this execution id, inside sub-processes too. */
+export function findPostponed(postponed: readonly unknown[], executionId: string, seen = new Set<unknown>()): ApiOfActivity | undefined {
+  for (const api of postponed as ApiOfActivity[]) {
+    if (api.executionId === executionId) return api;
+    if (seen.has(api.executionId) || !api.getPostponed) continue;
+    seen.add(api.executionId);
+    const inside = findPostponed(api.getPostponed(), executionId, seen);
+    if (inside) return inside;
+  }
+  return undefined;
 }

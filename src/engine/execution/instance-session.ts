@@ -19,7 +19,7 @@ import { answersWith } from './multi-instance-items.js';
 import { TransitionEffects } from './transition-effects.js';
 import type { HousingRegister } from '../../housing/index.js';
 import { startNewDecision } from '../../decisions/index.js';
-import { CallTracker } from './call-tracker.js';
+import { CallTracker, findPostponed } from './call-tracker.js';
 
 export interface SessionDeps {
   definition: CompiledDefinition;
@@ -76,7 +76,8 @@ export class InstanceSession {
     });
     this.engine = createEngine({ name: base.id, sourceContext: definition.sourceContext, timers: this.timers, services });
     const signal = (id: string, executionId: string) => this.engine.execution!.signal({ id, executionId });
-    this.calls = new CallTracker({ model: definition.model, recorder: this.recorder, parking, waiting: () => this.waiting(), assign: (v) => this.assignVariables(v), signal }, base.calls ?? []);
+    const throwError = (executionId: string, code: string, message: string) => findPostponed(this.engine.execution?.getPostponed() ?? [], executionId)?.sendApiMessage('error', { message, code });
+    this.calls = new CallTracker({ model: definition.model, recorder: this.recorder, parking, waiting: () => this.waiting(), assign: (v) => this.assignVariables(v), signal, throwError }, base.calls ?? []);
     this.engine.once('end', () => {
       this.outcome ??= { state: 'completed' };
     });
@@ -192,8 +193,8 @@ export class InstanceSession {
   }
 
   /** A child case ended: finished, the caller goes on past its call activity; otherwise it waits at an incident. */
-  async childEnded(childId: string, outcome: { variables: Record<string, unknown> } | { failed: string }): Promise<boolean> {
-    const done = 'failed' in outcome ? this.calls.fail(childId, outcome.failed) : this.calls.complete(childId, outcome.variables);
+  async childEnded(childId: string, outcome: { variables: Record<string, unknown> } | { failed: string } | { error: { code: string; message: string } }): Promise<boolean> {
+    const done = 'failed' in outcome ? this.calls.fail(childId, outcome.failed) : 'error' in outcome ? this.calls.errorEnded(childId, outcome.error.code, outcome.error.message) : this.calls.complete(childId, outcome.variables);
     await this.settle();
     return done;
   }

@@ -1,7 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { actors, startHarness, type Harness } from '../../helpers/runtime-harness.js';
+import { actors, fixturesDir, startHarness, type Harness } from '../../helpers/runtime-harness.js';
+import { withLayout } from '../../helpers/diagram-layout.js';
 
 const processes = ['structure/anrop-huvud.bpmn', 'structure/anrop-barn.bpmn'];
 const types = async (h: Harness, id: string) => (await h.runtime.getHistory(id)).map((e) => e.type);
@@ -107,5 +108,66 @@ describe.each([100, 0])('call activities (engines kept: %i)', (engineCacheSize) 
     const [child] = children(h, id);
     expect(h.runtime.getInstance(child!.id).variables.niva).toBe('lag');
     expect(h.runtime.getInstance(id).incidents).toEqual([]);
+  });
+
+  /** The child routine with its task's outgoing path replaced by `path` (elements and flows from "utred"), drawn anew. */
+  const childWith = async (path_: string, keepTask: boolean) => {
+    let xml = (await readFile(path.join(fixturesDir, 'structure', 'anrop-barn.bpmn'), 'utf8')).replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
+    if (!keepTask) xml = xml.replace(/<bpmn:userTask id="utred"[\s\S]*?<\/bpmn:userTask>/, '');
+    xml = xml.replace('<bpmn:sequenceFlow id="b2" sourceRef="utred" targetRef="barnKlart" />', '').replace('<bpmn:endEvent id="barnKlart" name="Utrett" />', path_);
+    return withLayout(xml);
+  };
+
+  test('when the child case cannot even be started (its routine stops before any wait), then the caller waits at an incident naming why', async () => {
+    // given: a child routine that goes round two gateways for ever
+    const looping = await childWith('<bpmn:exclusiveGateway id="utred" name="Runt" /><bpmn:sequenceFlow id="runt" sourceRef="utred" targetRef="runtIgen" /><bpmn:exclusiveGateway id="runtIgen" name="Runt igen" /><bpmn:sequenceFlow id="tillbaka" sourceRef="runtIgen" targetRef="utred" />', false);
+    h = await startHarness({ engineCacheSize, processes: ['structure/anrop-huvud.bpmn', ['anrop-barn.bpmn', looping]] });
+    // when
+    const { id } = await h.runtime.startInstance('anrop-huvud', { variables: { brukare: 'Brukare-4', niva: 'hog' } }, actors.handlaggare);
+    await h.restart();
+    // then
+    expect(children(h, id)).toEqual([]);
+    expect(h.runtime.getInstance(id).incidents).toEqual([expect.objectContaining({ elementId: 'utredIBarn', message: expect.stringMatching(/^Ärendet Barnärende kunde inte startas: .+ Välj Försök igen när rutinen är rättad\.$/) })]);
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['utredIBarn']);
+  });
+
+  const errorEnd = '<bpmn:sequenceFlow id="b2" sourceRef="utred" targetRef="fel" /><bpmn:endEvent id="fel" name="Ingen plats hittad"><bpmn:errorEventDefinition errorRef="ingenPlats" /></bpmn:endEvent>';
+  const declareError = (xml: string, processId: string) => xml.replace(`<bpmn:process id="${processId}"`, `<bpmn:error id="ingenPlats" name="Ingen plats" errorCode="INGEN_PLATS" />\n  <bpmn:process id="${processId}"`);
+  /** Runs the caller to the child's error end: starts it, and the child's task is done. */
+  const childEndsInError = async (callerXml: [string, string] | string) => {
+    h = await startHarness({ engineCacheSize, processes: [callerXml, ['anrop-barn.bpmn', declareError(await childWith(errorEnd, true), 'anropBarn')]] });
+    const { id } = await h.runtime.startInstance('anrop-huvud', { variables: { brukare: 'Brukare-5', niva: 'hog' } }, actors.handlaggare);
+    const [first] = children(h, id);
+    const [task] = h.runtime.listTasks({ instanceId: first!.id }, actors.handlaggare);
+    await h.runtime.completeTask(task!.id, { resultat: 'Ingen plats' }, actors.handlaggare);
+    return { id, first: first! };
+  };
+
+  test('when the child case ends at an error end event that the call activity does not catch, then the caller waits at an incident and a retry starts a new child', async () => {
+    // given
+    const { id, first } = await childEndsInError('structure/anrop-huvud.bpmn');
+    const [incident] = h.runtime.getInstance(id).incidents;
+    // when
+    await h.restart();
+    await h.runtime.retryIncident(id, incident!.id, {}, actors.admin);
+    // then
+    expect(incident).toEqual(expect.objectContaining({ elementId: 'utredIBarn', message: 'Det anropade ärendet (Barnärende) slutade vid "Ingen plats hittad" (INGEN_PLATS; diagrammet fångar inte felet). Försök igen startar ett nytt ärende.' }));
+    expect(h.runtime.getInstance(first.id).state).toBe('completed');
+    expect(children(h, id)).toHaveLength(2);
+    expect(h.runtime.getInstance(id).incidents).toEqual([]);
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['utredIBarn']);
+  });
+
+  test('when the child case ends at an error end event that an error boundary event on the call activity catches, then the caller takes that path', async () => {
+    // given: the caller catches "Ingen plats" on the call activity and goes to its reminder
+    const caller = (await readFile(path.join(fixturesDir, 'structure', 'anrop-huvud.bpmn'), 'utf8'))
+      .replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '')
+      .replace('<bpmn:sequenceFlow id="f4" sourceRef="fristUte" targetRef="paminn" />', '<bpmn:sequenceFlow id="f4" sourceRef="fristUte" targetRef="paminn" /><bpmn:boundaryEvent id="ingenPlatsFel" name="Ingen plats" attachedToRef="utredIBarn"><bpmn:errorEventDefinition errorRef="ingenPlats" /></bpmn:boundaryEvent><bpmn:sequenceFlow id="f6" sourceRef="ingenPlatsFel" targetRef="paminn" />');
+    // when
+    const { id } = await childEndsInError(['anrop-huvud.bpmn', withLayout(declareError(caller, 'anrop-huvud'))]);
+    // then
+    expect(h.runtime.getInstance(id).incidents).toEqual([]);
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['paminn']);
+    expect((await h.runtime.getHistory(id)).find((e) => e.type === 'call.error')?.data).toEqual(expect.objectContaining({ code: 'INGEN_PLATS' }));
   });
 });
