@@ -67,6 +67,22 @@
     return handlerName.test(type) ? '${environment.services.' + type + '}' : '';
   }
 
+  /** Where a service task's properties come from in Camunda 8, as the server reads them (normalize-zeebe.ts). */
+  var propertySources = ['zeebe:taskHeaders', 'zeebe:ioMapping', 'zeebe:properties'];
+
+  /** A service task's zeebe task headers, input mappings and properties as [name, value] pairs, in order. */
+  function zeebeProperties(bo) {
+    var pairs = [];
+    extensions(bo).forEach(function (ext) {
+      (ext.$children || []).forEach(function (child) {
+        if (ext.$type === 'zeebe:taskHeaders') pairs.push([String(child.key || ''), String(child.value || '')]);
+        if (ext.$type === 'zeebe:ioMapping' && child.$type === 'zeebe:input') pairs.push([String(child.target || ''), String(child.source || '')]);
+        if (ext.$type === 'zeebe:properties') pairs.push([String(child.name || ''), String(child.value || '')]);
+      });
+    });
+    return pairs.filter(function (pair) { return pair[0]; });
+  }
+
   /**
    * The extension values with the zeebe element of `type` losing `attributes` (null: all of it); the element goes when
    * nothing of it is left. `createAny(type, attrs)` makes the smaller copy (moddle's createAny), so the change is one command.
@@ -100,6 +116,8 @@
 
   root.ForeignSpellings = {
     spellingNote: spellingNote,
+    propertySources: propertySources,
+    zeebeProperties: zeebeProperties,
     readOperatonAsCamunda: readOperatonAsCamunda,
     restoreOperatonDeclaration: restoreOperatonDeclaration,
     candidateGroups: candidateGroups,

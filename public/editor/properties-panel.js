@@ -357,6 +357,8 @@
       var props = findExt(bo(element), 'camunda:Properties');
       var values = {};
       (props ? props.get('values') : []).forEach(function (p) { values[p.name] = p.value; });
+      // Camunda 8's headers and inputs come after ours on the server too, so they are what runs.
+      foreign.zeebeProperties(bo(element)).forEach(function (pair) { values[pair[0]] = pair[1]; });
       template.properties.slice(1).forEach(function (property) {
         var name = property.binding.name;
         var input = textInput(values[name], function (v) { asOneStep(function () { setProperty(element, name, v); }); });
@@ -384,11 +386,16 @@
       modeling.updateModdleProperties(element, props, { values: kept });
     }
 
+    /** Sets one property; a Camunda 8 task's headers and inputs move into camunda:properties with it, so one spelling runs. */
     function setProperty(element, name, value) {
+      var inherited = foreign.zeebeProperties(bo(element)).filter(function (pair) { return pair[0] !== name; });
       var props = ensureExt(element, 'camunda:Properties', { values: [] });
-      var others = props.get('values').filter(function (p) { return p.name !== name; });
+      var taken = inherited.map(function (pair) { return pair[0]; }).concat([name]);
+      var others = props.get('values').filter(function (p) { return taken.indexOf(p.name) === -1; })
+        .concat(inherited.map(function (pair) { return create('camunda:Property', { name: pair[0], value: pair[1] }, props); }));
       var next = value.trim() ? others.concat([create('camunda:Property', { name: name, value: value.trim() }, props)]) : others;
       modeling.updateModdleProperties(element, props, { values: next });
+      foreign.propertySources.forEach(function (type) { dropZeebe(element, type, null); });
     }
 
     function conditionSection(element) {

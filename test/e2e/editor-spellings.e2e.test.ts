@@ -52,7 +52,7 @@ describe('the editor with diagrams from other modelers, in a real browser', () =
     expect(v2).not.toContain('operaton:dueDate');
   });
 
-  test('when a Camunda 8 diagram is opened, then its zeebe role and due date show, and a role added is published as camunda: in place of zeebe:', async () => {
+  test('when a Camunda 8 diagram is opened, then its zeebe role, due date and task headers show, and what is edited is published as camunda: in place of zeebe:', async () => {
     // given
     await upload('zeebe-uppfoljning.bpmn');
     const page = await openEditor(e2e.browser, e2e.server.baseUrl, 'zeebe-uppfoljning');
@@ -61,6 +61,13 @@ describe('the editor with diagrams from other modelers, in a real browser', () =
     await page.click('[data-element-id="folj"]');
     const shown = [await panel.getByLabel('Enhetschef', { exact: true }).isChecked(), await panel.getByLabel('Förfallodatum').inputValue()];
     await panel.getByLabel('Utförare', { exact: true }).check();
+    // and the service task's zeebe headers show as its fields; one is changed
+    await page.click('[data-element-id="berakna"]');
+    const fields = panel.locator('input[type="text"]');
+    const headerValues = await fields.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const days = fields.nth(headerValues.indexOf('30'));
+    await days.fill('45');
+    await days.press('Tab');
     await publish(page);
     // then
     expect(shown).toEqual([true, 'P7D']);
@@ -68,6 +75,10 @@ describe('the editor with diagrams from other modelers, in a real browser', () =
     expect(v2).toContain('camunda:candidateGroups="enhetschef,utforare"');
     expect(v2).not.toContain('zeebe:assignmentDefinition');
     expect(v2).toContain('<zeebe:taskSchedule dueDate="P7D" />');
+    expect(headerValues).toEqual(expect.arrayContaining(['2027-01-10', '30', 'nastaUppfoljning']));
+    expect(v2).toContain('<camunda:property name="calendarDays" value="45" />');
+    expect(v2).toContain('<camunda:property name="variable" value="nastaUppfoljning" />');
+    expect(v2).not.toContain('zeebe:taskHeaders');
   });
 
   test('when the palette and a task\'s replace menu are opened, then they offer sub-processes and call activities and not scripts; a call activity chooses its routine and a user task its list', async () => {

@@ -12,6 +12,7 @@ type Bo = { $type: string; [key: string]: any };
 interface Foreign {
   readOperatonAsCamunda(xml: string): { xml: string; operaton: boolean };
   spellingNote(xml: string): string | null;
+  zeebeProperties(bo: Bo): [string, string][];
   restoreOperatonDeclaration(definitions: Bo): void;
   candidateGroups(bo: Bo): string;
   dueDate(bo: Bo): string;
@@ -107,6 +108,7 @@ describe('a Camunda 8 diagram in the editor', () => {
     expect(withoutGroups?.length).toBe(task.extensionElements.values.length - 1);
     expect(withoutDefinition?.map((e) => e.$type)).not.toContain('zeebe:taskDefinition');
     expect(nothingThere).toBeNull();
+    expect(foreign.zeebeProperties(service)).toEqual([['utfall', 'signerat'], ['kommentar', '=kommentar']]);
   });
 
   test('when an assignment also names an assignee, then only the candidate groups are taken from it', () => {
