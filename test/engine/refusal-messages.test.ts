@@ -93,6 +93,17 @@ describe('refused events say what to draw instead', () => {
   });
 });
 
+describe('a form field with a reserved name', () => {
+  test('when a user task names a field "output", then the refusal names the task and suggests another id', async () => {
+    // given
+    const xml = await withTaskExtension('<camunda:formData><camunda:formField id="output" label="Utfall" type="string" /></camunda:formData>');
+    // when
+    const problems = await problemsOf(xml);
+    // then
+    expect(problems).toContainEqual({ elementId: 'folja', message: 'Fältnamnet "output" är reserverat för systemet; välj ett annat id, t.ex. outputText.' });
+  });
+});
+
 describe("messages in the analyst's own spelling", () => {
   test('when an Operaton diagram carries a listener and a task without a role, then the messages say operaton:, never camunda:', async () => {
     // given

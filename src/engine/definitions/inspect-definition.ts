@@ -89,8 +89,9 @@ export function inspectDefinition(definitions: ModdleElement, file: string, hand
   problems.push(...checkMessagesKeepDecision(messages, model.startForm, file));
   problems.push(...checkOneTokenPerStep(process, file));
   problems.push(...checkAssigneeFields(model, file));
-  for (const form of [model.startForm, ...[...model.userTasks.values()].map((t) => t.form)]) {
-    for (const f of form) if (reservedVariableNames.has(f.id)) problem(null, `Fältnamnet "${f.id}" är reserverat; välj ett annat id.`);
+  const formsByElement = new Map([[noneStart?.id ?? null, model.startForm], ...[...model.userTasks].map(([id, t]) => [id, t.form] as const)]);
+  for (const [elementId, form] of formsByElement) {
+    for (const f of form) if (reservedVariableNames.has(f.id)) problem(elementId, `Fältnamnet "${f.id}" är reserverat för systemet; välj ett annat id, t.ex. ${f.id}Text.`);
   }
   // Operaton Modeler writes operaton:, Camunda 8 zeebe:…, read as camunda:; the analyst is told in what the file says.
   return { model, problems: inAnalystSpelling(inWrittenSpelling(problems, flowElements), analystPrefix(definitions)) };
