@@ -1,9 +1,17 @@
 // What the runtime needs to know about one process version, read once from its diagram.
 import type { FormField } from '../../forms/index.js';
-import type { LoopModel } from './check-loop.js';
 import type { DefinitionVersion } from '../records/index.js';
 import type { CallActivityModel } from './check-call-activity.js';
 import { armedMessageStarts, caughtByErrorStart } from './event-sub-process-model.js';
+
+/** A multi-instance user task: the list variable it reads, the name each task sees its item by, and the order. */
+export interface LoopModel {
+  /** The variable holding the list (from `camunda:collection="=name"`). */
+  collection: string;
+  /** The name the item has in the task's assignee, unit and due date expressions (bpmn-elements' default: item). */
+  elementVariable: string;
+  isSequential: boolean;
+}
 
 export interface UserTaskModel {
   candidateGroups: string[];
