@@ -2,16 +2,8 @@
 // one after the other. Everything else about loops is refused at the element with what to draw instead.
 import { reservedVariableNames } from '../elements/process-variables.js';
 import { extensionValues, type ModdleElement } from './bpmn-parse.js';
-import type { UserTaskModel } from './process-model.js';
+import type { LoopModel, UserTaskModel } from './process-model.js';
 
-/** A multi-instance user task: the list variable it reads, the name each task sees its item by, and the order. */
-export interface LoopModel {
-  /** The variable holding the list (from `camunda:collection="=name"`). */
-  collection: string;
-  /** The name the item has in the task's assignee, unit and due date expressions (bpmn-elements' default: item). */
-  elementVariable: string;
-  isSequential: boolean;
-}
 
 /** A variable name as FEEL and the forms write one; anything more (a path, a call, a literal list) is refused. */
 const variableName = /^[\p{L}_][\p{L}\p{N}_]*$/u;

@@ -1,8 +1,14 @@
 // The items of a multi-instance task as people see them (a label in the task's name) and where their answers go.
 import type { TaskRecord } from '../records/index.js';
-import type { WaitingActivity } from './task-records.js';
 
 /** Fields a list item of objects is usually named by, in the order tried. */
+/** One item of a multi-instance task as the engine has it waiting: its place (from 0), the list's length, the item. */
+export interface LoopItem {
+  index: number;
+  count: number;
+  item: unknown;
+}
+
 const labelFields = ['namn', 'name', 'titel', 'title', 'rubrik', 'label', 'id'];
 const maxLabelLength = 80;
 
@@ -14,7 +20,7 @@ export function itemLabel(item: unknown, index: number): string {
 }
 
 /** The task record's part for one item: its label, place and the list's length, and the name the inbox shows. */
-export function itemOfTask(name: string, loop: NonNullable<WaitingActivity['loop']>): { name: string; item: NonNullable<TaskRecord['item']> } {
+export function itemOfTask(name: string, loop: LoopItem): { name: string; item: NonNullable<TaskRecord['item']> } {
   const label = itemLabel(loop.item, loop.index);
   return { name: `${name}: ${label} (${loop.index + 1} av ${loop.count})`, item: { label, index: loop.index, count: loop.count } };
 }
@@ -24,7 +30,7 @@ export function itemOfTask(name: string, loop: NonNullable<WaitingActivity['loop
  * (the list the step started with, one place per item, null until answered) with this item's values and the item.
  * The form values are not set as variables of their own: each item would overwrite the one before.
  */
-export function answersWith(elementId: string, current: unknown, loop: NonNullable<WaitingActivity['loop']>, elementVariable: string, values: Record<string, unknown>): Record<string, unknown> {
+export function answersWith(elementId: string, current: unknown, loop: LoopItem, elementVariable: string, values: Record<string, unknown>): Record<string, unknown> {
   const answers = Array.isArray(current) && current.length === loop.count ? [...current] : Array.from({ length: loop.count }, () => null);
   answers[loop.index] = { ...values, [elementVariable]: loop.item };
   return { [elementId]: answers };

@@ -3,14 +3,14 @@ import { evaluateFeel } from '../../expressions/index.js';
 import type { TaskRecord } from '../records/index.js';
 import { addDuration, type Clock, parseDateOrDateTime } from '../../timers/index.js';
 import type { ProcessModel, UserTaskModel } from '../definitions/process-model.js';
-import { itemOfTask } from './multi-instance-items.js';
+import { itemOfTask, type LoopItem } from './multi-instance-items.js';
 
 export interface WaitingActivity {
   id: string;
   type: string;
   executionId: string;
   /** For one item of a multi-instance task: its place in the list (from 0), the list's length and the item. */
-  loop?: { index: number; count: number; item: unknown };
+  loop?: LoopItem;
 }
 
 export function taskRecords(
