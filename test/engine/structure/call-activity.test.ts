@@ -170,4 +170,26 @@ describe.each([100, 0])('call activities (engines kept: %i)', (engineCacheSize) 
     expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['paminn']);
     expect((await h.runtime.getHistory(id)).find((e) => e.type === 'call.error')?.data).toEqual(expect.objectContaining({ code: 'INGEN_PLATS' }));
   });
+
+  test('when the call activity sits inside an embedded sub-process, then the caller waits inside it and goes on past the sub-process when the child ends', async () => {
+    // given: "Utred i ett eget ärende" inside the sub-process "Utredning"
+    const nested = (await readFile(path.join(fixturesDir, 'structure', 'anrop-huvud.bpmn'), 'utf8'))
+      .replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '')
+      .replace('<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="utredIBarn" />', '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="utredning" />')
+      .replace('<bpmn:callActivity id="utredIBarn" name="Utred i ett eget ärende" calledElement="anropBarn" />', '<bpmn:subProcess id="utredning" name="Utredning"><bpmn:startEvent id="inStart" name="Utredningen börjar" /><bpmn:sequenceFlow id="i1" sourceRef="inStart" targetRef="utredIBarn" /><bpmn:callActivity id="utredIBarn" name="Utred i ett eget ärende" calledElement="anropBarn" /><bpmn:sequenceFlow id="i2" sourceRef="utredIBarn" targetRef="inSlut" /><bpmn:endEvent id="inSlut" name="Utredd" /></bpmn:subProcess>')
+      .replace('attachedToRef="utredIBarn"', 'attachedToRef="utredning"')
+      .replace('<bpmn:sequenceFlow id="f2" sourceRef="utredIBarn" targetRef="efterArbete" />', '<bpmn:sequenceFlow id="f2" sourceRef="utredning" targetRef="efterArbete" />');
+    h = await startHarness({ engineCacheSize, processes: [['anrop-huvud.bpmn', withLayout(nested)], 'structure/anrop-barn.bpmn'] });
+    const { id } = await h.runtime.startInstance('anrop-huvud', { variables: { brukare: 'Brukare-6', niva: 'lag' } }, actors.handlaggare);
+    const [child] = children(h, id);
+    const waitingAt = h.runtime.getInstance(id).active.map((a) => a.elementId);
+    // when
+    await h.restart();
+    const [task] = h.runtime.listTasks({ instanceId: child!.id }, actors.handlaggare);
+    await h.runtime.completeTask(task!.id, { resultat: 'Utrett inuti' }, actors.handlaggare);
+    // then
+    expect(waitingAt).toEqual(['utredIBarn']);
+    expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['efterArbete']);
+    expect(h.runtime.getInstance(id).variables.resultat).toBe('Utrett inuti');
+  });
 });
