@@ -71,9 +71,12 @@ export function createPostgresStore({ databaseUrl, exclusive = true }: PostgresS
   };
 }
 
-/** A connection or migration failure said for the person starting the server; pg's own message (never the URL) kept. */
+/**
+ * A connection or migration failure said for the person starting the server, with pg's own message. Not as `cause`:
+ * the boot prints the error whole, cause and properties too, and only pg's message is known to leave the URL out.
+ */
 function unreachable(error: unknown): never {
   if (error instanceof Error && error.message.startsWith('Databasen används redan')) throw error;
   const reason = error instanceof Error ? error.message : String(error);
-  throw new Error(`PostgreSQL-databasen kunde inte öppnas (DATABASE_URL): ${reason}`, { cause: error });
+  throw new Error(`PostgreSQL-databasen kunde inte öppnas (DATABASE_URL): ${reason}`);
 }
