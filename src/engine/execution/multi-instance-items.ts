@@ -1,7 +1,6 @@
 // The items of a multi-instance task as people see them (a label in the task's name) and where their answers go.
 import type { TaskRecord } from '../records/index.js';
 
-/** Fields a list item of objects is usually named by, in the order tried. */
 /** One item of a multi-instance task as the engine has it waiting: its place (from 0), the list's length, the item. */
 export interface LoopItem {
   index: number;
@@ -9,6 +8,7 @@ export interface LoopItem {
   item: unknown;
 }
 
+/** Fields a list item of objects is usually named by, in the order tried. */
 const labelFields = ['namn', 'name', 'titel', 'title', 'rubrik', 'label', 'id'];
 const maxLabelLength = 80;
 

@@ -1,4 +1,5 @@
-// What an instance waits at, with the steps inside a running sub-process in place of the sub-process itself.
+// What an instance waits at, with the steps inside a running sub-process in place of the sub-process itself, and each
+// open item of a multi-instance task in place of the task.
 import type { WaitingActivity } from './task-records.js';
 
 /** The part of bpmn-elements' activity api we read; a sub-process's api lists its own waiting children. */
