@@ -62,7 +62,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   };
   const users = oidc ? oidc.users : localUsers;
   const handlers = overrides.handlers ?? defaultHandlers;
-  const store = createStore(config.store, config.dataDir);
+  const store = await createStore(config.store, config.dataDir);
   let runtime: RuntimeApi;
   try {
     runtime = await createRuntime({
