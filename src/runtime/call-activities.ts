@@ -1,6 +1,6 @@
 // The child cases of call activities: started once the caller's step is stored, their end reported back to the caller,
 // ended when the caller leaves the step. Every step is redone from the stored records after a crash, never twice.
-import { carriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
+import { childDecision } from './call-decision.js';
 import { mappedVariables, type CallRecord, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { type FormChoices, resolveForm, validateSubmission } from '../forms/index.js';
 import type { HandlerLogger } from '../handlers/index.js';
@@ -42,19 +42,6 @@ export function createCallRelay({ index, transitions, registry, instances, clock
     });
   }
 
-  /**
-   * The decision the child continues: the caller's, when a step before the call handed it on (ärendehändelsen
-   * överlämnad) and no other case took it over. A child never makes a decision of its own from a caller that carries one.
-   */
-  function handedDecision(caller: InstanceSummary): { decision: DecisionHeader | null; caseEvents: CaseEvent[] } | null {
-    const header = carriedDecision(caller, modelOf(caller)?.properties ?? {});
-    if (!header) return null;
-    const handedOn = caller.caseEvents.some((e) => e.type === 'overlamnad');
-    const taken = [...index.all()].some((s) => s.id !== caller.id && s.decision?.id === header.id);
-    if (!handedOn || taken) return { decision: null, caseEvents: [] };
-    return { decision: header, caseEvents: caller.caseEvents.filter((e) => e.type !== 'overlamnad') };
-  }
-
   async function startChild(callerId: string, record: CallRecord): Promise<void> {
     const caller = index.get(callerId);
     if (!caller) return;
@@ -72,7 +59,6 @@ export function createCallRelay({ index, transitions, registry, instances, clock
         const detail = result.errors.map((e) => `${label(e.field)}: ${e.message}`).join(' ');
         return refuse(caller, record, `Ärendet ${definition.model.name} kunde inte startas: ${detail} Ange värdena och välj Försök igen.`);
       }
-      const handed = handedDecision(caller);
       const child: InstanceSummary = {
         id: record.childId,
         processKey: record.processKey,
@@ -87,10 +73,10 @@ export function createCallRelay({ index, transitions, registry, instances, clock
         tasks: [],
         timers: [],
         bevakningar: [],
-        caseEvents: handed?.caseEvents ?? [],
+        caseEvents: [],
         calledBy: { instanceId: caller.id, elementId: record.elementId, executionId: record.executionId },
       };
-      if (handed) child.decision = handed.decision;
+      Object.assign(child, childDecision(caller, child, definition.model.properties, index.all(), modelOf(caller)?.properties ?? {}));
       try {
         await transitions.start(child, 'system');
       } catch (err) {

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import type { InstanceSummary } from '../../src/engine/index.js';
+import { childDecision } from '../../src/runtime/call-decision.js';
+
+const header = { id: 'beslut-1', person: 'Brukare-1', kon: 'man', law: 'LSS' as const, insats: 'Bostad med särskild service för vuxna, 9 § 9 LSS', beslutsdatum: '2027-01-10' };
+const offer = { type: 'erbjudande' as const, date: '2027-01-12', reason: null, at: '2027-01-12T08:00:00.000Z', actor: 'enhetschef' };
+const handover = { type: 'overlamnad' as const, date: '2027-01-15', reason: null, at: '2027-01-15T08:00:00.000Z', actor: 'system' };
+const decisionVariables = { beslutsdatum: '2027-01-10', brukare: 'Brukare-1', kon: 'man', lag: 'LSS', insats: header.insats, ursprung: 'nyttBeslut' };
+const caller = (over: Partial<InstanceSummary>): InstanceSummary => ({
+  id: 'intern', processKey: 'intern-placering', version: 1, businessKey: 'IP-1', state: 'running', startedAt: '2027-01-10T08:00:00.000Z', endedAt: null, rev: 3,
+  variables: decisionVariables, active: [], tasks: [], timers: [], bevakningar: [], caseEvents: [], decision: header, ...over,
+});
+const child = { processKey: 'extern-placering', variables: decisionVariables };
+
+describe('the decision of a child case', () => {
+  test('when the caller handed its decision on before the call, then the child carries that decision with what happened to it, without the hand-over', () => {
+    // given
+    const handedOn = caller({ caseEvents: [offer, handover] });
+    // when
+    const carried = childDecision(handedOn, child, {}, [handedOn], {});
+    // then
+    expect(carried).toEqual({ decision: header, caseEvents: [offer] });
+  });
+
+  test('when the caller keeps its decision, or another case took it over already, then the child carries none: never a second one', () => {
+    // given
+    const kept = caller({ caseEvents: [offer] });
+    const handedOn = caller({ caseEvents: [handover] });
+    const taker = caller({ id: 'annat', caseEvents: [] });
+    // when
+    const fromKept = childDecision(kept, child, {}, [kept], {});
+    const fromTaken = childDecision(handedOn, child, {}, [handedOn, taker], {});
+    // then
+    expect(fromKept).toEqual({ decision: null, caseEvents: [] });
+    expect(fromTaken).toEqual({ decision: null, caseEvents: [] });
+  });
+
+  test('when the caller carries no decision, then the child makes its own from its start form, as any start does', () => {
+    // given
+    const vacancy = caller({ decision: null, variables: {} });
+    // when
+    const carried = childDecision(vacancy, child, {}, [vacancy], {});
+    // then
+    expect(carried.decision).toEqual(expect.objectContaining({ law: 'LSS', beslutsdatum: '2027-01-10', person: 'Brukare-1' }));
+    expect(carried.decision?.id).not.toBe('beslut-1');
+  });
+});
