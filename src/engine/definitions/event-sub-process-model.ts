@@ -1,7 +1,19 @@
 // When an event sub-process's start is armed or catches an error, read from where a case stands, as the engine runs it.
-import type { ProcessModel } from './process-model.js';
 
-type Elements = ProcessModel['elements'];
+/**
+ * What this reads of a process model's elements, said here rather than imported: process-model.ts asks these
+ * functions, so importing its types back would be a cycle.
+ */
+interface ElementFacts {
+  type: string;
+  parent?: string;
+  triggeredByEvent?: boolean;
+  interrupting?: boolean;
+  messageRef?: string;
+  errorCode?: string;
+}
+type Elements = ReadonlyMap<string, ElementFacts>;
+type ModelFacts = { readonly elements: Elements };
 
 /** The event sub-process whose start this is, or undefined for any other element. */
 function eventSubProcessOf(elements: Elements, startId: string): string | undefined {
@@ -50,7 +62,7 @@ function isEventSubProcess(elements: Elements, id: string): boolean {
  * them. A non-interrupting one takes one message per run of its scope (bpmn-elements arms a boundary event once), so
  * it is not listed while its own steps run; after they end, a second message is refused by the delivery itself.
  */
-export function armedMessageStarts(model: ProcessModel, at: ReadonlySet<string>): { elementId: string; messageId: string }[] {
+export function armedMessageStarts(model: ModelFacts, at: ReadonlySet<string>): { elementId: string; messageId: string }[] {
   const armed: { elementId: string; messageId: string }[] = [];
   for (const [id, element] of model.elements) {
     const eventSubProcess = element.messageRef ? eventSubProcessOf(model.elements, id) : undefined;
@@ -68,7 +80,7 @@ export function armedMessageStarts(model: ProcessModel, at: ReadonlySet<string>)
  * Whether an error start of an event sub-process catches this code thrown at `elementId`: one in a scope around it,
  * unless the error comes from an interrupting event sub-process of that same scope (which runs beside the wrapper).
  */
-export function caughtByErrorStart(model: ProcessModel, elementId: string, code: string): boolean {
+export function caughtByErrorStart(model: ModelFacts, elementId: string, code: string): boolean {
   for (let at: string | undefined = elementId; at; at = model.elements.get(at)?.parent) {
     const scope = model.elements.get(at)?.parent;
     if (interrupts(model.elements, at)) continue;
