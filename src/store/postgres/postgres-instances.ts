@@ -33,23 +33,31 @@ export class PostgresInstances implements InstanceRepository {
       throw new Error(`Instance ${id}: rev ${rev} must be an integer above the expected rev ${expectedRev}`);
     }
     const values = [id, rev, jsonText(doc.summary, 'Ärendet'), jsonText(doc.engineState ?? null, 'Ärendets tillstånd'), jsonText(doc.lastEntries, 'Historiken')];
-    await inTransaction(pool, async (client) => {
-      const stored =
-        expectedRev === null
-          ? await client.query(
-              `INSERT INTO instances (id, rev, summary, engine_state, last_entries) VALUES ($1, $2, $3, $4, $5)
-               ON CONFLICT (id) DO NOTHING`,
-              values,
-            )
-          : await client.query(
-              `UPDATE instances SET rev = $2, summary = $3, engine_state = $4, last_entries = $5, saved_at = now()
-               WHERE id = $1 AND rev = $6`,
-              [...values, expectedRev],
-            );
-      if (stored.rowCount !== 1) throw new StaleRevisionError(id);
-      if (doc.summary.culled) await forgetHistoryValues(client, id, doc.lastEntries);
-      else await appendHistory(client, id, doc.lastEntries);
-    });
+    const storeDocument =
+      expectedRev === null
+        ? 'INSERT INTO instances (id, rev, summary, engine_state, last_entries) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id'
+        : 'UPDATE instances SET rev = $2, summary = $3, engine_state = $4, last_entries = $5, saved_at = now() WHERE id = $1 AND rev = $6 RETURNING id';
+    const revValues = expectedRev === null ? values : [...values, expectedRev];
+    if (doc.summary.culled) {
+      await inTransaction(pool, async (client) => {
+        if ((await client.query(storeDocument, revValues)).rowCount !== 1) throw new StaleRevisionError(id);
+        await forgetHistoryValues(client, id, doc.lastEntries);
+      });
+      return;
+    }
+    // The usual save in one statement (one round trip, atomic by itself): the document, then its entries above the
+    // last stored seq, appended only if the document was stored.
+    const fresh = ascendingUnique(doc.lastEntries);
+    const n = revValues.length;
+    const { rows } = await pool.query<{ stored: number }>(
+      `WITH stored AS (${storeDocument}),
+            added AS (INSERT INTO history (instance_id, seq, entry)
+                      SELECT stored.id, e.seq, e.entry FROM stored, unnest($${n + 1}::integer[], $${n + 2}::json[]) AS e(seq, entry)
+                      WHERE e.seq > (SELECT coalesce(max(seq), 0) FROM history WHERE instance_id = $1))
+       SELECT count(*)::integer AS stored FROM stored`,
+      [...revValues, fresh.map((e) => e.seq), fresh.map((e) => jsonText(e, 'Historiken'))],
+    );
+    if (rows[0]?.stored !== 1) throw new StaleRevisionError(id);
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
@@ -61,17 +69,13 @@ export class PostgresInstances implements InstanceRepository {
   }
 }
 
-/** Appends, in seq order, the entries whose seq is above the last stored one (as the embedded store does). */
-async function appendHistory(client: pg.PoolClient, id: string, entries: readonly HistoryEntry[]): Promise<void> {
-  const { rows } = await client.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM history WHERE instance_id = $1', [id]);
-  let last = rows[0]!.last;
+/** The entries in seq order, each seq once (the first given), as the embedded store appends them. */
+function ascendingUnique(entries: readonly HistoryEntry[]): HistoryEntry[] {
   const fresh: HistoryEntry[] = [];
   for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
-    if (!Number.isInteger(entry.seq) || entry.seq <= last) continue;
-    fresh.push(entry);
-    last = entry.seq;
+    if (Number.isInteger(entry.seq) && entry.seq > (fresh.at(-1)?.seq ?? 0)) fresh.push(entry);
   }
-  await insertEntries(client, id, fresh);
+  return fresh;
 }
 
 /**
