@@ -17,7 +17,7 @@ describe('multi-instance tasks on the pages', () => {
   let t: TestApp;
   afterEach(() => t?.close());
 
-  test('when a case waits at a task for each child, then the inbox and the case list each child and the task page completes one', async () => {
+  test('when a case waits at a task for each child, then the inbox and the case list each child, the case says how many are left and the task page completes one', async () => {
     // given
     t = await startTestApp({ processes: [], overrides: { handlers: listHandlers } });
     const deployed = await t.call('processagare', { method: 'POST', url: '/api/processes', headers: { 'content-type': 'application/xml' }, payload: await parallelDiagram() });
@@ -37,6 +37,7 @@ describe('multi-instance tasks on the pages', () => {
       expect(page.body).toContain('Granska barnets plats: Alva (1 av 2)');
       expect(page.body).toContain('Granska barnets plats: Bror (2 av 2)');
     }
+    expect(casePage.body).toContain('<dt>Nu</dt><dd>Granska barnets plats (2 av 2 kvar)</dd>');
     expect(taskPage.body).toContain('<h1>Granska barnets plats: Bror (2 av 2)</h1>');
     expect(done.statusCode).toBe(303);
     const left = (await t.call('admin', { method: 'GET', url: `/api/tasks?instanceId=${instanceId}` })).json() as { name: string }[];
