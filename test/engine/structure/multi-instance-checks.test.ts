@@ -69,4 +69,26 @@ describe('multi-instance checks', () => {
     // then
     expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('svaren från varje post samlas av sig själva i en lista under uppgiftens id (granska)') })]);
   });
+
+  test('when two flows can reach a multi-instance task at once, then it is refused like any task: the second round would wait unseen', async () => {
+    // given: a parallel split whose both branches end at the task
+    const xml = withLayout(`${testDefinitionsOpen}
+  <bpmn:process id="upprepa" name="Upprepa" isExecutable="true">
+    <bpmn:startEvent id="start" name="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="dela" />
+    <bpmn:parallelGateway id="dela" name="Dela" />
+    <bpmn:sequenceFlow id="f2" sourceRef="dela" targetRef="granska" />
+    <bpmn:sequenceFlow id="f3" sourceRef="dela" targetRef="via" />
+    <bpmn:intermediateThrowEvent id="via" name="Via" />
+    <bpmn:sequenceFlow id="f5" sourceRef="via" targetRef="granska" />
+    ${userTask(loop('camunda:collection="=barnen"'))}
+    <bpmn:sequenceFlow id="f4" sourceRef="granska" targetRef="slut" />
+    <bpmn:endEvent id="slut" name="Slut" />
+  </bpmn:process>
+</bpmn:definitions>`);
+    // when
+    const problems = await problemsAtStep(xml);
+    // then
+    expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('kan nås av två flöden samtidigt från "Dela"') })]);
+  });
 });
