@@ -6,7 +6,7 @@ import { extensionsOf, keepExtensions, refuseSpelling, type SpellingElement } fr
 /**
  * Camunda 8's `zeebe:loopCharacteristics inputCollection inputElement` as `camunda:collection` and
  * `camunda:elementVariable`, and Camunda 7's `${list}` as `=list`. An output collection is refused on the element: the
- * answers are collected under the task's id without one.
+ * answers are collected under the task's id without one. Camunda 7's bare variable name (`barnen`) is `=barnen` too.
  */
 export function readLoopSpelling(el: SpellingElement): void {
   const loop = el.loopCharacteristics as SpellingElement | undefined;
@@ -25,6 +25,9 @@ export function readLoopSpelling(el: SpellingElement): void {
   if (collection && isDollarExpression(collection)) {
     const translated = translateName(collection);
     if (translated.ok) loop.collection = translated.feel;
+  } else if (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(collection)) {
+    // Camunda 7 also takes the bare name of a process variable.
+    loop.collection = `=${collection}`;
   }
 }
 
