@@ -8,6 +8,7 @@ export { type DefinitionDiff, type DiagramVersion, diffDefinitions, type FormFie
 export { DefinitionRegistry, type EditedVersion, VersionConflictError } from './definitions/definition-registry.js';
 export { caseReaderRoles, processRoles, waitingMessages, waitsForMessage, type CompiledDefinition } from './definitions/process-model.js';
 export { reservedVariableNames } from './elements/process-variables.js';
+export { itemLabel } from './execution/multi-instance-items.js';
 export { InstanceIndex } from './instance-index.js';
 export { InstanceTransitions } from './instance-transitions.js';
 export { type Bevakning, type CallRecord, type CulledMark, type DefinitionRepository, type DefinitionVersion, type HistoryEntry, type Incident, type InstanceDocument, type InstanceRepository, type InstanceState, type InstanceSummary, type OutgoingMessage, StaleRevisionError, type TaskRecord } from './records/index.js';

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { maskPersonnummer, type FormField } from '../forms/index.js';
 import { housingReferenceName, type HousingState } from '../housing/index.js';
 import type { UserLookup } from './task-assignment.js';
+import { itemAnswerRows } from './item-answers.js';
 
 export interface CaseAnswer {
   id: string;
@@ -50,15 +51,23 @@ export function createCaseAnswerService({ index, registry, housing, users }: Cas
         for (const field of form) if (!fields.has(field.id)) fields.set(field.id, field);
       }
       const answers: CaseAnswer[] = [];
+      const itemAnswers: CaseAnswer[] = [];
       const other: CaseAnswers['other'] = [];
       for (const [id, value] of Object.entries(summary.variables)) {
+        const task = model?.userTasks.get(id);
+        const rows = task?.loop ? itemAnswerRows(id, model?.elements.get(id)?.name ?? id, task.form, task.loop.elementVariable, value) : null;
+        if (rows) {
+          itemAnswers.push(...rows.map((row) => ({ id: row.id, label: row.label, value: row.value, named: nameOf(row.field, row.value) })));
+          continue;
+        }
         const field = fields.get(id);
         if (field) answers.push({ id, label: field.label, value, named: nameOf(field, value) });
         else other.push({ id, value });
       }
       const order = [...fields.keys()];
       answers.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-      return { answers, other };
+      // The items' answers of multi-instance tasks follow, item by item in list order.
+      return { answers: [...answers, ...itemAnswers], other };
     },
   };
 }

@@ -17,7 +17,7 @@ describe('multi-instance tasks on the pages', () => {
   let t: TestApp;
   afterEach(() => t?.close());
 
-  test('when a case waits at a task for each child, then the inbox and the case list each child, the case says how many are left and the task page completes one', async () => {
+  test('when a case waits at a task for each child, then the inbox and the case list each child, the case says how many are left, the task page completes one and the case shows its answer under the child', async () => {
     // given
     t = await startTestApp({ processes: [], overrides: { handlers: listHandlers } });
     const deployed = await t.call('processagare', { method: 'POST', url: '/api/processes', headers: { 'content-type': 'application/xml' }, payload: await parallelDiagram() });
@@ -44,5 +44,8 @@ describe('multi-instance tasks on the pages', () => {
     expect(left.map((task) => task.name)).toEqual(['Granska barnets plats: Alva (1 av 2)']);
     const instance = (await t.call('admin', { method: 'GET', url: `/api/instances/${instanceId}` })).json();
     expect(instance.variables.granska).toEqual([null, { godkand: true, barn: { namn: 'Bror' } }]);
+    const answered = await getPage(t, session, `/cases/${instanceId}`);
+    expect(answered.body).toContain('<th scope="row" data-label="Uppgift">Granska barnets plats: Bror – Platsen är godkänd</th><td class="case-value" data-label="Värde">Ja</td>');
+    expect(answered.body).not.toContain('&quot;godkand&quot;');
   });
 });
