@@ -4,12 +4,11 @@ import { reservedVariableNames } from '../elements/process-variables.js';
 import { extensionValues, type ModdleElement } from './bpmn-parse.js';
 import type { LoopModel, UserTaskModel } from './process-model.js';
 
-
 /** A variable name as FEEL and the forms write one; anything more (a path, a call, a literal list) is refused. */
 const variableName = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 const dataRefs = ['loopDataInputRef', 'inputDataItem', 'loopDataOutputRef', 'outputDataItem'];
 
-export const standardLoopRefused =
+const standardLoopRefused =
   'Upprepade aktiviteter (standard loop) stöds inte. Rita upprepningen som en slinga: en exklusiv gateway efter steget som leder tillbaka till det. Ska steget göras en gång per post i en lista, gör det till en användaruppgift med multi-instans (camunda:collection="=lista").';
 
 /** The loop's problems, each a message for the element; for a multi-instance user task its model, else null. */
