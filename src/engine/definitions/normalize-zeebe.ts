@@ -57,6 +57,9 @@ export function readZeebe(el: SpellingElement, forms: ReadonlyMap<string, string
         readFrom(el, 'camunda:dueDate', 'zeebe:taskSchedule dueDate');
       }
       if (typeof ext.followUpDate === 'string' && ext.followUpDate.trim()) refuseSpelling(el, 'zeebe:taskSchedule followUpDate stöds inte; bevaka uppgiften med en timer i stället.');
+    } else if (el.$type === 'bpmn:CallActivity' && ext.$type === 'zeebe:calledElement') {
+      take();
+      readCalledElement(el, ext);
     } else if (el.$type === 'bpmn:UserTask' && ext.$type === 'zeebe:userTask') {
       take();
     } else if ((el.$type === 'bpmn:UserTask' || el.$type === 'bpmn:StartEvent') && ext.$type === 'zeebe:formDefinition') {
@@ -67,6 +70,17 @@ export function readZeebe(el: SpellingElement, forms: ReadonlyMap<string, string
   }
   keepExtensions(el, (ext) => !read.has(ext));
   if (properties.length) addProperties(el, properties, factory);
+}
+
+/** Camunda 8 names the called routine in zeebe:calledElement; by default it passes all variables in and back, as ours. */
+function readCalledElement(el: SpellingElement, ext: SpellingElement): void {
+  if (typeof ext.processId === 'string' && ext.processId.trim() && !el.calledElement) {
+    el.calledElement = ext.processId.trim();
+    readFrom(el, 'calledElement', 'zeebe:calledElement processId');
+  }
+  if (ext.propagateAllChildVariables === 'false') {
+    refuseSpelling(el, 'Attributet propagateAllChildVariables="false" stöds inte här: det anropande ärendet får alltid tillbaka de variabler det anropade ärendet slutar med. Ta bort attributet.');
+  }
 }
 
 function readAssignment(el: SpellingElement, ext: SpellingElement): void {

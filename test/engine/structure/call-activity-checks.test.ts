@@ -87,4 +87,20 @@ describe('checks of call activities', () => {
     // then
     expect(problems).toEqual([]);
   });
+
+  test.each([
+    ['names a published routine', '<zeebe:calledElement processId="anropBarn" propagateAllChildVariables="true" />', null],
+    ['names it by an expression', '<zeebe:calledElement processId="=routin" />', 'zeebe:calledElement processId "=routin" är ett uttryck'],
+    ['keeps the child\'s variables', '<zeebe:calledElement processId="anropBarn" propagateAllChildVariables="false" />', 'Attributet propagateAllChildVariables="false" stöds inte här'],
+  ])('when a Camunda 8 call activity %s, then it is read as calledElement and checked like ours', async (_what, extension, message) => {
+    // given
+    h = await startHarness({ processes: ['structure/anrop-barn.bpmn'] });
+    const xml = (await caller(`<bpmn:callActivity id="utredIBarn" name="Utred"><bpmn:extensionElements>${extension}</bpmn:extensionElements></bpmn:callActivity>`))
+      .replace('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"', 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"');
+    // when
+    const { problems } = await h.runtime.checkDefinition(xml);
+    // then
+    if (message === null) expect(problems).toEqual([]);
+    else expect(problems).toContainEqual({ elementId: 'utredIBarn', message: expect.stringContaining(message) });
+  });
 });
