@@ -108,6 +108,7 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'call.started': return `${name} startade ett eget ärende (${String(data.processKey ?? '')}) och väntar på att det blir klart`;
     case 'call.completed': return `Ärendet som ${name} startade blev klart; ärendet gick vidare`;
     case 'call.cancelled': return `Ärendet som ${name} startade avslutades i förtid`;
+    case 'call.error': return `Ärendet som ${name} startade slutade med felet ${String(data.code ?? '')}, som steget fångar`;
     case 'message.undelivered': return `Meddelandet från ${name} kunde inte lämnas till det andra ärendet: ${String(data.reason ?? '')}`;
   }
   if (entry.type.startsWith('case.')) return caseEvents[entry.type.slice(5)] ?? `Händelse i ärendet: ${entry.type.slice(5)}`;
@@ -123,7 +124,8 @@ export function entryDetails(entry: HistoryEntry): Detail[] {
     case 'task.completed': return details(asRecord(data.values));
     case 'message.received': return details(asRecord(data.variables));
     case 'call.completed': return details(asRecord(data.variables));
-    case 'call.started': return [];
+    case 'call.started':
+    case 'call.error': return [];
     case 'call.cancelled':
     case 'instance.cancelled': return details({ reason: data.reason });
     case 'incident.retried': return details(asRecord(data.variables));
