@@ -135,4 +135,18 @@ describe('GET /processes/:key/edit', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(missing.statusCode).toBe(404);
   });
+
+  test('when the editor page loads its scripts, then every one it names is served, and all come before editor.js, which starts the panel', async () => {
+    // given
+    const owner = await signIn(t, 'processagare');
+    const page = await getPage(t, owner, '/processes/web-beslut/edit');
+    // when
+    const scripts = [...page.body.matchAll(/<script src="([^"]+)" defer><\/script>/g)].map((m) => m[1]!).filter((src) => src.startsWith('/assets/app/editor/'));
+    const served = await Promise.all(scripts.map(async (src) => (await getPage(t, owner, src)).statusCode));
+    // then
+    expect(scripts).toContain('/assets/app/editor/properties-panel.js');
+    expect(scripts).toContain('/assets/app/editor/form-fields-section.js');
+    expect(served.every((status) => status === 200)).toBe(true);
+    expect(scripts.at(-1)).toBe('/assets/app/editor/editor.js');
+  });
 });
