@@ -1,6 +1,7 @@
 // The runtime's public face: what the web and the app may use. Everything below it is reached through these.
 export { createRuntime, type RuntimeApi, type RuntimeOptions } from './create-runtime.js';
 export type { CaseAnswer, CaseAnswers } from './case-answers.js';
+export type { CaseCalls } from './case-calls.js';
 export type { ClockMove } from './clock.js';
 export { manualDecisionEvents, type DecisionEventInput, type DecisionFilter, type ManualDecisionEvent } from './decisions.js';
 export type { BevakningDetail } from './inbox.js';

@@ -34,7 +34,7 @@ export const instanceRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ru
 
   app.get('/api/instances/:id', async (request) => {
     const { id } = parseInput(IdParamsSchema, request.params, 'params');
-    const instance = presentInstance(runtime.getInstance(id));
+    const instance = presentInstance(runtime.getInstance(id), runtime.caseCalls(id));
     logCaseRead(request.log, { user: actorOf(request).username, instanceId: id, kind: 'instance' });
     return instance;
   });

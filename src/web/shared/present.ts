@@ -1,5 +1,5 @@
 // Shapes runtime results into exactly the JSON fields of API.md, so nothing internal leaks into the contract.
-import type { Bevakning, HistoryEntry, InstanceListItem, InstanceView, ProcessDetail, ProcessListItem, TaskView } from '../../runtime/index.js';
+import type { Bevakning, CaseCalls, HistoryEntry, InstanceListItem, InstanceView, ProcessDetail, ProcessListItem, TaskView } from '../../runtime/index.js';
 import type { FormField } from '../../forms/index.js';
 
 /** A form field as the API shows it: `{id, label, type, required, values?}`. */
@@ -33,7 +33,7 @@ export function presentInstanceItem(item: InstanceListItem) {
 }
 
 /** `GET /api/instances/:id`. */
-export function presentInstance(view: InstanceView) {
+export function presentInstance(view: InstanceView, calls: CaseCalls = { calledBy: null, children: [] }) {
   const { id, processKey, version, businessKey, state, variables, active, incidents, waitingFor, startedAt, endedAt } = view;
   return {
     id,
@@ -47,6 +47,9 @@ export function presentInstance(view: InstanceView) {
     incidents: incidents.map((i) => presentIncident({ ...i, processKey })),
     startedAt,
     endedAt,
+    // Call activities: the case that started this one, and the cases it started.
+    calledBy: calls.calledBy,
+    children: calls.children,
   };
 }
 

@@ -31,4 +31,19 @@ describe('case page of a call activity', () => {
     expect(child.body).toContain(`<dt>Startat från</dt><dd><a href="/cases/${callerId}">Huvudärende som anropar ett barnärende</a>, steget ”Utred i ett eget ärende”</dd>`);
     expect(child.body).not.toContain('Startade ärenden');
   });
+
+  test('when a case started another, then GET /api/instances/:id names the child on the caller and the caller on the child', async () => {
+    // given
+    t = await startTestApp();
+    for (const file of ['anrop-huvud.bpmn', 'anrop-barn.bpmn']) await copyFile(path.join(fixturesDir, 'structure', file), path.join(t.processesDir, file));
+    await t.restart();
+    const callerId: string = (await t.call('lss-handlaggare', { method: 'POST', url: '/api/processes/anrop-huvud/instances', payload: { variables: { brukare: 'Brukare-8', niva: 'lag' } } })).json().id;
+    const childId: string = (await t.call('lss-handlaggare', { method: 'GET', url: '/api/instances?processKey=anrop-barn' })).json()[0].id;
+    // when
+    const caller = (await t.call('lss-handlaggare', { method: 'GET', url: `/api/instances/${callerId}` })).json();
+    const child = (await t.call('lss-handlaggare', { method: 'GET', url: `/api/instances/${childId}` })).json();
+    // then
+    expect(caller).toMatchObject({ calledBy: null, children: [{ instanceId: childId, processName: 'Barnärende', stepName: 'Utred i ett eget ärende', state: 'running' }] });
+    expect(child).toMatchObject({ calledBy: { instanceId: callerId, processName: 'Huvudärende som anropar ett barnärende', stepName: 'Utred i ett eget ärende' }, children: [] });
+  });
 });

@@ -52,7 +52,7 @@ describe('GET /api/instances/:id', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(Object.keys(body).sort()).toEqual(
-      ['active', 'businessKey', 'endedAt', 'id', 'incidents', 'processKey', 'startedAt', 'state', 'variables', 'version', 'waitingFor'].sort(),
+      ['active', 'businessKey', 'calledBy', 'children', 'endedAt', 'id', 'incidents', 'processKey', 'startedAt', 'state', 'variables', 'version', 'waitingFor'].sort(),
     );
     expect(body).toMatchObject({ id: instanceId, state: 'running', variables: { beslutsdatum: '2027-01-31' }, incidents: [] });
     expect(body.active).toContainEqual({ elementId: 'lamnaSvar', name: 'Lämna svar' });
