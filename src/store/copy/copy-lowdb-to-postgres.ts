@@ -77,16 +77,20 @@ function partlyWritten(error: unknown): never {
 
 /** Anything in the database would mix with the copy (and a server may have used it): only an empty one is filled. */
 function refuseNonEmpty(counts: TableCounts): void {
-  const found = [
-    [counts.instances, 'ärenden'],
-    [counts.history, 'historikposter'],
-    [counts.definitions, 'processversioner'],
-    [counts.settings, 'inställningar'],
-    [Object.values(counts.journals).reduce((sum, n) => sum + n, 0), 'journalposter'],
-  ].filter(([n]) => Number(n) > 0);
+  const found = (
+    [
+      [counts.instances, 'ärende', 'ärenden'],
+      [counts.history, 'historikpost', 'historikposter'],
+      [counts.definitions, 'processversion', 'processversioner'],
+      [counts.settings, 'inställning', 'inställningar'],
+      [Object.values(counts.journals).reduce((sum, n) => sum + n, 0), 'journalpost', 'journalposter'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
   if (found.length === 0) return;
   throw new CopyRefusedError(
-    `Databasen är inte tom (${found.map(([n, what]) => `${n} ${what}`).join(', ')}). Ingenting har kopierats. ` +
+    `Databasen är inte tom (${found.join(', ')}). Ingenting har kopierats. ` +
       'Kopiera till en ny, tom databas.',
   );
 }
