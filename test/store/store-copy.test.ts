@@ -7,9 +7,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { CopyRefusedError } from '../../src/store/copy/copy-errors.js';
 import { copyLowdbToPostgres, type CopySummary } from '../../src/store/copy/copy-lowdb-to-postgres.js';
 import { countRows } from '../../src/store/postgres/copy-target.js';
+import { createPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { getPage, signIn } from '../web/page-session.js';
 import { createTestDatabase, type TestDatabase } from '../postgres/test-database.js';
 import { startTestApp, type TestApp } from '../web/test-app.js';
+import { makeDocument, openTempStore } from './store-test-kit.js';
 
 const processes = ['web-beslut.bpmn', 'web-sol-beslut.bpmn'];
 
@@ -85,6 +87,24 @@ describe('store:copy from lowdb to PostgreSQL', () => {
     await expect(copied).rejects.toThrow(CopyRefusedError);
     await expect(copied).rejects.toThrow(/Datakatalogen används redan av en annan process.*\n.*Stoppa servern/);
     expect(await tablesIn(db.url)).toEqual([]);
+  });
+
+  test('when a server is using the database, then the copy is refused and the database stays empty', async () => {
+    // given
+    const source = await openTempStore();
+    cleanups.push(() => source.cleanup());
+    await source.store.instances.save(makeDocument('case-a', 1), null);
+    await source.store.close();
+    const db = await database();
+    const server = createPostgresStore({ databaseUrl: db.url });
+    await server.open();
+    cleanups.push(() => server.close());
+    // when
+    const copied = copyLowdbToPostgres({ dataDir: source.dir, databaseUrl: db.url, report: () => undefined });
+    // then
+    await expect(copied).rejects.toThrow(CopyRefusedError);
+    await expect(copied).rejects.toThrow(/^Databasen används redan av en annan server.*\nIngenting har kopierats\.$/);
+    expect((await countsIn(db.url)).instances).toBe(0);
   });
 
   test('when the database already holds data, then the copy is refused and the database is left as it was', async () => {
