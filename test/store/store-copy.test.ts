@@ -1,6 +1,6 @@
 // `store:copy` from a data directory the real app filled (cases through real routines, one finished, one culled by a
 // gallring run, the housing register changed, case reads over two months) into PostgreSQL, read back by the app itself.
-import { rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -11,7 +11,7 @@ import { createPostgresStore } from '../../src/store/postgres/postgres-store.js'
 import { getPage, signIn } from '../web/page-session.js';
 import { createTestDatabase, type TestDatabase } from '../postgres/test-database.js';
 import { startTestApp, type TestApp } from '../web/test-app.js';
-import { makeDocument, openTempStore } from './store-test-kit.js';
+import { makeDocument, makeTempDir, openTempStore } from './store-test-kit.js';
 
 const processes = ['web-beslut.bpmn', 'web-sol-beslut.bpmn'];
 
@@ -87,6 +87,21 @@ describe('store:copy from lowdb to PostgreSQL', () => {
     await expect(copied).rejects.toThrow(CopyRefusedError);
     await expect(copied).rejects.toThrow(/Datakatalogen används redan av en annan process.*\n.*Stoppa servern/);
     expect(await tablesIn(db.url)).toEqual([]);
+  });
+
+  test('when the directory is missing or is not a data directory, then the copy is refused and nothing is made in it', async () => {
+    // given
+    const { dir, cleanup } = await makeTempDir();
+    cleanups.push(cleanup);
+    await writeFile(path.join(dir, 'anteckning.txt'), 'inte en datakatalog');
+    // when
+    const missing = copyLowdbToPostgres({ dataDir: path.join(dir, 'finns-inte'), databaseUrl: 'postgres://ingen/db', report: () => undefined });
+    const notStore = copyLowdbToPostgres({ dataDir: dir, databaseUrl: 'postgres://ingen/db', report: () => undefined });
+    // then
+    await expect(missing).rejects.toThrow(/^Datakatalogen finns inte: .*finns-inte\. Ingenting har kopierats\.$/);
+    await expect(notStore).rejects.toThrow(CopyRefusedError);
+    await expect(notStore).rejects.toThrow('är ingen datakatalog (varken definitions/ eller instances/ finns)');
+    expect(await readdir(dir)).toEqual(['anteckning.txt']);
   });
 
   test('when a server is using the database, then the copy is refused and the database stays empty', async () => {

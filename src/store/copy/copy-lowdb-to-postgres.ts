@@ -33,7 +33,11 @@ export interface CopySummary {
 
 export async function copyLowdbToPostgres({ dataDir, databaseUrl, report }: CopyRequest): Promise<CopySummary> {
   const root = path.resolve(dataDir);
-  if (!(await stat(root).catch(() => null))?.isDirectory()) throw new CopyRefusedError(`Datakatalogen finns inte: ${root}. Ingenting har kopierats.`);
+  if (!(await isDirectory(root))) throw new CopyRefusedError(`Datakatalogen finns inte: ${root}. Ingenting har kopierats.`);
+  // open() would make the store's folders in any directory it is given; a mistyped path must not become a store.
+  if (!(await isDirectory(path.join(root, 'definitions'))) && !(await isDirectory(path.join(root, 'instances')))) {
+    throw new CopyRefusedError(`${root} är ingen datakatalog (varken definitions/ eller instances/ finns). Ingenting har kopierats.`);
+  }
   const source = createLowdbStore(root);
   await source.open().catch((error: unknown) => {
     if (error instanceof DataDirInUseError) throw new CopyRefusedError(`${error.message}\nStoppa servern innan du kopierar. Ingenting har kopierats.`);
@@ -57,6 +61,10 @@ export async function copyLowdbToPostgres({ dataDir, databaseUrl, report }: Copy
   } finally {
     await source.close();
   }
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  return (await stat(dir).catch(() => null))?.isDirectory() ?? false;
 }
 
 async function copyAndVerify(context: CopyContext): Promise<CopySummary> {
