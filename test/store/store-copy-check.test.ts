@@ -1,5 +1,7 @@
 // store:copy's check finds what the database did not keep as given: a trigger on the target changes or drops one
 // history entry while the copy writes, and the copy must stop with the case's id and the counts, not the values.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CopyMismatchError } from '../../src/store/copy/copy-errors.js';
@@ -39,6 +41,30 @@ describe('store:copy check', () => {
     await expect(copied).rejects.toThrow(CopyMismatchError);
     await expect(copied).rejects.toThrow(message);
     await expect(copied).rejects.not.toThrow(/ändrad|Steg|handl1/);
+  });
+
+  test('when a diagram has a byte-order mark, CRLF line ends and å, then its source arrives byte for byte; when its file is not UTF-8, then the copy stops naming the version', async () => {
+    // given
+    const source = await openTempStore();
+    cleanups.push(() => source.cleanup());
+    const version = (key: string) => ({ key, version: 1, name: 'Prov', hash: 'h', deployedAt: '2027-01-01T00:00:00.000Z', deployedBy: 'admin' });
+    const text = '\uFEFF<?xml version="1.0"?>\r\n<definitions name="Särskilt boende"/>\r\n';
+    await source.store.definitions.add(version('prov'), text);
+    await source.store.close();
+    const [good, bad] = [await createTestDatabase(), await createTestDatabase()];
+    cleanups.push(() => good.drop(), () => bad.drop());
+    // when
+    const copied = await copyLowdbToPostgres({ dataDir: source.dir, databaseUrl: good.url, report: () => undefined });
+    const target = createPostgresStore({ databaseUrl: good.url });
+    await target.open();
+    const stored = await target.definitions.getSource('prov', 1).finally(() => target.close());
+    await writeFile(path.join(source.dir, 'definitions', 'prov', 'v1.bpmn'), Buffer.from('<definitions name="S\xe4rskilt"/>', 'latin1'));
+    const latin1 = copyLowdbToPostgres({ dataDir: source.dir, databaseUrl: bad.url, report: () => undefined });
+    // then
+    expect(copied.definitions).toBe(1);
+    expect(Buffer.from(stored, 'utf8').equals(Buffer.from(text, 'utf8'))).toBe(true);
+    await expect(latin1).rejects.toThrow(CopyMismatchError);
+    await expect(latin1).rejects.toThrow(/^Processen prov version 1: källan skiljer sig byte för byte\./);
   });
 });
 
