@@ -32,6 +32,7 @@ describe('store:copy of the journals', () => {
     const dataDir = path.join(root, 'data');
     await mkdir(path.join(dataDir, 'audit'), { recursive: true });
     await mkdir(path.join(dataDir, 'housing'), { recursive: true });
+    await mkdir(path.join(dataDir, 'instances'), { recursive: true });
     const sealed = [read('2027-01-05T08:00:00Z', 1), read('2027-03-01T08:00:00Z', 2), read('2027-02-20T08:00:00Z', 3), read('2027-03-02T08:00:00Z', 4)];
     const active = [read('2027-03-20T08:00:00Z', 5), read(undefined, 6), read('2027-03-21T08:00:00Z', 7)];
     await writeFile(path.join(dataDir, 'audit', 'access-2027-01--2027-03.jsonl'), lines(sealed));
