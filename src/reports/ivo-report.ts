@@ -1,6 +1,6 @@
 // The IVO report of a quarter: favourable decisions not executed within 3 months, computed from the instances' own
 // recorded facts (start-form variables and case events), never typed in separately.
-import { carriedDecisions, type CarriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
+import { carriedDecisions, decisionsAcrossCases, type CarriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import type { InstanceSummary } from '../engine/index.js';
 import { legalReference, type IvoConfig } from './ivo-config.js';
 import { reportableFrom } from './ivo-reporting.js';
@@ -46,9 +46,9 @@ export interface ReportableCase {
 export function buildIvoReport(cases: ReportableCase[], quarter: Quarter, config: IvoConfig): IvoReport {
   const rows: IvoReportRow[] = [];
   // Each decision the case carries (fixed when it started, or when a new order replaced it): no later variable moves
-  // it in or out of the report.
-  for (const { summary, properties } of cases) {
-    for (const carried of carriedDecisions(summary, properties)) addRows(rows, summary, carried, quarter, config);
+  // it in or out of the report. What a case recorded after handing its decision on goes with the case carrying it.
+  for (const { of, decisions } of decisionsAcrossCases(cases, ({ summary, properties }) => carriedDecisions(summary, properties))) {
+    for (const carried of decisions) addRows(rows, of.summary, carried, quarter, config);
   }
   rows.sort((a, b) => a.rapporteringspliktigFran.localeCompare(b.rapporteringspliktigFran) || a.instanceId.localeCompare(b.instanceId) || a.beslutsdatum.localeCompare(b.beslutsdatum));
   return { quarter: quarter.label, period: { from: quarter.from, to: quarter.to }, reportingWindow: quarter.reportingWindow, rows };

@@ -1,5 +1,5 @@
 // How long each favourable decision waited from the decision to execution: the figures behind the statistics page.
-import { carriedDecisions } from '../decisions/index.js';
+import { carriedDecisions, decisionsAcrossCases, handedOn } from '../decisions/index.js';
 import type { ReportableCase } from './ivo-report.js';
 
 /** One favourable decision's wait from the decision to execution (the `verkstallt` case event), for the statistics. */
@@ -17,10 +17,11 @@ export interface WaitingTime {
 /** Every favourable LSS/SoL decision with its execution day, the cases the IVO report reads; oldest decision first. */
 export function waitingTimes(cases: Iterable<ReportableCase>): WaitingTime[] {
   const times: WaitingTime[] = [];
-  for (const { summary, properties } of cases) {
-    // The same decisions as the IVO report: fixed at the start or by a new order; a handed-over one is counted by its successor.
-    for (const { header, events } of carriedDecisions(summary, properties)) {
-      if (events.some((e) => e.type === 'overlamnad')) continue;
+  // The same decisions as the IVO report: fixed at the start or by a new order; a handed-over one is counted by its
+  // successor, with what the giver recorded on it afterwards (a closing, say).
+  for (const { of: { summary }, decisions } of decisionsAcrossCases(cases, ({ summary: s, properties }) => carriedDecisions(s, properties))) {
+    for (const { header, events } of decisions) {
+      if (handedOn(events)) continue;
       const first = (type: string) => events.filter((e) => e.type === type).map((e) => e.date).sort()[0] ?? null;
       times.push({ processKey: summary.processKey, insats: header.insats, lag: header.law, beslutsdatum: header.beslutsdatum, verkstalltDatum: first('verkstallt'), avslutatDatum: first('avslutat') });
     }

@@ -1,7 +1,7 @@
 // The decisions register: every favourable decision a case carries, with its status, and the events people record
 // by hand (interrupted, resumed, delayed with a reason, closed). A step that does not fit the status is a conflict.
 import type { Actor } from '../auth/index.js';
-import { carriedDecisions, eventFits, foldDecision, type CarriedDecision, type CaseEvent, type CaseEventType, type Decision, type DecisionLaw, type DecisionStatus } from '../decisions/index.js';
+import { carriedDecisions, decisionsAcrossCases, eventFits, foldDecision, giversByDecision, handedOn, readAcrossCases, type CarriedDecision, type CaseEvent, type CaseEventType, type Decision, type DecisionLaw, type DecisionStatus } from '../decisions/index.js';
 import { waitsForMessage, type DefinitionRegistry, type InstanceIndex, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { AppError } from '../errors.js';
 import { validateSubmission } from '../forms/index.js';
@@ -44,11 +44,16 @@ export function createDecisionService({ registry, index, transitions, clock }: D
     return carriedDecisions(summary, registry.get(summary.processKey, summary.version)?.model.properties ?? {});
   }
 
+  /** The decision with its events read across cases: what a case that handed it on recorded afterwards is part of it. */
+  function readAcross(carried: CarriedDecision): CarriedDecision {
+    const gave = (s: InstanceSummary) => handedOn(s.caseEvents) || (s.earlierDecisions ?? []).some((d) => handedOn(d.caseEvents));
+    return readAcrossCases(carried, giversByDecision([...index.all()].filter(gave).flatMap(decisionsOf)));
+  }
+
+  /** The decision as the register shows it, from a case's decision whose events were read across cases already. */
   function toDecision(summary: InstanceSummary, { header, events }: CarriedDecision): Decision {
     return { ...header, instanceId: summary.id, processKey: summary.processKey, ...foldDecision(events), events };
   }
-
-  const handedOn = (events: readonly CaseEvent[]) => events.some((e) => e.type === 'overlamnad');
 
   /** The case that carries the decision now: after a handover the one that took it over, not the one that gave it. */
   function carrierOf(id: string): { summary: InstanceSummary; carried: CarriedDecision } {
@@ -67,7 +72,8 @@ export function createDecisionService({ registry, index, transitions, clock }: D
   function withEvent(summary: InstanceSummary, id: string, event: CaseEvent): { summary: InstanceSummary; carried: CarriedDecision } {
     const carried = decisionsOf(summary).find((d) => d.header.id === id);
     if (!carried) throw new AppError('not_found', 'Beslutet finns inte.');
-    const { status } = foldDecision(carried.events);
+    // The status counts what the giver recorded after a hand-over; the event itself is the carrier's own.
+    const { status } = foldDecision(readAcross(carried).events);
     if (!eventFits(status, event.type)) throw new AppError('conflict', `Beslutet har status ${status}; ${eventWords[event.type as ManualDecisionEvent]} kan inte registreras nu.`);
     const next = { ...carried, events: [...carried.events, event] };
     if (carried.current) return { summary: { ...summary, caseEvents: next.events }, carried: next };
@@ -84,7 +90,7 @@ export function createDecisionService({ registry, index, transitions, clock }: D
   async function closedByItsRoutine(summary: InstanceSummary, carried: CarriedDecision, input: DecisionEventInput, actor: Actor): Promise<boolean> {
     const message = carried.current ? closingMessageWaited(summary) : null;
     if (!message) return false;
-    const { status } = foldDecision(carried.events);
+    const { status } = foldDecision(readAcross(carried).events);
     if (!eventFits(status, 'avslutat')) throw new AppError('conflict', `Beslutet har status ${status}; ${eventWords.avslutat} kan inte registreras nu.`);
     const declared = new Set(message.variables.map((f) => f.id));
     const variables: Record<string, unknown> = {};
@@ -108,15 +114,15 @@ export function createDecisionService({ registry, index, transitions, clock }: D
     const summary = index.get(instanceId);
     const carried = summary && decisionsOf(summary).find((d) => d.header.id === id);
     if (!summary || !carried) throw new AppError('not_found', 'Beslutet finns inte.');
-    return toDecision(summary, carried);
+    return toDecision(summary, readAcross(carried));
   }
 
   return {
     /** Every decision the cases carry, oldest decision first; one handed over to another case is listed there. */
     listDecisions(filter: DecisionFilter): Decision[] {
       const decisions: Decision[] = [];
-      for (const summary of index.all()) {
-        for (const carried of decisionsOf(summary)) {
+      for (const { of: summary, decisions: read } of decisionsAcrossCases(index.all(), decisionsOf)) {
+        for (const carried of read) {
           if (handedOn(carried.events)) continue;
           const decision = toDecision(summary, carried);
           if ((filter.status && decision.status !== filter.status) || (filter.law && decision.law !== filter.law) || (filter.processKey && decision.processKey !== filter.processKey)) continue;
@@ -131,7 +137,7 @@ export function createDecisionService({ registry, index, transitions, clock }: D
       const summary = index.get(instanceId);
       if (!summary) throw new AppError('not_found', 'Ärendet finns inte.');
       const current = decisionsOf(summary).find((d) => d.current);
-      return current ? toDecision(summary, current) : null;
+      return current ? toDecision(summary, readAcross(current)) : null;
     },
 
     /** Whether closing the case's current decision now also ends the case (its routine waits for its closing message). */
@@ -143,7 +149,7 @@ export function createDecisionService({ registry, index, transitions, clock }: D
     /** One decision by its id; not_found otherwise. */
     getDecision(id: string): Decision {
       const { summary, carried } = carrierOf(id);
-      return toDecision(summary, carried);
+      return toDecision(summary, readAcross(carried));
     },
 
     /**
@@ -166,7 +172,7 @@ export function createDecisionService({ registry, index, transitions, clock }: D
         recorded = changed.carried;
         return { summary: changed.summary, entries: [entry] };
       }, { endedToo: true });
-      return toDecision(stored, recorded);
+      return toDecision(stored, readAcross(recorded));
     },
   };
 }

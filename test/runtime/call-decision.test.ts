@@ -22,6 +22,16 @@ describe('the decision of a child case', () => {
     expect(carried).toEqual({ decision: header, caseEvents: [offer] });
   });
 
+  test('when the caller recorded on the decision after handing it on (a child started again later), then the child copies only what came before the hand-over', () => {
+    // given
+    const reason = { type: 'drojsmal' as const, date: '2027-01-20', reason: 'Ingen lämplig lägenhet.', at: '2027-01-20T08:00:00.000Z', actor: null };
+    const handedOn = caller({ caseEvents: [offer, handover, reason] });
+    // when
+    const carried = childDecision(handedOn, child, {}, [handedOn], {});
+    // then
+    expect(carried).toEqual({ decision: header, caseEvents: [offer] });
+  });
+
   test('when the caller keeps its decision, or another case took it over already, then the child carries none: never a second one', () => {
     // given
     const kept = caller({ caseEvents: [offer] });
