@@ -1,6 +1,6 @@
 // The IVO report of a quarter: favourable decisions not executed within 3 months, computed from the instances' own
 // recorded facts (start-form variables and case events), never typed in separately.
-import { carriedDecisions, decisionsAcrossCases, type CarriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
+import { carriedDecisions, decisionsAcrossCases, handedOn, type CarriedDecision, type CaseEvent, type DecisionHeader } from '../decisions/index.js';
 import type { InstanceSummary } from '../engine/index.js';
 import { legalReference, type IvoConfig } from './ivo-config.js';
 import { reportableFrom } from './ivo-reporting.js';
@@ -47,8 +47,14 @@ export function buildIvoReport(cases: ReportableCase[], quarter: Quarter, config
   const rows: IvoReportRow[] = [];
   // Each decision the case carries (fixed when it started, or when a new order replaced it): no later variable moves
   // it in or out of the report. What a case recorded after handing its decision on goes with the case carrying it.
-  for (const { of, decisions } of decisionsAcrossCases(cases, ({ summary, properties }) => carriedDecisions(summary, properties))) {
-    for (const carried of decisions) addRows(rows, of.summary, carried, quarter, config);
+  const read = decisionsAcrossCases(cases, ({ summary, properties }) => carriedDecisions(summary, properties));
+  // A decision another case took over is reported by that case in every quarter, also those before the hand-over (it
+  // holds the history): one decision, one row. The case that gave it reports it only while nobody carries it.
+  const carriedNow = new Set(read.flatMap((c) => c.decisions).filter((d) => !handedOn(d.events)).map((d) => d.header.id));
+  for (const { of, decisions } of read) {
+    for (const carried of decisions) {
+      if (!handedOn(carried.events) || !carriedNow.has(carried.header.id)) addRows(rows, of.summary, carried, quarter, config);
+    }
   }
   rows.sort((a, b) => a.rapporteringspliktigFran.localeCompare(b.rapporteringspliktigFran) || a.instanceId.localeCompare(b.instanceId) || a.beslutsdatum.localeCompare(b.beslutsdatum));
   return { quarter: quarter.label, period: { from: quarter.from, to: quarter.to }, reportingWindow: quarter.reportingWindow, rows };

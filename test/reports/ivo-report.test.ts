@@ -76,6 +76,21 @@ describe('IVO report', () => {
     expect(rows).toEqual([expect.objectContaining({ instanceId: 'g', lag: 'SoL', insats: 'Särskilt boende', lagrum: '34 kap. 1 § socialtjänstlagen (2025:400)' })]);
   });
 
+  test('when a decision was handed on after a quarter, then every quarter lists it once, by the case carrying it now, with what the giver recorded after the hand-over', () => {
+    // given a decision of 2026-10-01 that case a handed on to case b on 2027-04-12; a gave the reason for delay afterwards
+    const header = { id: 'beslut-x', person: 'Brukare x', kon: 'man', law: 'LSS' as const, insats: lss.insats, beslutsdatum: '2026-10-01' };
+    const giver = reportCase('a', '2026-10-01', [{ type: 'overlamnad', date: '2027-04-12' }, { type: 'drojsmal', date: '2027-04-20', reason: 'Ingen lämplig lägenhet.' }], header);
+    const carrier = reportCase('b', '2026-10-01', [], header);
+    // when
+    const q1 = report('2027Q1', giver, carrier).rows;
+    const q2 = report('2027Q2', giver, carrier).rows;
+    const unclaimed = report('2027Q1', giver).rows;
+    // then
+    expect(q1.map((r) => [r.instanceId, r.rapporttyp, r.skalTillDrojsmal])).toEqual([['b', 'ny', null]]);
+    expect(q2.map((r) => [r.instanceId, r.rapporttyp, r.skalTillDrojsmal])).toEqual([['b', 'återrapport', 'Ingen lämplig lägenhet.']]);
+    expect(unclaimed.map((r) => r.instanceId)).toEqual(['a']);
+  });
+
   test('when a case fixed its decision at the start, then later variables change neither its row nor its presence', () => {
     // given a decision fixed on 2027-01-15, whose variables were later overwritten (by a message, say)
     const fixed = decision('f', '2027-01-15');
