@@ -1,51 +1,20 @@
 // Kill -9 between every pair of file writes of a run that queues, reserves, declines, books and lets an apartment:
 // whatever write was the last, the next start opens, every acknowledged step is there, the housing register agrees
 // with the cases' own histories, and every case left running can be taken on.
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RuntimeApi } from '../../src/runtime/index.js';
-import { DataDirInUseError, lockStaleMs } from '../../src/store/data-dir-lock.js';
-import { crashActors, crashDiagram, openCrashRuntime, repoRoot } from './fixtures/crash-scenario-kit.js';
+import { crashActors, crashDiagram } from './fixtures/crash-scenario-kit.js';
+import { killAfterEach, openAfterCrash, runScenario } from './fixtures/kill-runs.js';
 
 const admin = crashActors.admin;
-/** Two runs at a time: each child boots its own runtime. */
-const parallelRuns = 2;
 /** The apartment's status after each housing step of boka-lagenhet.bpmn. */
 const statusAfter: Record<string, string> = { reservera: 'reserverad', slapp: 'ledig', boka: 'bokad', hyrUt: 'uthyrd' };
 
-interface Run {
-  acked: string[];
-  writes: number | null;
-  signal: NodeJS.Signals | null;
-}
-
 let root: string;
 let processesDir: string;
-
-function runScenario(dataDir: string, killAfterWrite: number | null): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--import', './test/store/fixtures/kill-after-writes.ts', 'test/store/fixtures/crash-scenario.ts', dataDir, processesDir],
-      { cwd: repoRoot, env: { ...process.env, KILL_AFTER_WRITE: String(killAfterWrite ?? 0) } },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code !== 0 && signal !== 'SIGKILL') return reject(new Error(`scenario failed (${code}): ${err}`));
-      const writes = /^WRITES (\d+)$/m.exec(out);
-      resolve({ acked: [...out.matchAll(/^ACK (.+)$/gm)].map((m) => m[1]!), writes: writes ? Number(writes[1]) : null, signal });
-    });
-  });
-}
-
-const openRuntime = (dataDir: string): Promise<RuntimeApi> => openCrashRuntime(dataDir, processesDir);
 
 /**
  * What the cases' own histories say the apartment should be: the status after the last housing step of the later case
@@ -64,25 +33,8 @@ async function statusFromHistories(runtime: RuntimeApi, byPerson: Map<unknown, {
   return { status: 'ledig', instanceId: null };
 }
 
-/**
- * A kill while the data directory's lock is being taken leaves a lock without owner: it is taken over once stale
- * (tried each second, for twice the stale period, since a loaded machine may be slow to see it so).
- */
-async function openAfterCrash(dataDir: string): Promise<RuntimeApi> {
-  const giveUpAt = Date.now() + 2 * lockStaleMs;
-  for (;;) {
-    try {
-      return await openRuntime(dataDir);
-    } catch (error) {
-      const lockLeftWithoutOwner = error instanceof DataDirInUseError && error.message.includes('okänd ägare');
-      if (!lockLeftWithoutOwner || Date.now() > giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-}
-
 async function checkAfterCrash(dataDir: string, acked: string[]): Promise<void> {
-  const runtime = await openAfterCrash(dataDir);
+  const runtime = await openAfterCrash(dataDir, processesDir);
   try {
     const cases = runtime.listInstances({});
     const byPerson = new Map(cases.map((c) => [runtime.getInstance(c.id).variables.brukare, c]));
@@ -122,38 +74,22 @@ async function checkAfterCrash(dataDir: string, acked: string[]): Promise<void> 
 
 describe('kill -9 between every pair of writes', () => {
   let total = 0;
+  const run = (name: string, k: number | null) => runScenario('crash-scenario.ts', path.join(root, name), processesDir, k);
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'bk-crash-'));
     processesDir = path.join(root, 'processes');
     await mkdir(processesDir);
     await copyFile(crashDiagram, path.join(processesDir, path.basename(crashDiagram)));
-    const whole = await runScenario(path.join(root, 'whole'), null);
-    total = whole.writes ?? 0;
+    total = (await run('whole', null)).writes ?? 0;
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   test('when the run is killed after each of its writes in turn, then every start opens with the acknowledged steps, a register that agrees with the cases, and cases that go on', async () => {
     // given: the number of file changes one whole run makes
     expect(total).toBeGreaterThan(20);
-    const points = Array.from({ length: total }, (_, i) => i + 1);
-    const failures: string[] = [];
     // when: a run killed right after write k, for every k
-    const pending = [...points];
-    await Promise.all(
-      Array.from({ length: parallelRuns }, async () => {
-        for (let k = pending.shift(); k !== undefined; k = pending.shift()) {
-          const dataDir = path.join(root, `kill-${k}`);
-          const run = await runScenario(dataDir, k);
-          // then
-          try {
-            expect(run.signal, `killed after write ${k}`).toBe('SIGKILL');
-            await checkAfterCrash(dataDir, run.acked);
-          } catch (error) {
-            failures.push(`after write ${k} (acknowledged: ${run.acked.join(', ')}): ${(error as Error).message}`);
-          }
-        }
-      }),
-    );
+    const failures = await killAfterEach(Array.from({ length: total }, (_, i) => i + 1), run, (name, acked) => checkAfterCrash(path.join(root, name), acked));
+    // then
     expect(failures).toEqual([]);
   }, 600_000);
 });
