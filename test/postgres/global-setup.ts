@@ -1,10 +1,11 @@
 // vitest's global setup: a temp directory for the test cluster, handed to the tests; the cluster itself is started
-// by the first test that needs PostgreSQL (test-cluster.ts), so a run without such tests costs nothing.
+// by the first test that needs PostgreSQL (scripts/postgres-cluster.ts, shared with the bench), so a run without such
+// tests costs nothing.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { stopCluster } from './test-cluster.js';
+import { stopCluster } from '../../scripts/postgres-cluster.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
