@@ -1,10 +1,10 @@
 // The child cases of call activities: started once the caller's step is stored, their end reported back to the caller,
 // ended when the caller leaves the step. Every step is redone from the stored records after a crash, never twice.
-import { childDecision } from './call-decision.js';
+import { childDecision, predecessorOf } from './call-decision.js';
 import { mappedVariables, type CallRecord, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { type FormChoices, resolveForm, validateSubmission } from '../forms/index.js';
 import type { HandlerLogger } from '../handlers/index.js';
-import type { Clock } from '../timers/index.js';
+import { stockholmDay, type Clock } from '../timers/index.js';
 
 export interface CallRelayDeps {
   index: InstanceIndex;
@@ -76,7 +76,11 @@ export function createCallRelay({ index, transitions, registry, instances, clock
         caseEvents: [],
         calledBy: { instanceId: caller.id, elementId: record.elementId, executionId: record.executionId },
       };
-      Object.assign(child, childDecision(caller, child, definition.model.properties, index.all(), modelOf(caller)?.properties ?? {}));
+      const callerProperties = modelOf(caller)?.properties ?? {};
+      // An earlier child that ended while carrying the decision hands it on first, so only the new child lists it.
+      const predecessor = predecessorOf(caller, child, index.all(), callerProperties);
+      if (predecessor && !predecessor.caseEvents.some((e) => e.type === 'overlamnad')) await handOn(predecessor.id, record.childId);
+      Object.assign(child, childDecision(caller, child, definition.model.properties, index.all(), callerProperties));
       try {
         await transitions.start(child, 'system');
       } catch (err) {
@@ -89,6 +93,17 @@ export function createCallRelay({ index, transitions, registry, instances, clock
       if (!now || now.state === 'ending') return endChild(callerId, record);
     }
     await changeCalls(callerId, (calls) => calls.map((r) => (r.childId === record.childId && r.state === 'starting' ? { ...r, state: 'running' as const } : r)));
+  }
+
+  /** An ended child's decision goes on in the child started after it: recorded as handed on, with the day and why. */
+  async function handOn(endedId: string, nextChildId: string): Promise<void> {
+    const now = clock.now();
+    const reason = 'Beslutet fortsätter i ett nytt anropat ärende (Försök igen).';
+    const event = { type: 'overlamnad' as const, date: stockholmDay(now), reason, at: now.toISOString() };
+    await transitions.withoutEngine(endedId, (s, nextSeq) => ({
+      summary: { ...s, caseEvents: [...s.caseEvents, event] },
+      entries: [entry(nextSeq, 'case.overlamnad', null, null, { decisionId: s.decision?.id ?? null, date: event.date, reason, childId: nextChildId })],
+    }), { endedToo: true });
   }
 
   /** The caller no longer waits (a boundary event fired, it ended): the child is ended and the history says why. */

@@ -158,6 +158,32 @@ describe.each([100, 0])('call activities (engines kept: %i)', (engineCacheSize) 
     expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['utredIBarn']);
   });
 
+  test('when a child that took over the decision ends at an error and a retry starts another, then the new child carries the decision with what happened in the first, and the register lists it once', async () => {
+    // given: a caller that carries an LSS decision and hands it on before the call; the child ends at an error end
+    const caller = withLayout((await readFile(path.join(fixturesDir, 'structure', 'anrop-huvud.bpmn'), 'utf8'))
+      .replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '')
+      .replace('camunda:candidateStarterGroups="lss-handlaggare">', 'camunda:candidateStarterGroups="lss-handlaggare"><bpmn:extensionElements><camunda:properties><camunda:property name="lag" value="LSS" /></camunda:properties></bpmn:extensionElements>')
+      .replace('<camunda:formField id="niva"', '<camunda:formField id="beslutsdatum" label="Beslutsdatum" type="date" /><camunda:formField id="niva"')
+      .replace('<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="utredIBarn" />', '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="overlamna" /><bpmn:serviceTask id="overlamna" name="Registrera överlämning" implementation="${environment.services.recordCaseEvent}"><bpmn:extensionElements><camunda:properties><camunda:property name="event" value="overlamnad" /></camunda:properties></bpmn:extensionElements></bpmn:serviceTask><bpmn:sequenceFlow id="f0" sourceRef="overlamna" targetRef="utredIBarn" />'));
+    h = await startHarness({ engineCacheSize, processes: [['anrop-huvud.bpmn', caller], ['anrop-barn.bpmn', declareError(await childWith(errorEnd, true), 'anropBarn')]], start: '2027-01-15T08:00:00Z' });
+    const { id } = await h.runtime.startInstance('anrop-huvud', { variables: { brukare: 'Brukare-6', niva: 'hog', beslutsdatum: '2027-01-10' } }, actors.handlaggare);
+    const [first] = children(h, id);
+    const decisionId = h.runtime.decisionOfCase(first!.id)!.id;
+    await h.runtime.recordDecisionEvent(decisionId, { type: 'drojsmal', date: '2027-01-15', reason: 'Ingen plats ännu.' }, actors.admin);
+    const [task] = h.runtime.listTasks({ instanceId: first!.id }, actors.handlaggare);
+    await h.runtime.completeTask(task!.id, { resultat: 'Ingen plats' }, actors.handlaggare);
+    const [incident] = h.runtime.getInstance(id).incidents;
+    // when
+    await h.runtime.retryIncident(id, incident!.id, {}, actors.admin);
+    await h.restart();
+    // then
+    const second = children(h, id).find((c) => c.id !== first!.id)!;
+    expect(h.runtime.decisionOfCase(second.id)).toEqual(expect.objectContaining({ id: decisionId, instanceId: second.id, events: [expect.objectContaining({ type: 'drojsmal', reason: 'Ingen plats ännu.' })] }));
+    expect(h.runtime.listDecisions({}).filter((d) => d.id === decisionId).map((d) => d.instanceId)).toEqual([second.id]);
+    expect(h.runtime.getDecision(decisionId).instanceId).toBe(second.id);
+    expect(await types(h, first!.id)).toContain('case.overlamnad');
+  });
+
   test('when the child case ends at an error end event that an error boundary event on the call activity catches, then the caller takes that path', async () => {
     // given: the caller catches "Ingen plats" on the call activity and goes to its reminder
     const caller = (await readFile(path.join(fixturesDir, 'structure', 'anrop-huvud.bpmn'), 'utf8'))
