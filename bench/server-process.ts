@@ -7,14 +7,17 @@ export interface ServerProcess {
   /** Milliseconds from spawn to `/health` answering 200. */
   readyMs: number;
   residentMb(): Promise<number>;
+  /** CPU time the server process has used so far (user + system), in seconds. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(dataDir: string, processesDir: string): Promise<ServerProcess> {
+/** `storeEnv` picks the store (STORE, DATABASE_URL); without it the server uses the embedded store in `dataDir`. */
+export async function startServerProcess(dataDir: string, processesDir: string, storeEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PROCESSES_DIR: processesDir, PORT: String(port), HOST: '127.0.0.1', CLOCK: 'system', DEMO: '1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PROCESSES_DIR: processesDir, PORT: String(port), HOST: '127.0.0.1', CLOCK: 'system', DEMO: '1', LOG_LEVEL: 'warn', ...storeEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -30,6 +33,12 @@ export async function startServerProcess(dataDir: string, processesDir: string):
     async residentMb() {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    async cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the command's closing parenthesis), in clock ticks of 1/100 s.
+      const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     async stop() {
       child.kill('SIGTERM');

@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { defaultHandlers } from '../src/handlers/index.js';
 import { loadIvoConfig } from '../src/reports/ivo-config.js';
 import { createRuntime } from '../src/runtime/index.js';
-import { createLowdbStore } from '../src/store/lowdb-store.js';
+import { createStore } from '../src/store/create-store.js';
+import type { FreshStore } from './bench-stores.js';
 
 const diagram = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="benchTimer" targetNamespace="https://boendekoordination.example/bench">
@@ -30,14 +31,14 @@ const diagram = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
 
-/** Timers fired per second by one manual clock move past `count` timers due at the same moment. */
-export async function measureTimerBurst(count: number, ivoConfigFile: string): Promise<number> {
+/** Timers fired per second by one manual clock move past `count` timers due at the same moment, in `store`. */
+export async function measureTimerBurst(count: number, ivoConfigFile: string, store: FreshStore): Promise<number> {
   const root = await mkdtemp(path.join(tmpdir(), 'bk-bench-timers-'));
   try {
     await mkdir(path.join(root, 'processes'));
     await writeFile(path.join(root, 'processes', 'bench-timer.bpmn'), diagram);
     const runtime = await createRuntime({
-      store: createLowdbStore(path.join(root, 'data')),
+      store: await createStore(store.choice, store.dataDir),
       clockMode: 'manual',
       processesDir: path.join(root, 'processes'),
       handlers: defaultHandlers,
