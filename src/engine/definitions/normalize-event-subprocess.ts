@@ -13,6 +13,17 @@ export function isScopeWrapper(id: string | undefined): boolean {
   return typeof id === 'string' && id.startsWith(scopeWrapperPrefix);
 }
 
+type WrapperLayer = 'beside' | 'over';
+
+function wrapperId(scopeId: string, layer: WrapperLayer): string {
+  return `${scopeWrapperPrefix}${scopeId}-${layer}`;
+}
+
+/** The scope (the process's or a sub-process's id) whose steps a made wrapper holds. */
+export function scopeOfWrapper(id: string): string {
+  return id.slice(scopeWrapperPrefix.length).replace(/-(beside|over)$/, '');
+}
+
 export function isEventSubProcess(el: ModdleElement | undefined): boolean {
   return el?.$type === 'bpmn:SubProcess' && el.triggeredByEvent === true;
 }
@@ -62,9 +73,9 @@ function translateScope(scope: ModdleElement, factory: Factory): void {
   const alongside = events.filter((v) => !isInterruptingStart(startOf(v)));
   const interrupting = events.filter((v) => isInterruptingStart(startOf(v)));
   let content = elements.filter((el) => !isEventSubProcess(el));
-  for (const [layer, group] of [['beside', alongside], ['over', interrupting]] as const) {
+  for (const [layer, group] of [['beside', alongside], ['over', interrupting]] as [WrapperLayer, ModdleElement[]][]) {
     if (!group.length) continue;
-    const wrapper = factory.create('bpmn:SubProcess', { id: `${scopeWrapperPrefix}${scope.id}-${layer}`, flowElements: content });
+    const wrapper = factory.create('bpmn:SubProcess', { id: wrapperId(scope.id as string, layer), flowElements: content });
     content = [wrapper];
     for (const v of group) content.push(...asBoundary(v, startOf(v), wrapper, factory));
   }

@@ -4,7 +4,7 @@ import type { Clock } from '../../timers/index.js';
 import type { ProcessModel } from '../definitions/process-model.js';
 import { itemOfTask } from './multi-instance-items.js';
 import { loopItemOf } from './waiting-activities.js';
-import { isScopeWrapper } from '../definitions/normalize-event-subprocess.js';
+import { isScopeWrapper, scopeOfWrapper } from '../definitions/normalize-event-subprocess.js';
 
 export interface ActivityApi {
   id: string;
@@ -62,6 +62,10 @@ export class HistoryRecorder {
   listen(engineListener: { on(event: string, fn: (api: ActivityApi) => void): unknown }, isKnownTask: (executionId: string) => boolean): void {
     // The sub-processes made to run event sub-processes (normalize-event-subprocess.ts) were never drawn: not history.
     const listener = { on: (event: string, fn: (api: ActivityApi) => void) => engineListener.on(event, (api) => isScopeWrapper(api.id) || fn(api)) };
+    // bpmn-elements stops the steps inside a cancelled sub-process without an event of their own (the sub-process only
+    // leaves); a step still running inside one that leaves was cancelled, and is recorded so, so an auditor sees the
+    // open task end. A sub-process that completes has none left running. A made wrapper stands for its whole scope.
+    engineListener.on('activity.leave', (api) => (isScopeWrapper(api.id) ? this.cancelInsideWrapper(api.id) : this.cancelInside(api.id)));
     listener.on('activity.enter', (api) => {
       this.steps++;
       this.running.add(api.id);
@@ -87,6 +91,49 @@ export class HistoryRecorder {
       if (api.content.state === 'cancel' || api.content.state === 'discard') return;
       this.record('timer.fired', api.id, { dueAt: toIso(api.content.expireAt), ...missedPeriods(api.content) });
     });
+  }
+
+  /** Records as cancelled every step still running inside the sub-process `container`. */
+  private cancelInside(container: string): void {
+    this.cancelRunning((id) => this.topUnder(id, container) !== null);
+  }
+
+  /**
+   * A made wrapper (normalize-event-subprocess.ts) holds its scope's own steps; the "over" one also the steps of the
+   * scope's non-interrupting event sub-processes. The steps of an event sub-process that runs beside it are not inside.
+   */
+  private cancelInsideWrapper(wrapperId: string): void {
+    const scope = scopeOfWrapper(wrapperId);
+    const over = wrapperId.endsWith('-over');
+    const scopeKey = this.model.elements.has(scope) ? scope : undefined;
+    this.cancelRunning((id) => {
+      const top = this.topUnder(id, scopeKey);
+      if (top === null) return false;
+      const element = this.model.elements.get(top);
+      if (!element?.triggeredByEvent) return true;
+      if (!over) return false;
+      const start = [...this.model.elements.values()].find((e) => e.type === 'bpmn:StartEvent' && e.parent === top);
+      return start?.interrupting === false;
+    });
+  }
+
+  private cancelRunning(isInside: (id: string) => boolean): void {
+    for (const id of [...this.running]) {
+      if (!isInside(id)) continue;
+      this.running.delete(id);
+      this.record('activity.cancelled', id, { type: this.model.elements.get(id)?.type ?? null });
+    }
+  }
+
+  /** The element directly in `container` (undefined: the process) that holds `id` or is it; null when not inside. */
+  private topUnder(id: string, container: string | undefined): string | null {
+    let at: string | undefined = id;
+    while (at !== undefined) {
+      const parent: string | undefined = this.model.elements.get(at)?.parent;
+      if (parent === container) return at === container ? null : at;
+      at = parent;
+    }
+    return null;
   }
 
   /** One item's task is named with its item, as the inbox names it; other tasks by the element. */

@@ -42,6 +42,7 @@ describe.each([100, 0])('event sub-processes (engines kept: %i)', (engineCacheSi
     const entries = await history(h, id);
     expect(entries).toEqual(expect.arrayContaining(['timer.scheduled trettioDagar', 'timer.fired trettioDagar', 'activity.left trettioDagar', 'task.created forsenad']));
     expect(entries.filter((e) => e.includes('__eventScope'))).toEqual([]);
+    expect(entries.filter((e) => e.startsWith('activity.cancelled'))).toEqual(['activity.cancelled utred']);
     const named = (await h.runtime.getHistory(id)).find((e) => e.type === 'timer.fired');
     expect(named).toEqual(expect.objectContaining({ elementId: 'trettioDagar', elementName: 'Trettio dagar' }));
   });
@@ -141,6 +142,7 @@ describe.each([100, 0])('event sub-processes (engines kept: %i)', (engineCacheSi
     expect(both.sort()).toEqual(['paminn', 'utred']);
     expect(active(h, id)).toEqual(['avsluta']);
     expect(tasksOf(h, id, actors.enhetschef)).toEqual(['avsluta']);
+    expect((await history(h, id)).filter((e) => e.startsWith('activity.cancelled')).sort()).toEqual(['activity.cancelled paminn', 'activity.cancelled utred']);
   });
 
   test('when an event sub-process inside an embedded sub-process starts from its timer after a restart, then the case stands inside it and goes on after the sub-process', async () => {

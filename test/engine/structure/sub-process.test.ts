@@ -43,6 +43,7 @@ describe.each([100, 0])('embedded sub-processes (engines kept: %i)', (engineCach
     expect(h.runtime.getInstance(id).active.map((a) => a.elementId)).toEqual(['paminn']);
     expect(h.runtime.listTasks({ instanceId: id }, actors.handlaggare)).toEqual([]);
     expect(h.runtime.listTasks({ instanceId: id }, actors.enhetschef).map((t) => t.elementId)).toEqual(['paminn']);
+    expect(await steps(h, id, 'activity.cancelled')).toEqual(['utred']);
   });
 
   test('when a service task inside throws a business error, then the error event on the sub-process catches it', async () => {
