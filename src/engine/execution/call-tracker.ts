@@ -19,6 +19,9 @@ export interface CallPorts {
   throwError(executionId: string, code: string, message: string): void;
 }
 
+/** How a child case ended: finished with its variables, failed, or at an error end event. */
+export type ChildOutcome = { variables: Record<string, unknown> } | { failed: string } | { error: { code: string; message: string } };
+
 /**
  * bpmn-elements lets a call activity wait when the called process is not in the same file (ours never is): the child
  * case is ours to start. A record with the child's id is stored with the step that reached the call activity, before
@@ -59,6 +62,13 @@ export class CallTracker {
     }
     this.records = kept;
     return kept;
+  }
+
+  /** A child case ended: finished, the caller goes on past its call activity; otherwise it waits at an incident. */
+  ended(childId: string, outcome: ChildOutcome): boolean {
+    if ('failed' in outcome) return this.fail(childId, outcome.failed);
+    if ('error' in outcome) return this.errorEnded(childId, outcome.error.code, outcome.error.message);
+    return this.complete(childId, outcome.variables);
   }
 
   /** The child finished: its variables come in and the caller goes on. False when the caller no longer waits for it. */
