@@ -1,10 +1,11 @@
 // The child cases of call activities: started once the caller's step is stored, their end reported back to the caller,
 // ended when the caller leaves the step. Every step is redone from the stored records after a crash, never twice.
-import { childDecision, predecessorOf } from './call-decision.js';
+import { childDecision } from './call-decision.js';
+import { createDecisionTakeOver } from './call-handover.js';
 import { mappedVariables, type CallRecord, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { type FormChoices, resolveForm, validateSubmission } from '../forms/index.js';
 import type { HandlerLogger } from '../handlers/index.js';
-import { stockholmDay, type Clock } from '../timers/index.js';
+import type { Clock } from '../timers/index.js';
 
 export interface CallRelayDeps {
   index: InstanceIndex;
@@ -21,6 +22,7 @@ export interface CallRelayDeps {
 export function createCallRelay({ index, transitions, registry, instances, clock, logger, choices }: CallRelayDeps) {
   // A transition stored inside another one's work (a child that ends at once) asks again; each piece of work runs once.
   const inFlight = new Set<string>();
+  const takeOver = createDecisionTakeOver({ index, transitions, clock });
   const modelOf = (s: InstanceSummary) => registry.get(s.processKey, s.version)?.model;
   const stepName = (s: InstanceSummary, elementId: string) => modelOf(s)?.elements.get(elementId)?.name ?? elementId;
 
@@ -76,11 +78,7 @@ export function createCallRelay({ index, transitions, registry, instances, clock
         caseEvents: [],
         calledBy: { instanceId: caller.id, elementId: record.elementId, executionId: record.executionId },
       };
-      const callerProperties = modelOf(caller)?.properties ?? {};
-      // An earlier child that ended while carrying the decision hands it on first, so only the new child lists it.
-      const predecessor = predecessorOf(caller, child, index.all(), callerProperties);
-      if (predecessor && !predecessor.caseEvents.some((e) => e.type === 'overlamnad')) await handOn(predecessor.id, record.childId);
-      Object.assign(child, childDecision(caller, child, definition.model.properties, index.all(), callerProperties));
+      Object.assign(child, childDecision(caller, child, definition.model.properties, index.all(), modelOf(caller)?.properties ?? {}));
       try {
         await transitions.start(child, 'system');
       } catch (err) {
@@ -88,22 +86,14 @@ export function createCallRelay({ index, transitions, registry, instances, clock
         const message = err instanceof Error ? err.message : String(err);
         if (!index.get(record.childId)) return refuse(caller, record, `Ärendet ${definition.model.name} kunde inte startas: ${message}. Välj Försök igen när rutinen är rättad.`);
       }
+      await takeOver(caller, record.childId, modelOf(caller)?.properties ?? {});
       // The caller left the step while the child was being made: it is ended at once, not left running alone.
       const now = index.get(callerId)?.calls?.find((r) => r.childId === record.childId);
       if (!now || now.state === 'ending') return endChild(callerId, record);
+    } else {
+      await takeOver(caller, record.childId, modelOf(caller)?.properties ?? {});
     }
     await changeCalls(callerId, (calls) => calls.map((r) => (r.childId === record.childId && r.state === 'starting' ? { ...r, state: 'running' as const } : r)));
-  }
-
-  /** An ended child's decision goes on in the child started after it: recorded as handed on, with the day and why. */
-  async function handOn(endedId: string, nextChildId: string): Promise<void> {
-    const now = clock.now();
-    const reason = 'Beslutet fortsätter i ett nytt anropat ärende (Försök igen).';
-    const event = { type: 'overlamnad' as const, date: stockholmDay(now), reason, at: now.toISOString() };
-    await transitions.withoutEngine(endedId, (s, nextSeq) => ({
-      summary: { ...s, caseEvents: [...s.caseEvents, event] },
-      entries: [entry(nextSeq, 'case.overlamnad', null, null, { decisionId: s.decision?.id ?? null, date: event.date, reason, childId: nextChildId })],
-    }), { endedToo: true });
   }
 
   /** The caller no longer waits (a boundary event fired, it ended): the child is ended and the history says why. */
@@ -115,7 +105,9 @@ export function createCallRelay({ index, transitions, registry, instances, clock
       const stored = await transitions.withoutEngine(child.id, (s, nextSeq) => ({ summary: cancelled(s, clock.now().toISOString()), entries: [entry(nextSeq, 'instance.cancelled', null, null, { reason, by: callerId })] }));
       await settle(stored);
     }
-    await changeCalls(callerId, (calls) => calls.filter((r) => r.childId !== record.childId), (nextSeq, s) => [entry(nextSeq, 'call.cancelled', record.elementId, stepName(s, record.elementId), { childId: record.childId, reason })]);
+    // Only a call still waiting ends early: a child that completed while it was being made was reported already.
+    const waited = (s: InstanceSummary) => s.calls?.some((r) => r.childId === record.childId) === true;
+    await changeCalls(callerId, (calls) => calls.filter((r) => r.childId !== record.childId), (nextSeq, s) => (waited(s) ? [entry(nextSeq, 'call.cancelled', record.elementId, stepName(s, record.elementId), { childId: record.childId, reason })] : []));
   }
 
   /** The child ended: the caller goes on past the call activity, or waits at an incident when it did not finish. */

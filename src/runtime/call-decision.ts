@@ -10,7 +10,7 @@ import type { InstanceSummary } from '../engine/index.js';
  * What the caller records on the decision after the hand-over stays in the caller; the register and the reports read it
  * into the child's record (`readAcrossCases`), so a child started late (Försök igen) copies only what came before.
  * A child started again after an earlier one ended (stopped by an error, ended early, or at an error end event) goes on
- * from that one's record (`predecessorOf`), which the runtime marks handed on first so that only one case lists it.
+ * from that one's record (`predecessorOf`), which the runtime marks handed on once the new child is stored.
  */
 export function childDecision(
   caller: InstanceSummary,
@@ -21,27 +21,37 @@ export function childDecision(
 ): { decision: DecisionHeader | null; caseEvents: CaseEvent[] } {
   const header = carriedDecision(caller, callerProperties);
   if (!header) return { decision: decisionHeaderFor(randomUUID(), child.processKey, child.variables, childProperties), caseEvents: [] };
-  if (!handedOn(caller.caseEvents)) return { decision: null, caseEvents: [] };
-  const others = [...cases].filter((s) => s.id !== caller.id && s.id !== child.id && s.decision?.id === header.id);
-  if (others.some((s) => s.state === 'running' && !handedOn(s.caseEvents))) return { decision: null, caseEvents: [] };
-  const before = predecessorAmong(others);
-  return { decision: header, caseEvents: eventsBeforeHandover((before ?? caller).caseEvents) };
+  const others = otherCarriers(caller, header.id, child, cases);
+  if (!others) return { decision: null, caseEvents: [] };
+  return { decision: header, caseEvents: eventsBeforeHandover((predecessorAmong(others) ?? caller).caseEvents) };
+}
+
+/**
+ * The other cases that carried the caller's handed-on decision, when the child may take it over; null when the
+ * caller kept it or a running case carries it (the child then gets none: never two carriers).
+ */
+function otherCarriers(caller: InstanceSummary, decisionId: string, child: Pick<InstanceSummary, 'id'>, cases: Iterable<InstanceSummary>): InstanceSummary[] | null {
+  if (!handedOn(caller.caseEvents)) return null;
+  const others = [...cases].filter((s) => s.id !== caller.id && s.id !== child.id && s.decision?.id === decisionId);
+  return others.some((s) => s.state === 'running' && !handedOn(s.caseEvents)) ? null : others;
 }
 
 /**
  * The ended case that carried the caller's handed-on decision last, when the child about to start must take it over
  * from there (null when none did, or when a running case carries it and the child gets none). The runtime marks it
- * handed on before the child is stored, so the register and the IVO report list the decision once, by the child.
+ * handed on once the child is stored (call-handover.ts), so the register and the IVO report list it once, by the child.
  */
 export function predecessorOf(caller: InstanceSummary, child: Pick<InstanceSummary, 'id'>, cases: Iterable<InstanceSummary>, callerProperties: Record<string, string>): InstanceSummary | null {
   const header = carriedDecision(caller, callerProperties);
-  if (!header || !handedOn(caller.caseEvents)) return null;
-  const others = [...cases].filter((s) => s.id !== caller.id && s.id !== child.id && s.decision?.id === header.id);
-  if (others.some((s) => s.state === 'running' && !handedOn(s.caseEvents))) return null;
-  return predecessorAmong(others);
+  const others = header ? otherCarriers(caller, header.id, child, cases) : null;
+  return others ? predecessorAmong(others) : null;
 }
 
-/** The latest started of the ended cases that carried the decision (a running one that handed it on counts too). */
+/**
+ * The latest started of the ended cases that carried the decision (a running one that handed it on counts too); a
+ * culled case is never one (it cannot be changed, and its events are gone).
+ */
 function predecessorAmong(others: InstanceSummary[]): InstanceSummary | null {
-  return others.filter((s) => s.state !== 'running' || handedOn(s.caseEvents)).sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0] ?? null;
+  const ended = others.filter((s) => !s.culled && (s.state !== 'running' || handedOn(s.caseEvents)));
+  return ended.sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0] ?? null;
 }
