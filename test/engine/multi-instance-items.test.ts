@@ -10,6 +10,10 @@ describe('itemLabel', () => {
     ['an object without a name field', { alder: 7 }, 3, 'post 4'],
     ['an empty text', '  ', 0, 'post 1'],
     ['a list', ['a'], 4, 'post 5'],
+    ['a personnummer', '19121212-1212', 0, '19121212-****'],
+    ['an object whose id is a personnummer', { id: '121212-1212' }, 1, '121212-****'],
+    ['a text with a personnummer in it', 'Bror 19121212 1212', 2, 'Bror 19121212-****'],
+    ['a number that is no personnummer', '20150101-0000', 3, '20150101-0000'],
   ])('when the item is %s, then the caseworker sees %s', (_, item, index, label) => {
     // given / when / then
     expect(itemLabel(item, index)).toBe(label);

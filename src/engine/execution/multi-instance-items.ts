@@ -1,4 +1,5 @@
 // The items of a multi-instance task as people see them (a label in the task's name) and where their answers go.
+import { containsPersonnummer } from '../../forms/index.js';
 import type { TaskRecord } from '../records/index.js';
 
 /** One item of a multi-instance task as the engine has it waiting: its place (from 0), the list's length, the item. */
@@ -16,7 +17,16 @@ const maxLabelLength = 80;
 export function itemLabel(item: unknown, index: number): string {
   const text = labelText(item) ?? (isRecord(item) ? labelFields.map((f) => labelText(item[f])).find(Boolean) : null);
   if (!text) return `post ${index + 1}`;
-  return text.length > maxLabelLength ? `${text.slice(0, maxLabelLength - 1)}…` : text;
+  const shown = withoutPersonnummer(text);
+  return shown.length > maxLabelLength ? `${shown.slice(0, maxLabelLength - 1)}…` : shown;
+}
+
+/**
+ * The label is the task's name in the inbox, the lists and the history, where a personnummer is never shown whole:
+ * a list of persons by personnummer shows each by birth date ("19121212-****"), as the lists show answers.
+ */
+function withoutPersonnummer(text: string): string {
+  return text.replace(/(?<!\d)(\d{6}|\d{8})[-+ ]?(\d{4})(?!\d)/g, (found, birth: string) => (containsPersonnummer(found) ? `${birth}-****` : found));
 }
 
 /** The task record's part for one item: its label, place and the list's length, and the name the inbox shows. */
