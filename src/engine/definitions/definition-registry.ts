@@ -104,11 +104,15 @@ export class DefinitionRegistry {
    * deploy lock, so two owners publishing on top of the same version cannot both succeed.
    */
   async deploy(xml: string, file: string, deployedBy: string, editing?: EditedVersion): Promise<CompiledDefinition & { warnings: DefinitionProblem[] }> {
-    const { problems, warnings, laidOut } = await this.check(xml, file, editing?.key);
+    const { problems, warnings, laidOut, key, calls } = await this.check(xml, file, editing?.key);
     if (problems.length) throw new DefinitionError(problems);
     const deployed = await this.deploying.runExclusive(() => {
       const newest = editing ? this.latest(editing.key) : undefined;
       if (newest && editing?.baseVersion !== undefined && newest.version.version !== editing.baseVersion) throw new VersionConflictError(newest.version);
+      // The calls again, against the routines as they stand under the lock: two routines published at the same moment,
+      // each now calling the other, would each have passed the check against the other's older version.
+      const callProblems = key !== null && calls?.length ? calledRoutineProblems(file, key, calls, this.calledKeys(new Map())) : [];
+      if (callProblems.length) throw new DefinitionError(callProblems);
       return this.deployUnlocked(laidOut ?? xml, file, deployedBy);
     });
     return { ...deployed, warnings };
