@@ -2,6 +2,7 @@
 // ended when the caller leaves the step. Every step is redone from the stored records after a crash, never twice.
 import { childDecision } from './call-decision.js';
 import { createDecisionTakeOver } from './call-handover.js';
+import { createRetries } from './retry-later.js';
 import { mappedVariables, type CallRecord, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { type FormChoices, resolveForm, validateSubmission } from '../forms/index.js';
 import type { HandlerLogger } from '../handlers/index.js';
@@ -23,6 +24,10 @@ export function createCallRelay({ index, transitions, registry, instances, clock
   // A transition stored inside another one's work (a child that ends at once) asks again; each piece of work runs once.
   const inFlight = new Set<string>();
   const takeOver = createDecisionTakeOver({ index, transitions, clock });
+  const retries = createRetries((id) => {
+    const summary = index.get(id);
+    return summary ? settle(summary) : Promise.resolve();
+  });
   const modelOf = (s: InstanceSummary) => registry.get(s.processKey, s.version)?.model;
   const stepName = (s: InstanceSummary, elementId: string) => modelOf(s)?.elements.get(elementId)?.name ?? elementId;
 
@@ -158,10 +163,15 @@ export function createCallRelay({ index, transitions, registry, instances, clock
 
   /** Does what the stored case's calls ask for now: start, end, or report a child's end. */
   async function settle(summary: InstanceSummary): Promise<void> {
-    // The step that asked for this is stored already: a failure here (the store, say) is logged and done again at the
-    // next start, and never turns the request that got here into an error.
+    // The step that asked for this is stored already: a failure here (the store, say) never turns the request that got
+    // here into an error; it is logged and done again soon (and at the next start), so a caller does not wait for ever.
+    let failed = false;
     const guarded = (key: string, work: () => Promise<void>) =>
-      once(key, work).catch((err: Error) => logger.error({ instanceId: summary.id, step: key.slice(0, key.indexOf(':')), err: err.name }, 'call activity step failed; done again at the next start'));
+      once(key, work).catch((err: Error) => {
+        failed = true;
+        logger.error({ instanceId: summary.id, step: key.slice(0, key.indexOf(':')), err: err.name }, 'call activity step failed; done again soon');
+        retries.later(summary.id);
+      });
     for (const record of summary.calls ?? []) {
       if (record.state === 'starting') await guarded(`start:${record.childId}`, () => startChild(summary.id, record));
       if (record.state === 'ending') await guarded(`end:${record.childId}`, () => endChild(summary.id, record));
@@ -170,10 +180,14 @@ export function createCallRelay({ index, transitions, registry, instances, clock
       if (child && child.state !== 'running') await guarded(`report:${child.id}`, () => reportEnd(child));
     }
     if (summary.calledBy && summary.state !== 'running') await guarded(`report:${summary.id}`, () => reportEnd(summary));
+    if (!failed) retries.succeeded(summary.id);
   }
 
   return {
     settle,
+
+    /** Stops the retries waiting (the runtime closes). */
+    close: () => retries.stop(),
 
     /** At start: the calls a crash left half done. */
     async settleLeftOver(): Promise<void> {

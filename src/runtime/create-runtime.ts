@@ -115,6 +115,7 @@ export async function createRuntime(options: RuntimeOptions) {
        * of the process and let go when idle (they never hold it open), so a restart in the same process finds them warm.
        */
       async close(): Promise<void> {
+        calls.close();
         await scheduler.stop();
         await store.close();
       },

@@ -9,6 +9,7 @@ import { isRole, roleNames } from '../../src/auth/index.js';
 import { defaultHandlers } from '../../src/handlers/index.js';
 import type { HandlerLogger, ServiceHandler } from '../../src/handlers/handler.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
+import type { Store } from '../../src/store/port.js';
 import type { HousingSeed } from '../../src/housing/housing-seed.js';
 import { loadIvoConfig } from '../../src/reports/ivo-config.js';
 import { loadGallringConfig } from '../../src/gallring/gallring-config.js';
@@ -46,6 +47,8 @@ export interface HarnessOptions {
   engineCacheSize?: number;
   /** Where the runtime's log goes (default: nowhere). */
   logger?: HandlerLogger;
+  /** Changes the store the runtime is given (to make it fail on purpose); each start gets a fresh one. */
+  wrapStore?: (store: Store) => Store;
 }
 
 /** The demo set of users, one per role named after it (what DEMO=1 signs in), for forms' user fields. */
@@ -66,7 +69,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const gallring = await gallringConfig;
   const open = () =>
     createRuntime({
-      store: createLowdbStore(dataDir),
+      store: (options.wrapStore ?? ((store) => store))(createLowdbStore(dataDir)),
       clockMode: 'manual',
       processesDir,
       handlers: options.handlers ?? defaultHandlers,

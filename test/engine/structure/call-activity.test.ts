@@ -197,6 +197,42 @@ describe.each([100, 0])('call activities (engines kept: %i)', (engineCacheSize) 
     expect((await h.runtime.getHistory(id)).find((e) => e.type === 'call.error')?.data).toEqual(expect.objectContaining({ code: 'INGEN_PLATS' }));
   });
 
+  test('when the store fails as the end of the child is reported, then the caller is not left waiting: the report is done again soon and the caller goes on', async () => {
+    // given: the store refuses the caller's next save once (a full disk, a database away)
+    const failOnce = new Set<string>();
+    h = await startHarness({
+      engineCacheSize,
+      processes,
+      wrapStore: (store) => ({
+        ...store,
+        open: () => store.open(),
+        close: () => store.close(),
+        instances: {
+          ...store.instances,
+          listSummaries: () => store.instances.listSummaries(),
+          load: (id) => store.instances.load(id),
+          history: (id) => store.instances.history(id),
+          save: async (doc, expectedRev) => {
+            if (failOnce.delete(doc.summary.id)) throw new Error('Disken är full');
+            return store.instances.save(doc, expectedRev);
+          },
+        },
+      }),
+    });
+    const { id } = await h.runtime.startInstance('anrop-huvud', { variables: { brukare: 'Brukare-7', niva: 'hog' } }, actors.handlaggare);
+    const [child] = children(h, id);
+    const [task] = h.runtime.listTasks({ instanceId: child!.id }, actors.handlaggare);
+    failOnce.add(id);
+    // when
+    await h.runtime.completeTask(task!.id, { resultat: 'Utrett' }, actors.handlaggare);
+    const right = h.runtime.getInstance(id).active.map((a) => a.elementId);
+    // then
+    expect(h.runtime.getInstance(child!.id).state).toBe('completed');
+    expect(right).toEqual(['utredIBarn']);
+    await expect.poll(() => h.runtime.getInstance(id).active.map((a) => a.elementId), { timeout: 10_000 }).toEqual(['efterArbete']);
+    expect(h.runtime.getInstance(id).variables.resultat).toBe('Utrett');
+  });
+
   test('when the call activity sits inside an embedded sub-process, then the caller waits inside it and goes on past the sub-process when the child ends', async () => {
     // given: "Utred i ett eget ärende" inside the sub-process "Utredning"
     const nested = (await readFile(path.join(fixturesDir, 'structure', 'anrop-huvud.bpmn'), 'utf8'))
