@@ -15,7 +15,9 @@ export interface ServerLock {
 
 /** Takes the database's server lock on a connection of its own; throws a Swedish message when another server holds it. */
 export async function lockDatabase(databaseUrl: string): Promise<ServerLock> {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'boendekoordination lock' });
+  // The lock's connection is idle for the store's life: TCP keep-alive makes a connection a firewall or NAT dropped
+  // silently break here too (the lock is then gone at the server), so `lost` turns true instead of staying false.
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'boendekoordination lock', keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
   let lost = false;
   client.on('error', () => (lost = true));
   client.on('end', () => (lost = true));
