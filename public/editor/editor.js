@@ -50,6 +50,8 @@
     var checkRound = 0;
     var dirty = false;
     var publishing = false;
+    /** The version just published, while nothing has changed since: its confirmation stays, whatever a check says. */
+    var justPublished = null;
     /** The diagram as last loaded or published; undoing back to it leaves nothing to publish. */
     var baselineXml = null;
 
@@ -79,6 +81,7 @@
           lastCheck = answer.body;
           markers.show(lastCheck);
           if (lastCheck.problems.length) say(lastCheck.problems.length + ' fel att rätta före publicering.', 'error');
+          else if (!dirty && justPublished !== null) showPublished(justPublished);
           else say(dirty ? 'Kontrollerat: inga fel. Klart att publicera.' : 'Kontrollerat: inga fel. Inga ändringar att publicera än.', 'ok');
           refreshButtons();
         })
@@ -107,11 +110,8 @@
         .then(function (answer) {
           if (answer.status === 201) {
             root.setAttribute('data-version', String(answer.body.version));
-            say('Version ' + answer.body.version + ' är publicerad. Nya ärenden startar på den; pågående ärenden fortsätter på sin version.', 'ok');
-            var link = document.createElement('a');
-            link.href = '/processes/' + encodeURIComponent(key);
-            link.textContent = ' Visa versionerna.';
-            status.appendChild(link);
+            if (!dirty) justPublished = answer.body.version;
+            showPublished(answer.body.version);
           } else if (answer.status === 400 && answer.body.fields) {
             markers.show({ problems: answer.body.fields.map(function (f) { return { elementId: f.field || null, message: f.message }; }), warnings: [] });
             say(answer.body.message || 'Diagrammet kunde inte publiceras.', 'error');
@@ -121,6 +121,15 @@
           refreshButtons();
         })
         .catch(function () { publishing = false; refreshButtons(); say('Publiceringen kunde inte göras: ingen kontakt med servern. Ändringarna finns kvar här.', 'error'); });
+    }
+
+    /** Says the version is published, with a link to the routine's versions. */
+    function showPublished(version) {
+      say('Version ' + version + ' är publicerad. Nya ärenden startar på den; pågående ärenden fortsätter på sin version.', 'ok');
+      var link = document.createElement('a');
+      link.href = '/processes/' + encodeURIComponent(key);
+      link.textContent = ' Visa versionerna.';
+      status.appendChild(link);
     }
 
     /** The draft as a file, so nothing is lost when it cannot be published. */
@@ -148,6 +157,7 @@
         if (result.warnings && result.warnings.length) say('Diagrammet lästes med ' + result.warnings.length + ' varningar.');
         modeler.on('commandStack.changed', function () {
           dirty = true; // until the check compares it with the baseline
+          justPublished = null;
           lastCheck = null;
           refreshButtons();
           clearTimeout(checkTimer);
