@@ -66,7 +66,7 @@ function addRows(rows: IvoReportRow[], summary: InstanceSummary, carried: Carrie
   const { beslutsdatum } = decision;
   const events = carried.events.filter((e) => e.date <= quarter.to).sort((a, b) => a.date.localeCompare(b.date));
   // Handed over to another instance (e.g. internal → external placement): that instance reports the decision.
-  if (events.some((e) => e.type === 'overlamnad')) return;
+  if (handedOn(events)) return;
   const ended = firstOf(events, 'verkstallt') ?? firstOf(events, 'avslutat');
   const base = { summary, decision, events, config } as const;
   const waiting = reportable(reportableFrom(beslutsdatum, config), ended, quarter);

@@ -2,6 +2,7 @@
 // ended when the caller leaves the step. Every step is redone from the stored records after a crash, never twice.
 import { childDecision } from './call-decision.js';
 import { createDecisionTakeOver } from './call-handover.js';
+import { processNames } from './process-names.js';
 import { createRetries } from './retry-later.js';
 import { mappedVariables, type CallRecord, type DefinitionRegistry, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
 import { type FormChoices, resolveForm, validateSubmission } from '../forms/index.js';
@@ -28,8 +29,7 @@ export function createCallRelay({ index, transitions, registry, instances, clock
     const summary = index.get(id);
     return summary ? settle(summary) : Promise.resolve();
   });
-  const modelOf = (s: InstanceSummary) => registry.get(s.processKey, s.version)?.model;
-  const stepName = (s: InstanceSummary, elementId: string) => modelOf(s)?.elements.get(elementId)?.name ?? elementId;
+  const { modelOf, stepName } = processNames(registry);
 
   async function once(key: string, work: () => Promise<void>): Promise<void> {
     if (inFlight.has(key)) return;

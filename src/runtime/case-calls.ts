@@ -1,5 +1,6 @@
 // What a case page shows of call activities: the case that started this one, and the cases it started.
 import type { DefinitionRegistry, InstanceIndex, InstanceSummary } from '../engine/index.js';
+import { processNames } from './process-names.js';
 
 /** What a case page shows of its calls: the case that started it, and the cases it started. */
 export interface CaseCalls {
@@ -15,8 +16,7 @@ export interface CaseLink {
 }
 
 export function createCaseCalls({ index, registry }: { index: InstanceIndex; registry: DefinitionRegistry }) {
-  const modelOf = (s: InstanceSummary) => registry.get(s.processKey, s.version)?.model;
-  const stepName = (s: InstanceSummary, elementId: string) => modelOf(s)?.elements.get(elementId)?.name ?? elementId;
+  const { modelOf, stepName } = processNames(registry);
   return {
     /** The case that started this one and the cases it started, for its page. */
     caseCalls(instanceId: string): CaseCalls {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/index.js';
 import { processRoles, waitingMessages, type DefinitionRegistry, type Incident, type HistoryEntry, type InstanceIndex, type InstanceRepository, type InstanceState, type InstanceSummary, type InstanceTransitions } from '../engine/index.js';
-import { carriedDecision, decisionHeaderFor, foldDecision, type CaseEvent, type DecisionHeader, type DecisionStatus } from '../decisions/index.js';
+import { carriedDecision, decisionHeaderFor, foldDecision, handedOn, type CaseEvent, type DecisionHeader, type DecisionStatus } from '../decisions/index.js';
 import { AppError, type FieldError } from '../errors.js';
 import { checkValueLimits, fieldMessages, type FormChoices, type FormField, resolveForm, validateSubmission } from '../forms/index.js';
 import type { Clock } from '../timers/index.js';
@@ -51,7 +51,7 @@ export function createInstanceService({ registry, index, transitions, instances,
   /** The decision a case with that case number handed on and nobody has taken over yet; validation_failed otherwise. */
   function handedOverDecision(businessKey: string): { header: DecisionHeader; events: CaseEvent[] } {
     const refuse = (message: string) => new AppError('validation_failed', undefined, [{ field: 'overlamnatFran', message }]);
-    const giver = [...index.all()].find((s) => s.businessKey === businessKey && s.caseEvents.some((e) => e.type === 'overlamnad'));
+    const giver = [...index.all()].find((s) => s.businessKey === businessKey && handedOn(s.caseEvents));
     const header = giver && carriedDecision(giver, registry.get(giver.processKey, giver.version)?.model.properties ?? {});
     if (!giver || !header) throw refuse('Inget ärende med det ärendenumret har lämnat över ett beslut.');
     if ([...index.all()].some((s) => s !== giver && s.decision?.id === header.id)) throw refuse('Beslutet har redan tagits över av ett annat ärende.');
