@@ -1,6 +1,6 @@
 // The storage port: everything a store adapter implements. The records and the repositories the engine needs are
 // declared by the engine (src/engine/records/); the lowdb adapter implements them all, a PostgreSQL one can follow.
-import type { DefinitionRepository, InstanceRepository } from '../engine/index.js';
+import type { DefinitionRepository, DefinitionVersion, InstanceRepository, InstanceSummary, RegisterBatch, TimerRecord } from '../engine/index.js';
 
 export interface SettingsRepository {
   get<T>(name: string): Promise<T | null>;
@@ -31,6 +31,40 @@ export interface RewritableJournalRepository extends JournalRepository {
   rewrite(change: (records: unknown[]) => unknown[] | null): Promise<void>;
 }
 
+/** Where a server left off reading what the servers on a shared database wrote. */
+export interface ChangeCursor {
+  /** The oldest transaction still running when it last read (pg_snapshot_xmin): later rows are read again. */
+  transactionHorizon: string;
+  /** The last housing register record it read, by its place in the journal. */
+  registerPosition: number;
+}
+
+/** What the servers on a shared database wrote since a cursor (rows may come again; a reader skips what it has). */
+export interface StoreChanges {
+  cursor: ChangeCursor;
+  summaries: InstanceSummary[];
+  settings: { name: string; value: unknown }[];
+  definitions: DefinitionVersion[];
+  /** The housing register's records after the cursor's position, in journal order, with the server that wrote each. */
+  register: { position: number; writer: string | null; record: unknown }[];
+}
+
+/** A store that several servers share (PostgreSQL): how each learns the others' work and shares the timers. */
+export interface SharedStore {
+  /** This server's name among those on the database (random per start), written beside its register records. */
+  readonly serverId: string;
+  /** Everything written since `cursor` (everything with null), read in one snapshot. */
+  changesSince(cursor: ChangeCursor | null): Promise<StoreChanges>;
+  /**
+   * Claims the due timers of the earliest due time at or before `until` (one per case, the lowest id first, at most
+   * `limit`, none in `skip`), for this server alone for a while: a claim ends when the firing's save disarms the timer,
+   * or lapses, so a server that dies holding it delays the timer, never loses it.
+   */
+  claimDueTimers(until: Date, limit: number, skip: ReadonlySet<string>): Promise<TimerRecord[]>;
+  /** Register records outside any case (set-up data), appended only if nobody else changed the register since `basis`. */
+  appendRegister(batch: RegisterBatch): Promise<void>;
+}
+
 export interface Store {
   readonly definitions: DefinitionRepository;
   readonly housingJournal: RewritableJournalRepository;
@@ -40,6 +74,8 @@ export interface Store {
   readonly accessLog: JournalRepository;
   readonly instances: InstanceRepository;
   readonly settings: SettingsRepository;
+  /** Present when several servers may share the store. */
+  readonly shared?: SharedStore;
   /** Takes the data directory's lock and repairs what a crash left; throws if another process owns it. */
   open(): Promise<void>;
   close(): Promise<void>;

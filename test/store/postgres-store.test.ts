@@ -23,7 +23,7 @@ describe('createPostgresStore', () => {
     created = undefined;
   });
 
-  async function openStore(options: { exclusive?: boolean } = {}): Promise<Store> {
+  async function openStore(options: { use?: 'server' | 'alone' } = {}): Promise<Store> {
     const store = createPostgresStore({ databaseUrl: database.url, ...options });
     await store.open();
     opened.push(store);
@@ -60,7 +60,7 @@ describe('createPostgresStore', () => {
   test('when two stores open an empty database at the same moment, then both open and each migration is applied once', async () => {
     // given: an empty database
     // when
-    await Promise.all([openStore({ exclusive: false }), openStore({ exclusive: false })]);
+    await Promise.all([openStore(), openStore()]);
     // then
     const names = (await query<{ name: string }>(`SELECT name FROM ${migrationsTable}`)).map((row) => row.name);
     expect(names.length).toBeGreaterThan(0);
@@ -80,8 +80,8 @@ describe('createPostgresStore', () => {
 
   test('when a second store on the same database saves from a rev the first has moved past, then it gets StaleRevisionError and the first one’s document stays', async () => {
     // given: two stores as two servers would hold them
-    const one = await openStore({ exclusive: false });
-    const other = await openStore({ exclusive: false });
+    const one = await openStore();
+    const other = await openStore();
     await one.instances.save(makeDocument('case-1', 1), null);
     const readByOther = await other.instances.load('case-1');
     await one.instances.save(makeDocument('case-1', 2), 1);
@@ -93,15 +93,20 @@ describe('createPostgresStore', () => {
     expect((await other.instances.history('case-1')).map((entry) => entry.seq)).toEqual([1, 2, 3, 4]);
   });
 
-  test('when a second store opens a database a store holds, then it is refused with a message, and opens once the first is closed', async () => {
+  test('when a second server opens a database a server holds, then both are open; a tool that needs it alone is refused until both are closed', async () => {
     // given
     const first = await openStore();
+    const second = await openStore();
     // when
-    const refused = openStore();
+    const tool = openStore({ use: 'alone' });
     // then
-    await expect(refused).rejects.toThrow('Databasen används redan av en annan server');
+    await expect(tool).rejects.toThrow('Databasen används redan av en annan server');
     await first.close();
-    await expect(openStore()).resolves.toBeDefined();
+    await expect(openStore({ use: 'alone' })).rejects.toThrow('Databasen används redan av en annan server');
+    await second.close();
+    const alone = await openStore({ use: 'alone' });
+    await expect(openStore()).rejects.toThrow('Databasen används av ett verktyg som måste ha den ensam');
+    await alone.close();
   });
 
   test('when documents hold key orders and strings jsonb would change, then load returns them as saved', async () => {

@@ -43,7 +43,7 @@ describe('store:copy of the journals', () => {
     cleanups.push(() => database.drop());
     // when
     const summary = await copyLowdbToPostgres({ dataDir, databaseUrl: database.url, report: () => undefined });
-    const target = await opened(createPostgresStore({ databaseUrl: database.url, exclusive: false }));
+    const target = await opened(createPostgresStore({ databaseUrl: database.url }));
     const months: unknown[][] = [];
     for await (const month of target.accessLog.readSegments!({})) months.push(month);
     const fromLowdb = await opened(createLowdbStore(dataDir));

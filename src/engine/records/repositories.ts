@@ -19,8 +19,21 @@ export interface InstanceRepository {
    * StaleRevisionError when the stored rev is not `expectedRev` (null = new instance).
    */
   save(doc: InstanceDocument, expectedRev: number | null): Promise<void>;
+  /**
+   * Only a store several servers share: `save` and the register changes the transition made, in one transaction, but
+   * only if no other server changed the register since this one read it up to `registerBatch.basis` (otherwise
+   * RegisterChangedError, and nothing is stored). A store without it has the changes appended before `save`.
+   */
+  saveWithRegister?(doc: InstanceDocument, expectedRev: number | null, registerBatch: RegisterBatch): Promise<void>;
   /** The whole history of one instance, oldest first. */
   history(id: string): Promise<HistoryEntry[]>;
+}
+
+/** The housing register's records of one transition, and what this server had read of the register when it began. */
+export interface RegisterBatch {
+  records: unknown[];
+  /** The position (in the shared journal) up to which this server's copy of the register was current. */
+  basis: number;
 }
 
 /** Thrown by `save` when another transition got there first. */
@@ -28,5 +41,13 @@ export class StaleRevisionError extends Error {
   constructor(readonly instanceId: string) {
     super(`Instance ${instanceId} was changed by another transition`);
     this.name = 'StaleRevisionError';
+  }
+}
+
+/** Another server changed the housing register after this one read it: the transition is done again on what it wrote. */
+export class RegisterChangedError extends StaleRevisionError {
+  constructor(instanceId: string) {
+    super(instanceId);
+    this.name = 'RegisterChangedError';
   }
 }

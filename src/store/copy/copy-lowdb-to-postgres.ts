@@ -44,7 +44,7 @@ export async function copyLowdbToPostgres({ dataDir, databaseUrl, report }: Copy
     throw error;
   });
   try {
-    const target = createPostgresStore({ databaseUrl });
+    const target = createPostgresStore({ databaseUrl, use: 'alone' });
     await target.open().catch((error: unknown) => {
       throw new CopyRefusedError(`${error instanceof Error ? error.message : String(error)}\nIngenting har kopierats.`);
     });

@@ -15,7 +15,7 @@ export interface TableCounts {
   journals: Record<string, number>;
 }
 
-/** Inserts one instance and every entry of its history in one transaction; fails if the id is already stored. */
+/** Inserts one instance, its armed timers and every entry of its history in one transaction; fails if the id is already stored. */
 export async function insertInstanceWithHistory(pool: pg.Pool, doc: InstanceDocument, history: readonly HistoryEntry[]): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query('INSERT INTO instances (id, rev, summary, engine_state, last_entries) VALUES ($1, $2, $3, $4, $5)', [
@@ -25,6 +25,12 @@ export async function insertInstanceWithHistory(pool: pg.Pool, doc: InstanceDocu
       jsonText(doc.engineState ?? null, 'Ärendets tillstånd'),
       jsonText(doc.lastEntries, 'Historiken'),
     ]);
+    // The armed timers too, as a save keeps them: the servers find due timers there.
+    const timers = doc.summary.state === 'running' && !doc.summary.culled ? doc.summary.timers : [];
+    await client.query(
+      'INSERT INTO timers (id, instance_id, due_at, record) SELECT t.id, $1, t.due_at, t.record FROM unnest($2::text[], $3::timestamptz[], $4::json[]) AS t(id, due_at, record)',
+      [doc.summary.id, timers.map((t) => t.id), timers.map((t) => t.dueAt), timers.map((t) => jsonText(t, 'Timern'))],
+    );
     if (history.length === 0) return;
     await client.query(
       'INSERT INTO history (instance_id, seq, entry) SELECT $1, e.seq, e.entry FROM unnest($2::integer[], $3::json[]) AS e(seq, entry)',

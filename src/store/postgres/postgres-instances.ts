@@ -1,12 +1,17 @@
 // The InstanceRepository on PostgreSQL: a row per instance (its rev the optimistic lock) and a row per history entry,
 // both written by one transaction, so a save is stored whole or not at all.
 import type pg from 'pg';
-import { type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary, StaleRevisionError } from '../../engine/index.js';
+import { type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary, type RegisterBatch, StaleRevisionError } from '../../engine/index.js';
 import { assertSafeName } from '../safe-name.js';
 import { inTransaction, jsonText, type PgGuard } from './connection.js';
+import { appendRegisterRecords } from './register-records.js';
 
 export class PostgresInstances implements InstanceRepository {
-  constructor(private readonly guard: PgGuard) {}
+  constructor(
+    private readonly guard: PgGuard,
+    /** This server's name, written beside the register records it appends. */
+    private readonly writer: string,
+  ) {}
 
   async listSummaries(): Promise<InstanceSummary[]> {
     const { rows } = await this.guard.readable().query<{ summary: InstanceSummary }>('SELECT summary FROM instances');
@@ -27,37 +32,26 @@ export class PostgresInstances implements InstanceRepository {
 
   async save(doc: InstanceDocument, expectedRev: number | null): Promise<void> {
     const pool = this.guard.writable();
-    const { id, rev } = doc.summary;
-    assertSafeName(id, 'ärende-id (instance id)');
-    if (!Number.isInteger(rev) || rev < 0 || (expectedRev !== null && rev <= expectedRev)) {
-      throw new Error(`Instance ${id}: rev ${rev} must be an integer above the expected rev ${expectedRev}`);
-    }
-    const values = [id, rev, jsonText(doc.summary, 'Ärendet'), jsonText(doc.engineState ?? null, 'Ärendets tillstånd'), jsonText(doc.lastEntries, 'Historiken')];
-    const storeDocument =
-      expectedRev === null
-        ? 'INSERT INTO instances (id, rev, summary, engine_state, last_entries) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id'
-        : 'UPDATE instances SET rev = $2, summary = $3, engine_state = $4, last_entries = $5, saved_at = now() WHERE id = $1 AND rev = $6 RETURNING id';
-    const revValues = expectedRev === null ? values : [...values, expectedRev];
+    const statement = documentStatement(doc, expectedRev);
     if (doc.summary.culled) {
       await inTransaction(pool, async (client) => {
-        if ((await client.query(storeDocument, revValues)).rowCount !== 1) throw new StaleRevisionError(id);
-        await forgetHistoryValues(client, id, doc.lastEntries);
+        await storeDocument(client, statement, doc.summary.id);
+        await forgetHistoryValues(client, doc.summary.id, doc.lastEntries);
       });
       return;
     }
-    // The usual save in one statement (one round trip, atomic by itself): the document, then its entries above the
-    // last stored seq, appended only if the document was stored.
-    const fresh = ascendingUnique(doc.lastEntries);
-    const n = revValues.length;
-    const { rows } = await pool.query<{ stored: number }>(
-      `WITH stored AS (${storeDocument}),
-            added AS (INSERT INTO history (instance_id, seq, entry)
-                      SELECT stored.id, e.seq, e.entry FROM stored, unnest($${n + 1}::integer[], $${n + 2}::json[]) AS e(seq, entry)
-                      WHERE e.seq > (SELECT coalesce(max(seq), 0) FROM history WHERE instance_id = $1))
-       SELECT count(*)::integer AS stored FROM stored`,
-      [...revValues, fresh.map((e) => e.seq), fresh.map((e) => jsonText(e, 'Historiken'))],
-    );
-    if (rows[0]?.stored !== 1) throw new StaleRevisionError(id);
+    await storeDocument(pool, statement, doc.summary.id);
+  }
+
+  /** The document and the register's records in one transaction, after checking nobody else changed the register. */
+  async saveWithRegister(doc: InstanceDocument, expectedRev: number | null, batch: RegisterBatch): Promise<void> {
+    const pool = this.guard.writable();
+    const statement = documentStatement(doc, expectedRev);
+    await inTransaction(pool, async (client) => {
+      await appendRegisterRecords(client, batch, this.writer, doc.summary.id);
+      await storeDocument(client, statement, doc.summary.id);
+      if (doc.summary.culled) await forgetHistoryValues(client, doc.summary.id, doc.lastEntries);
+    });
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
@@ -67,6 +61,60 @@ export class PostgresInstances implements InstanceRepository {
       .query<{ entry: HistoryEntry }>('SELECT entry FROM history WHERE instance_id = $1 ORDER BY seq', [id]);
     return rows.map((row) => row.entry);
   }
+}
+
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * One statement (one round trip, atomic by itself) storing a transition: the document checked by its rev, then, only if
+ * it was stored, its history entries above the last stored seq, and the case's armed timers (a timer still armed at
+ * the same time keeps its claim; one fired or moved loses it).
+ */
+function documentStatement(doc: InstanceDocument, expectedRev: number | null): Statement {
+  const { id, rev } = doc.summary;
+  assertSafeName(id, 'ärende-id (instance id)');
+  if (!Number.isInteger(rev) || rev < 0 || (expectedRev !== null && rev <= expectedRev)) {
+    throw new Error(`Instance ${id}: rev ${rev} must be an integer above the expected rev ${expectedRev}`);
+  }
+  const values = [id, rev, jsonText(doc.summary, 'Ärendet'), jsonText(doc.engineState ?? null, 'Ärendets tillstånd'), jsonText(doc.lastEntries, 'Historiken')];
+  const store =
+    expectedRev === null
+      ? 'INSERT INTO instances (id, rev, summary, engine_state, last_entries) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id'
+      : `UPDATE instances SET rev = $2, summary = $3, engine_state = $4, last_entries = $5, saved_at = now(), written_by_xact = pg_current_xact_id()
+         WHERE id = $1 AND rev = $6 RETURNING id`;
+  if (expectedRev !== null) values.push(expectedRev);
+  const n = values.length;
+  // A culled case's history is rewritten by its own statements; its entries are not appended here.
+  const fresh = doc.summary.culled ? [] : ascendingUnique(doc.lastEntries);
+  const timers = doc.summary.state === 'running' && !doc.summary.culled ? doc.summary.timers : [];
+  return {
+    text: `WITH stored AS (${store}),
+            added AS (INSERT INTO history (instance_id, seq, entry)
+                      SELECT stored.id, e.seq, e.entry FROM stored, unnest($${n + 1}::integer[], $${n + 2}::json[]) AS e(seq, entry)
+                      WHERE e.seq > (SELECT coalesce(max(seq), 0) FROM history WHERE instance_id = $1)),
+            disarmed AS (DELETE FROM timers WHERE instance_id IN (SELECT id FROM stored) AND NOT (id = ANY ($${n + 3}::text[]))),
+            armed AS (INSERT INTO timers (id, instance_id, due_at, record)
+                      SELECT t.id, stored.id, t.due_at, t.record FROM stored, unnest($${n + 3}::text[], $${n + 4}::timestamptz[], $${n + 5}::json[]) AS t(id, due_at, record)
+                      ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, record = excluded.record,
+                        claimed_until = CASE WHEN timers.due_at = excluded.due_at THEN timers.claimed_until END)
+       SELECT count(*)::integer AS stored FROM stored`,
+    values: [
+      ...values,
+      fresh.map((e) => e.seq),
+      fresh.map((e) => jsonText(e, 'Historiken')),
+      timers.map((t) => t.id),
+      timers.map((t) => t.dueAt),
+      timers.map((t) => jsonText(t, 'Timern')),
+    ],
+  };
+}
+
+async function storeDocument(db: pg.Pool | pg.PoolClient, statement: Statement, id: string): Promise<void> {
+  const { rows } = await db.query<{ stored: number }>(statement.text, statement.values);
+  if (rows[0]?.stored !== 1) throw new StaleRevisionError(id);
 }
 
 /** The entries in seq order, each seq once (the first given), as the embedded store appends them. */

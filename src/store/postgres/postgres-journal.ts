@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { monthOf } from '../journal-segments.js';
 import type { JournalRange, RewritableJournalRepository } from '../port.js';
 import { inTransaction, jsonText, type PgGuard } from './connection.js';
+import { insertRecords, lockJournal } from './journal-rows.js';
 
 export class PostgresJournal implements RewritableJournalRepository {
   constructor(
@@ -22,21 +23,36 @@ export class PostgresJournal implements RewritableJournalRepository {
     const pool = this.guard.writable();
     if (!records.length) return;
     await inTransaction(pool, async (client) => {
-      await this.lockJournal(client);
+      await lockJournal(client, this.journal);
       await insertRecords(client, this.journal, records);
     });
   }
 
-  /** Replaces every record with `change(records)` in one transaction that appends wait for; `null` changes nothing. */
+  /**
+   * Replaces every record with `change(records)` in one transaction that appends wait for; `null` changes nothing. A
+   * change that keeps the number of records (gallring's) updates the changed rows in place, so they keep their place:
+   * a server that has read the journal up to a place does not read them again as new.
+   */
   async rewrite(change: (records: unknown[]) => unknown[] | null): Promise<void> {
     const pool = this.guard.writable();
     await inTransaction(pool, async (client) => {
-      await this.lockJournal(client);
-      const { rows } = await client.query<{ record: unknown }>('SELECT record FROM journal_records WHERE journal = $1 ORDER BY seq', [this.journal]);
+      await lockJournal(client, this.journal);
+      const { rows } = await client.query<{ seq: string; record: unknown }>('SELECT seq, record FROM journal_records WHERE journal = $1 ORDER BY seq', [this.journal]);
       const changed = change(rows.map((row) => row.record));
       if (!changed) return;
-      await client.query('DELETE FROM journal_records WHERE journal = $1', [this.journal]);
-      await insertRecords(client, this.journal, changed);
+      if (changed.length !== rows.length) {
+        await client.query('DELETE FROM journal_records WHERE journal = $1', [this.journal]);
+        await insertRecords(client, this.journal, changed);
+        return;
+      }
+      const updates = rows.flatMap((row, i) => (JSON.stringify(row.record) === JSON.stringify(changed[i]) ? [] : [{ seq: row.seq, record: changed[i] }]));
+      if (!updates.length) return;
+      await client.query(
+        `UPDATE journal_records SET record = u.record, month = u.month
+         FROM unnest($2::bigint[], $3::json[], $4::text[]) AS u(seq, record, month)
+         WHERE journal_records.journal = $1 AND journal_records.seq = u.seq`,
+        [this.journal, updates.map((u) => u.seq), updates.map((u) => jsonText(u.record, 'Journalposten')), updates.map((u) => monthOf((u.record as { at?: unknown } | null)?.at))],
+      );
     });
   }
 
@@ -63,19 +79,6 @@ export class PostgresJournal implements RewritableJournalRepository {
     }
   }
 
-  /** Appends and rewrites of one journal take turns, across every server on the database, so seq is commit order. */
-  private async lockJournal(client: pg.PoolClient): Promise<void> {
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('boendekoordination.journal.' || $1))", [this.journal]);
-  }
-}
-
-async function insertRecords(client: pg.PoolClient, journal: string, records: readonly unknown[]): Promise<void> {
-  if (records.length === 0) return;
-  await client.query(
-    `INSERT INTO journal_records (journal, month, record)
-     SELECT $1, r.month, r.record FROM unnest($2::text[], $3::json[]) WITH ORDINALITY AS r(month, record, n) ORDER BY r.n`,
-    [journal, records.map((r) => monthOf((r as { at?: unknown } | null)?.at)), records.map((r) => jsonText(r, 'Journalposten'))],
-  );
 }
 
 /** The first and last month a range reaches (`to` is exclusive: a range ending as a month begins stops before it). */

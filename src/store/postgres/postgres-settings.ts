@@ -12,7 +12,7 @@ export class PostgresSettings implements SettingsRepository {
 
   async set<T>(name: string, value: T): Promise<void> {
     const pool = this.guard.writable();
-    await pool.query('INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [
+    await pool.query('INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value, written_by_xact = pg_current_xact_id()', [
       name,
       jsonText(value, `Inställningen ${name}`),
     ]);

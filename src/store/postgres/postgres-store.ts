@@ -1,5 +1,6 @@
-// The PostgreSQL store: the same port as the embedded one, on a database named by DATABASE_URL. open() connects,
-// applies the migrations and (unless told otherwise) takes the database's one-server lock.
+// The PostgreSQL store: the same port as the embedded one, on a database named by DATABASE_URL, shared by every server
+// on it. open() connects, applies the migrations and takes the database's lock (shared by servers, alone for a tool).
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Store } from '../port.js';
 import { createPool, type PgGuard } from './connection.js';
@@ -8,20 +9,23 @@ import { PostgresDefinitions } from './postgres-definitions.js';
 import { PostgresInstances } from './postgres-instances.js';
 import { PostgresJournal } from './postgres-journal.js';
 import { PostgresSettings } from './postgres-settings.js';
+import { PostgresShared } from './postgres-shared.js';
 import { lockDatabase, type ServerLock } from './server-lock.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (or ?host=/socket/dir); never logged. */
   databaseUrl: string;
   /**
-   * Refuse to open while another store holds the database (default true). Only tests of what happens when two
-   * stores share a database turn it off; the runtime is not ready for several servers yet.
+   * `server` (the default): opens beside other servers on the database, refused only while a tool holds it alone.
+   * `alone`: a tool (store:copy) that must have the database to itself: refused while any server holds it.
    */
-  exclusive?: boolean;
+  use?: 'server' | 'alone';
 }
 
 /** Creates the PostgreSQL store; nothing is connected until `open()`. */
-export function createPostgresStore({ databaseUrl, exclusive = true }: PostgresStoreOptions): Store {
+export function createPostgresStore({ databaseUrl, use = 'server' }: PostgresStoreOptions): Store {
+  // A name per start, not per machine: a restarted server's register records are another writer's to its new copy.
+  const serverId = randomUUID();
   let pool: pg.Pool | null = null;
   let lock: ServerLock | null = null;
   const guard: PgGuard = {
@@ -41,14 +45,15 @@ export function createPostgresStore({ databaseUrl, exclusive = true }: PostgresS
 
   return {
     definitions: new PostgresDefinitions(guard),
-    instances: new PostgresInstances(guard),
+    instances: new PostgresInstances(guard, serverId),
+    shared: new PostgresShared(guard, serverId),
     settings: new PostgresSettings(guard),
     housingJournal: journal('housing'),
     accessLog: journal('access'),
     gallringLog: journal('gallring'),
     async open() {
       if (pool) throw new Error('Lagret är redan öppnat (the store is already open)');
-      const held = exclusive ? await lockDatabase(databaseUrl).catch(unreachable) : null;
+      const held = await lockDatabase(databaseUrl, { alone: use === 'alone' }).catch(unreachable);
       const opened = createPool(databaseUrl);
       try {
         await migrate(opened).catch(unreachable);
@@ -76,7 +81,7 @@ export function createPostgresStore({ databaseUrl, exclusive = true }: PostgresS
  * the boot prints the error whole, cause and properties too, and only pg's message is known to leave the URL out.
  */
 function unreachable(error: unknown): never {
-  if (error instanceof Error && error.message.startsWith('Databasen används redan')) throw error;
+  if (error instanceof Error && error.message.startsWith('Databasen används')) throw error;
   const reason = error instanceof Error ? error.message : String(error);
   throw new Error(`PostgreSQL-databasen kunde inte öppnas (DATABASE_URL): ${reason}`);
 }

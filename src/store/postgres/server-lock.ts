@@ -1,6 +1,6 @@
-// One server per database for now: the runtime still keeps its indexes, timers and per-case locks in one process, so
-// a second server on the same database is refused, as a second one on the same data directory is. The lock is a
-// PostgreSQL session advisory lock held by one connection for the store's life; if that connection breaks, the lock
+// Who may use the database beside whom: servers share it (each holds the lock shared), a tool that must have it alone
+// (store:copy) holds it exclusively, so a copy never runs into a server and no server starts during a copy. The lock is
+// a PostgreSQL session advisory lock held by one connection for the store's life; if that connection breaks, the lock
 // is gone and the store stops writing.
 import pg from 'pg';
 
@@ -13,8 +13,11 @@ export interface ServerLock {
   release(): Promise<void>;
 }
 
-/** Takes the database's server lock on a connection of its own; throws a Swedish message when another server holds it. */
-export async function lockDatabase(databaseUrl: string): Promise<ServerLock> {
+/**
+ * Takes the database's lock on a connection of its own, shared (a server, beside other servers) or alone (a tool);
+ * throws a Swedish message when a holder of the other kind has it.
+ */
+export async function lockDatabase(databaseUrl: string, { alone }: { alone: boolean }): Promise<ServerLock> {
   // The lock's connection is idle for the store's life: TCP keep-alive makes a connection a firewall or NAT dropped
   // silently break here too (the lock is then gone at the server), so `lost` turns true instead of staying false.
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'boendekoordination lock', keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
@@ -23,9 +26,13 @@ export async function lockDatabase(databaseUrl: string): Promise<ServerLock> {
   client.on('end', () => (lost = true));
   await client.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [...LOCK_KEY]);
-    if (!rows[0]?.locked) {
+    const take = alone ? 'pg_try_advisory_lock' : 'pg_try_advisory_lock_shared';
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT ${take}($1, $2) AS locked`, [...LOCK_KEY]);
+    if (!rows[0]?.locked && alone) {
       throw new Error('Databasen används redan av en annan server (the database is locked by another server process)');
+    }
+    if (!rows[0]?.locked) {
+      throw new Error('Databasen används av ett verktyg som måste ha den ensam, till exempel store:copy; starta servern när det är klart (the database is held alone by a tool)');
     }
   } catch (error) {
     await client.end().catch(() => undefined);

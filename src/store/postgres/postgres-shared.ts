@@ -1,0 +1,72 @@
+// What lets several servers share one database: each reads what the others wrote since it last looked, and due timers
+// are claimed so that each fires on one server only.
+import type { DefinitionVersion, InstanceSummary, RegisterBatch, TimerRecord } from '../../engine/index.js';
+import type { ChangeCursor, SharedStore, StoreChanges } from '../port.js';
+import { inTransaction, type PgGuard } from './connection.js';
+import { appendRegisterRecords, registerJournal } from './register-records.js';
+
+/** How long a claimed timer is this server's: far longer than a firing takes, short enough if the server dies. */
+const claimSeconds = 60;
+
+export class PostgresShared implements SharedStore {
+  constructor(
+    private readonly guard: PgGuard,
+    readonly serverId: string,
+  ) {}
+
+  /**
+   * One statement, so one snapshot: rows written by transactions at or after the cursor's horizon (some again, which
+   * the reader skips by rev), and the register's records after its position (appends take turns, so none is missed).
+   */
+  async changesSince(cursor: ChangeCursor | null): Promise<StoreChanges> {
+    const horizon = cursor?.transactionHorizon ?? '0';
+    const { rows } = await this.guard.readable().query<{
+      horizon: string;
+      summaries: InstanceSummary[];
+      settings: { name: string; value: unknown }[];
+      definitions: DefinitionVersion[];
+      register: { position: string; writer: string | null; record: unknown }[];
+    }>(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
+              (SELECT coalesce(json_agg(summary), '[]') FROM instances WHERE written_by_xact >= $1::xid8) AS summaries,
+              (SELECT coalesce(json_agg(json_build_object('name', name, 'value', value)), '[]') FROM settings WHERE written_by_xact >= $1::xid8) AS settings,
+              (SELECT coalesce(json_agg(record ORDER BY added), '[]') FROM definitions WHERE written_by_xact >= $1::xid8) AS definitions,
+              (SELECT coalesce(json_agg(json_build_object('position', seq::text, 'writer', writer, 'record', record) ORDER BY seq), '[]')
+                 FROM journal_records WHERE journal = $2 AND seq > $3) AS register`,
+      [horizon, registerJournal, cursor?.registerPosition ?? 0],
+    );
+    const row = rows[0]!;
+    const register = row.register.map((r) => ({ position: Number(r.position), writer: r.writer, record: r.record }));
+    return {
+      cursor: { transactionHorizon: row.horizon, registerPosition: register.at(-1)?.position ?? cursor?.registerPosition ?? 0 },
+      summaries: row.summaries,
+      settings: row.settings,
+      definitions: row.definitions,
+      register,
+    };
+  }
+
+  async claimDueTimers(until: Date, limit: number, skip: ReadonlySet<string>): Promise<TimerRecord[]> {
+    // The earliest due time among the free due timers; at it, one timer per case (the lowest id), locked with SKIP
+    // LOCKED so a server claiming at the same moment takes others, then marked claimed for `claimSeconds`.
+    const { rows } = await this.guard.writable().query<{ record: TimerRecord }>(
+      `WITH free AS (SELECT id, instance_id, due_at FROM timers
+                     WHERE due_at <= $1 AND (claimed_until IS NULL OR claimed_until < now()) AND NOT (id = ANY ($3::text[]))),
+            earliest AS (SELECT min(due_at) AS due_at FROM free),
+            firsts AS (SELECT min(free.id) AS id FROM free, earliest WHERE free.due_at = earliest.due_at
+                       GROUP BY free.instance_id ORDER BY min(free.id) LIMIT $2),
+            locked AS (SELECT timers.id FROM timers JOIN firsts USING (id)
+                       WHERE timers.claimed_until IS NULL OR timers.claimed_until < now()
+                       FOR UPDATE OF timers SKIP LOCKED)
+       UPDATE timers SET claimed_until = now() + make_interval(secs => $4)
+       FROM locked WHERE timers.id = locked.id
+       RETURNING timers.record`,
+      [until.toISOString(), limit, [...skip], claimSeconds],
+    );
+    return rows.map((row) => row.record).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  async appendRegister(batch: RegisterBatch): Promise<void> {
+    await inTransaction(this.guard.writable(), (client) => appendRegisterRecords(client, batch, this.serverId, null));
+  }
+}
