@@ -1,0 +1,51 @@
+// Steps the two-server tests share: start a case, find its open tasks, read its history, on a given server.
+import type { Cluster, ClusterServer } from './cluster-kit.js';
+
+export interface OpenTask {
+  id: string;
+  instanceId: string;
+  elementId: string;
+}
+
+export interface HistoryEntry {
+  type: string;
+  elementId: string;
+}
+
+/** Starts a case of a cluster fixture as lss-handlaggare (the starter group) and returns its id. */
+export async function startCase(cluster: Cluster, server: ClusterServer, processKey: 'kluster-arende' | 'kluster-timer', businessKey: string): Promise<string> {
+  const started = await cluster.call<{ id: string }>(server, 'lss-handlaggare', 'POST', `/api/processes/${processKey}/instances`, { businessKey, variables: {} });
+  if (started.status !== 201) throw new Error(`start on ${server.name} answered ${started.status}: ${JSON.stringify(started.body)}`);
+  return started.body.id;
+}
+
+/** The open tasks of a case as enhetschef (the fixtures' candidate group) sees them on `server`. */
+export async function openTasks(cluster: Cluster, server: ClusterServer, instanceId: string): Promise<OpenTask[]> {
+  const answer = await cluster.call<OpenTask[]>(server, 'enhetschef', 'GET', `/api/tasks?instanceId=${instanceId}`);
+  if (answer.status !== 200) throw new Error(`tasks on ${server.name} answered ${answer.status}`);
+  return answer.body.map(({ id, instanceId: of, elementId }) => ({ id, instanceId: of, elementId }));
+}
+
+/** Every step of a case, as the auditor reads it on `server`. */
+export async function historyOf(cluster: Cluster, server: ClusterServer, instanceId: string): Promise<HistoryEntry[]> {
+  const answer = await cluster.call<HistoryEntry[]>(server, 'revisor', 'GET', `/api/instances/${instanceId}/history`);
+  if (answer.status !== 200) throw new Error(`history on ${server.name} answered ${answer.status}`);
+  return answer.body.map(({ type, elementId }) => ({ type, elementId }));
+}
+
+/** The case's state and the elements it is at, on `server`. */
+export async function caseOn(cluster: Cluster, server: ClusterServer, instanceId: string): Promise<{ state: string; active: string[] }> {
+  const answer = await cluster.call<{ state: string; active: { elementId: string }[] }>(server, 'admin', 'GET', `/api/instances/${instanceId}`);
+  if (answer.status !== 200) throw new Error(`case on ${server.name} answered ${answer.status}`);
+  return { state: answer.body.state, active: answer.body.active.map((a) => a.elementId) };
+}
+
+/** Completes a task as enhetschef; the status only (200, 409, …). */
+export async function complete(cluster: Cluster, server: ClusterServer, taskId: string): Promise<number> {
+  return (await cluster.call(server, 'enhetschef', 'POST', `/api/tasks/${taskId}/complete`, { variables: {} })).status;
+}
+
+/** How many entries of `type` at `elementId` a history holds. */
+export function count(history: HistoryEntry[], type: string, elementId: string): number {
+  return history.filter((entry) => entry.type === type && entry.elementId === elementId).length;
+}

@@ -1,0 +1,130 @@
+// Two server processes on one PostgreSQL database (issue 15): a case moves on wherever its task is completed, a race
+// between them gives one winner, a timer fires once with both schedulers running, and one server killed with -9
+// leaves the other serving every case. One pair of servers serves the file's tests in order (a boot costs seconds
+// of the time budget); each test works on its own cases, and the kill comes last.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createCluster, eventually, type Cluster, type ClusterServer } from './cluster-kit.js';
+import { caseOn, complete, count, historyOf, openTasks, startCase } from './cluster-steps.js';
+
+describe('two servers on one database', () => {
+  let cluster: Cluster;
+  let a: ClusterServer;
+  let b: ClusterServer;
+  beforeAll(async () => {
+    cluster = await createCluster();
+    [a, b] = (await cluster.start(2)) as [ClusterServer, ClusterServer];
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  test('when a case started on A has its task completed on B, then A shows the task gone and the case at the next task', async () => {
+    // given
+    const id = await startCase(cluster, a, 'kluster-arende', 'KL-1');
+    // The other server's lists follow the database within moments, not in the same instant: it is asked again
+    // for a few seconds at most (here and below) until it shows what the first server wrote.
+    const onB = await eventually(() => openTasks(cluster, b, id), (tasks) => tasks.length === 1);
+    expect(onB.map((t) => t.elementId)).toEqual(['granska']);
+    // when
+    const status = await complete(cluster, b, onB[0]!.id);
+    // then
+    expect(status).toBe(200);
+    const onA = await eventually(() => openTasks(cluster, a, id), (tasks) => tasks.length === 1 && tasks[0]!.elementId === 'folja');
+    expect(onA.map((t) => t.elementId)).toEqual(['folja']);
+    expect(onA[0]!.id).not.toBe(onB[0]!.id);
+    expect(await caseOn(cluster, a, id)).toEqual({ state: 'running', active: ['folja'] });
+    expect(await complete(cluster, a, onB[0]!.id)).toBe(409);
+  });
+
+  test('when the same task is completed on A and on B at the same moment, then one answers 200 and the other 409, and the history has the completion once', async () => {
+    // given: both servers know the open task, so both really try to complete it
+    const id = await startCase(cluster, a, 'kluster-arende', 'KL-2');
+    const [task] = await eventually(() => openTasks(cluster, b, id), (tasks) => tasks.length === 1);
+    expect(task?.elementId).toBe('granska');
+    // when
+    const statuses = await Promise.all([complete(cluster, a, task!.id), complete(cluster, b, task!.id)]);
+    // then
+    expect([...statuses].sort()).toEqual([200, 409]);
+    for (const server of [a, b]) {
+      const history = await eventually(() => historyOf(cluster, server, id), (h) => count(h, 'task.created', 'folja') > 0);
+      expect(count(history, 'task.completed', 'granska')).toBe(1);
+      expect(count(history, 'task.created', 'folja')).toBe(1);
+      const open = await eventually(() => openTasks(cluster, server, id), (tasks) => tasks[0]?.elementId === 'folja');
+      expect(open.map((t) => t.elementId)).toEqual(['folja']);
+    }
+  });
+
+  test('when cases with a two-second timer are started on both servers, then each timer fires exactly once and each case gets one follow-up task', async () => {
+    // given
+    const ids = await Promise.all([a, b, a, b, a, b].map((server, i) => startCase(cluster, server, 'kluster-timer', `KL-T${i}`)));
+    // when: the timers fall due after two seconds, with both servers' schedulers looking (each every second)
+    const fired = await eventually(
+      () => Promise.all(ids.map((id) => openTasks(cluster, b, id))),
+      (tasks) => tasks.every((open) => open.length > 0),
+      10_000,
+    );
+    expect(fired.map((open) => open.length)).toEqual(ids.map(() => 1));
+    // A second firing would come from the other scheduler's next look: one more timer case, started now and fired,
+    // lets each scheduler look again (both look every second, the timer takes two) before the histories are read.
+    const later = await startCase(cluster, a, 'kluster-timer', 'KL-T-later');
+    await eventually(() => openTasks(cluster, a, later), (open) => open.length > 0, 10_000);
+    // then
+    for (const server of [a, b]) {
+      for (const id of ids) {
+        const history = await historyOf(cluster, server, id);
+        expect({ id, fired: count(history, 'timer.fired', 'vanta'), tasks: count(history, 'task.created', 'folja') }).toEqual({ id, fired: 1, tasks: 1 });
+        expect((await openTasks(cluster, server, id)).map((t) => t.elementId)).toEqual(['folja']);
+      }
+    }
+  });
+
+  test('when A is killed with -9 amid a burst of completions, then B completes every open task, fires A\'s timers, and a third server sees the same state', async () => {
+    // given
+    const ids = await Promise.all([a, b, a, b, a, b, a, b].map((server, i) => startCase(cluster, server, 'kluster-arende', `KL-K${i}`)));
+    const timerIds = await Promise.all([0, 1].map((i) => startCase(cluster, a, 'kluster-timer', `KL-KT${i}`)));
+    const onA = await eventually(() => Promise.all(ids.map((id) => openTasks(cluster, a, id))), (all) => all.every((open) => open.length === 1));
+    expect(onA.map((open) => open.map((t) => t.elementId))).toEqual(ids.map(() => ['granska']));
+    // when: A is killed as soon as its first completion of the burst has answered; the rest are cut off mid-way
+    const burst = onA.map((open) => complete(cluster, a, open[0]!.id));
+    await Promise.race(burst);
+    await cluster.kill9(a);
+    const answered = (await Promise.allSettled(burst)).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    // then: B completes whatever is open until every case has ended; a 409 only for a task A completed just before
+    // it died, which B's lists show for a moment more
+    for (const id of ids) {
+      const statuses = await completeAll(cluster, b, id);
+      expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+      expect(await caseOn(cluster, b, id)).toEqual({ state: 'completed', active: [] });
+      const history = await historyOf(cluster, b, id);
+      expect([count(history, 'task.completed', 'granska'), count(history, 'task.completed', 'folja')]).toEqual([1, 1]);
+    }
+    expect(answered.filter((s) => s !== 200)).toEqual([]);
+    for (const id of timerIds) {
+      const open = await eventually(() => openTasks(cluster, b, id), (tasks) => tasks.length > 0, 10_000);
+      expect(open.map((t) => t.elementId)).toEqual(['folja']);
+      expect(count(await historyOf(cluster, b, id), 'timer.fired', 'vanta')).toBe(1);
+    }
+    const [c] = (await cluster.start(1)) as [ClusterServer];
+    for (const id of [...ids, ...timerIds]) {
+      expect(await caseOn(cluster, c, id)).toEqual(await caseOn(cluster, b, id));
+      expect(await historyOf(cluster, c, id)).toEqual(await historyOf(cluster, b, id));
+      expect(await openTasks(cluster, c, id)).toEqual(await openTasks(cluster, b, id));
+    }
+  }, 60_000);
+});
+
+/** Completes the case's open tasks on `server` one by one until it has none; the statuses of the completions. */
+async function completeAll(cluster: Cluster, server: ClusterServer, id: string): Promise<number[]> {
+  const statuses: number[] = [];
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const [task] = await openTasks(cluster, server, id);
+    if (!task) {
+      if ((await caseOn(cluster, server, id)).state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    statuses.push(await complete(cluster, server, task.id));
+  }
+  return statuses;
+}
