@@ -1,9 +1,10 @@
 // Two server processes on one PostgreSQL database (issue 15): a case moves on wherever its task is completed, a race
 // between them gives one winner, a timer fires once with both schedulers running, and one server killed with -9
-// leaves the other serving every case. One pair of servers serves the file's tests in order (a boot costs seconds
+// leaves the other serving every case; a sign-in and a sign-out hold on both. One pair of servers serves the file's tests in order (a boot costs seconds
 // of the time budget); each test works on its own cases, and the kill comes last.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createCluster, eventually, type Cluster, type ClusterServer } from './cluster-kit.js';
+import { signInOn, signOutOn, withSession } from './cluster-session.js';
 import { caseOn, complete, count, historyOf, openTasks, startCase } from './cluster-steps.js';
 
 describe('two servers on one database', () => {
@@ -76,6 +77,17 @@ describe('two servers on one database', () => {
         expect((await openTasks(cluster, server, id)).map((t) => t.elementId)).toEqual(['folja']);
       }
     }
+  });
+
+  test('when a person signs in on A, then B accepts the sign-in, and once they sign out on A, B refuses it too', async () => {
+    // given: the same SESSION_KEY on both, so a cookie made by A can be read by B (no sticky sessions needed)
+    const session = await signInOn(a, 'enhetschef');
+    expect(await withSession(b, session, '/api/tasks')).toBe(200);
+    // when
+    expect(await signOutOn(a, session)).toBe(303);
+    // then: the sign-out is kept in the database; B learns of it within moments
+    expect(await withSession(a, session, '/api/tasks')).toBe(401);
+    expect(await eventually(() => withSession(b, session, '/api/tasks'), (status) => status === 401)).toBe(401);
   });
 
   test('when A is killed with -9 amid a burst of completions, then B completes every open task, fires A\'s timers, and a third server sees the same state', async () => {
