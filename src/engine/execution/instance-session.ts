@@ -16,6 +16,7 @@ import type { HousingRegister } from '../../housing/index.js';
 import { CallTracker, findPostponed, type ChildOutcome } from './call-tracker.js';
 import { assignEverywhere, postponedOf, processScope } from './engine-variables.js';
 import { EngineOutcome } from './engine-outcome.js';
+import { engineStateOf } from './engine-state.js';
 import { InFlightWork } from './in-flight-work.js';
 import { nextSummary } from './next-summary.js';
 import { ReceivedMessages } from './received-messages.js';
@@ -168,8 +169,7 @@ export class InstanceSession {
     const now = this.deps.clock.now().toISOString();
     const state = this.state;
     this.outcome.record(this.recorder);
-    const engineState = (await this.engine.getState()) as { definitions?: { source?: unknown }[] };
-    for (const d of engineState.definitions ?? []) delete d.source;
+    const engineState = await engineStateOf(this.engine);
     const variables = processVariables(processScope(this.engine));
     const waiting = state === 'running' ? this.waiting() : [];
     const calls = this.calls.next(waiting);
