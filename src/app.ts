@@ -15,7 +15,7 @@ import { caseAccessPlugin,
   assetRoutes, auditPages, authPlugin, caseListPage, casePage, caseReadAuditPlugin, clockRoutes, csrfPlugin,
   decisionRoutes, editorApiRoutes, gallringPage, gallringRoutes, editorPages, errorHandlerPlugin, healthRoutes, housingPages, housingRoutes, inboxRoutes,
   instanceRoutes, loginPages, newRoutinePages, pageAuthPlugin, processPages, processRoutes, processVersionPages, publishPage,
-  reportPages, reportRoutes, securityHeadersPlugin, sessionPlugin, startPage, statisticsPage, taskPages, taskRoutes,
+  reportPages, reportRoutes, securityHeadersPlugin, sessionPlugin, sharedStoreSyncPlugin, startPage, statisticsPage, taskPages, taskRoutes,
   viewsPlugin,
 } from './web/index.js';
 import { editorCatalogue } from './editor/index.js';
@@ -94,6 +94,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin);
+  await app.register(sharedStoreSyncPlugin, { runtime });
   await app.register(sessionPlugin, { dataDir: config.dataDir, sessionKey: config.sessionKey, cookieSecure: config.cookieSecure, signOuts: runtime });
   await app.register(csrfPlugin);
   await app.register(viewsPlugin, { viewsDir: path.join(projectRoot, 'views'), production: config.demo === false });

@@ -16,6 +16,14 @@ export class InstanceIndex {
     for (const t of summary.tasks) this.tasks.set(t.id, t);
   }
 
+  /** A summary read back from a shared store: taken only if newer than the one held (this server may be ahead). */
+  learn(summary: InstanceSummary): boolean {
+    const held = this.summaries.get(summary.id);
+    if (held && held.rev >= summary.rev) return false;
+    this.put(summary);
+    return true;
+  }
+
   get(id: string): InstanceSummary | undefined {
     return this.summaries.get(id);
   }

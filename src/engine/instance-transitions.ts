@@ -12,7 +12,7 @@ import { AfterStore } from './after-store.js';
 import { InstanceLocks } from './instance-locks.js';
 import { refuseMessage } from './message-refusal.js';
 import { revivedDocument } from './revived-document.js';
-import { TransitionStore } from './transition-store.js';
+import { StaleTransitionError, TransitionStore } from './transition-store.js';
 
 export interface TransitionDeps {
   instances: InstanceRepository;
@@ -24,6 +24,11 @@ export interface TransitionDeps {
   housing: HousingRegister;
   /** How many hydrated engines to keep between transitions (0 = none). */
   engineCacheSize: number;
+  /**
+   * Shared store: learns what other servers stored (the index, the register). A transition refused because another
+   * server stored the case (or changed the register) first is done once more on what it learned.
+   */
+  catchUp?: () => Promise<void>;
 }
 
 export class InstanceTransitions {
@@ -34,7 +39,7 @@ export class InstanceTransitions {
 
   constructor(private readonly deps: TransitionDeps) {
     this.cache = new SessionCache(deps.engineCacheSize);
-    this.store = new TransitionStore({ instances: deps.instances, index: deps.index, cache: this.cache, logger: deps.logger });
+    this.store = new TransitionStore({ instances: deps.instances, housing: deps.housing, index: deps.index, cache: this.cache, logger: deps.logger });
   }
 
   /**
@@ -52,12 +57,12 @@ export class InstanceTransitions {
 
   /** Starts a new instance from its prepared summary (rev 0) and stores its first transition. */
   async start(summary: InstanceSummary, actor: string): Promise<InstanceSummary> {
-    return this.after.follow(
-      await this.locks.run(summary.id, async () => {
+    const started = () =>
+      this.locks.run(summary.id, async () => {
         const session = await InstanceSession.start(this.sessionDeps(summary), summary, actor);
         return this.store.storeOrUndo(session, () => session.toDocument(), null);
-      }),
-    );
+      });
+    return this.after.follow(await this.onceMoreIfStale(started));
   }
 
   /** Hydrates the instance, lets `act` drive it, and stores the result if anything happened. */
@@ -66,7 +71,7 @@ export class InstanceTransitions {
    * due timers neither evicts the engines of cases people work on nor keeps thousands alive for the collector.
    */
   async withEngine(id: string, actor: string, act: (session: InstanceSession, summary: InstanceSummary) => Promise<void>, { keepEngine = true } = {}): Promise<InstanceSummary> {
-    const stored = await this.driven(id, actor, act);
+    const stored = await this.onceMoreIfStale(() => this.driven(id, actor, act));
     if (!keepEngine) this.cache.forget(id);
     return this.after.follow(stored);
   }
@@ -127,6 +132,10 @@ export class InstanceTransitions {
    * the routine (a decision interrupted after its case ended) may change on an ended case as well.
    */
   async withoutEngine(id: string, change: (summary: InstanceSummary, nextSeq: number) => { summary: InstanceSummary; entries: HistoryEntry[] }, { endedToo = false } = {}): Promise<InstanceSummary> {
+    return this.onceMoreIfStale(() => this.changed(id, change, endedToo));
+  }
+
+  private async changed(id: string, change: (summary: InstanceSummary, nextSeq: number) => { summary: InstanceSummary; entries: HistoryEntry[] }, endedToo: boolean): Promise<InstanceSummary> {
     return this.locks.run(id, async () => {
       const doc = endedToo ? await this.store.loadAny(id) : await this.store.loadRunning(id);
       if (doc.summary.culled) throw new AppError('conflict', 'Ärendet är gallrat och kan inte ändras.');
@@ -154,6 +163,17 @@ export class InstanceTransitions {
       this.cache.forget(id);
       return true;
     });
+  }
+
+  /** Only a shared store's transitions can be stale (one server's are taken in turn); learned from, then tried once more. */
+  private async onceMoreIfStale<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof StaleTransitionError) || !this.deps.catchUp) throw err;
+      await this.deps.catchUp();
+      return work();
+    }
   }
 
   private sessionDeps(summary: InstanceSummary): SessionDeps {

@@ -28,6 +28,11 @@ export class TimerScheduler {
     private readonly transitions: InstanceTransitions,
     private readonly clock: Clock,
     private readonly logger: HandlerLogger,
+    /**
+     * Shared store: the due timers are claimed in the database, so each fires on one server, instead of listed from
+     * this server's index (which follows the others' saves only moments later).
+     */
+    private readonly claimDue: ((until: Date, limit: number, skip: ReadonlySet<string>) => Promise<TimerRecord[]>) | null = null,
   ) {}
 
   /** Fires every timer due at or before `until`, earliest first. */
@@ -48,6 +53,16 @@ export class TimerScheduler {
       const result = await this.fireDueUnlocked(to, clock);
       clock.set(to);
       return { ...result, to };
+    });
+  }
+
+  /**
+   * Another server moved the manual clock (a shared store): this one's clock follows, after a move of its own that is
+   * under way (which steps through due times), never backwards. Not awaited: a firing may be what is asking.
+   */
+  followManualClock(clock: ManualClock, to: Date): void {
+    void this.running.runExclusive(() => {
+      if (to > clock.now()) clock.set(to);
     });
   }
 
@@ -74,14 +89,14 @@ export class TimerScheduler {
       // Timers of different cases due at the same moment fire side by side (at most `firedTogether` at once, the next
       // starting as soon as one is done): their writes overlap, and the due order holds, since the clock stands at
       // that moment for all of them. One group is listed at a time; what its firings arm is found by the next listing.
-      const group = this.index.nextDueGroup(until, skip);
+      const group = this.claimDue ? await this.claimDue(until, firedTogether, skip) : this.index.nextDueGroup(until, skip);
       if (!group.length) return { fired, unfired: skip.size - waiting };
       const dueAt = new Date(group[0]!.dueAt);
       if (manual && dueAt > manual.now()) manual.set(dueAt);
       let next = 0;
       const fireRest = async () => {
         for (let timer = group[next++]; timer; timer = group[next++]) {
-          if (!this.index.isArmed(timer)) continue;
+          if (!this.claimDue && !this.index.isArmed(timer)) continue;
           if (await this.fireOne(timer)) {
             this.failures.delete(timer.id);
             fired++;

@@ -6,9 +6,18 @@ import type { InstanceIndex } from './instance-index.js';
 import type { InstanceSession } from './execution/instance-session.js';
 import type { SessionCache } from './session-cache.js';
 import { withTaskHolders } from './execution/task-holders.js';
+import type { HousingRegister } from '../housing/index.js';
+
+/** The case was stored by another transition (on a shared store, maybe another server's) since this one read it. */
+export class StaleTransitionError extends AppError {
+  constructor() {
+    super('conflict', 'Ärendet ändrades samtidigt av någon annan. Ladda om och försök igen.');
+  }
+}
 
 export interface StoreDeps {
   instances: InstanceRepository;
+  housing: HousingRegister;
   index: InstanceIndex;
   cache: SessionCache;
   logger: HandlerLogger;
@@ -29,12 +38,17 @@ export class TransitionStore {
     return doc;
   }
 
-  /** Register changes are written first, then the document; if that fails, the changes are taken back. */
+  /**
+   * Register changes are written first, then the document (a shared store: both in one transaction); if that fails,
+   * the changes are taken back.
+   */
   async storeOrUndo(session: InstanceSession, document: () => Promise<InstanceDocument>, previous: InstanceSummary | null): Promise<InstanceSummary> {
     try {
       const doc = await document();
       await session.flushEffects();
-      return await this.store(session, doc, previous);
+      const stored = await this.store(session, doc, previous);
+      session.effectsStored();
+      return stored;
     } catch (err) {
       await session.abortEffects();
       throw err;
@@ -44,10 +58,14 @@ export class TransitionStore {
   /** Every stored summary passes here (`previous`: the one it replaces, null at the start), so it gets its task holders here. */
   async store(session: InstanceSession | null, produced: InstanceDocument, previous: InstanceSummary | null): Promise<InstanceSummary> {
     const doc = { ...produced, summary: withTaskHolders(previous, produced.summary, produced.lastEntries) };
+    const { instances, housing } = this.deps;
+    const expectedRev = previous?.rev ?? null;
+    const batch = session?.registerBatch();
     try {
-      await this.deps.instances.save(doc, previous?.rev ?? null);
+      if (batch && instances.saveWithRegister) await housing.store(batch, () => instances.saveWithRegister!(doc, expectedRev, batch));
+      else await instances.save(doc, expectedRev);
     } catch (err) {
-      if (err instanceof StaleRevisionError) throw new AppError('conflict', 'Ärendet ändrades samtidigt av någon annan. Ladda om och försök igen.');
+      if (err instanceof StaleRevisionError) throw new StaleTransitionError();
       throw err;
     }
     this.deps.index.put(doc.summary);

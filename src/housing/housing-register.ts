@@ -1,25 +1,44 @@
-// The register in memory, rebuilt at boot from its journal; changed only through transactions of process steps.
+// The register in memory, rebuilt at boot from its journal; changed only through transactions of process steps. On a
+// store several servers share, it also follows what the others write (`catchUp`) and saves only from a current copy.
 import { randomUUID } from 'node:crypto';
+import { Mutex } from 'async-mutex';
+import { RegisterChangedError, type RegisterBatch } from '../engine/records/index.js';
 import type { HousingJournal, HousingRecord, HousingVoid } from './housing-journal.js';
 import { applyHousingEvent, type HousingEvent } from './housing-events.js';
 import { emptyHousingState, type HousingState } from './housing-model.js';
 import { forgetInJournal, forgetInState } from './housing-forget.js';
 import { HousingTransaction } from './housing-transaction.js';
+import { SharedRegisterFollower, type SharedRegisterPort, type RegisterRow } from './shared-register-follower.js';
 
 export class HousingRegister {
   readonly state: HousingState = emptyHousingState();
   private seq = 0;
+  /** The highest record seq stored: a transaction stores only records above it, so the journal's order is theirs. */
+  private storedSeq = 0;
+  private readonly storing = new Mutex();
+  private readonly follower: SharedRegisterFollower | null;
 
-  constructor(private readonly journal: HousingJournal) {}
+  constructor(
+    private readonly journal: HousingJournal,
+    shared: SharedRegisterPort | null = null,
+  ) {
+    this.follower = shared && new SharedRegisterFollower(shared, (record) => this.applyStored(record), (ids) => forgetInState(this.state, ids));
+  }
+
+  /** Where this copy stands in the shared journal (0 on the embedded store). */
+  get position(): number {
+    return this.follower?.position ?? 0;
+  }
 
   /**
    * Replays the journal. Changes are written before their instance's document, so a change whose transition was not
    * stored (its rev is above the instance's stored rev, or it was voided) is left out. Such an orphan (a crash between
    * the journal and the document) is voided now, before any step runs: the case's next stored step takes the same rev,
-   * and would otherwise bring the orphan back at the following start.
+   * and would otherwise bring the orphan back at the following start. A shared store gives the rows (read in the same
+   * snapshot as the summaries) and their position.
    */
-  async load(storedRevs: ReadonlyMap<string, number>): Promise<void> {
-    const all = (await this.journal.readAll()) as (HousingRecord | HousingVoid)[];
+  async load(storedRevs: ReadonlyMap<string, number>, rows?: readonly RegisterRow[]): Promise<void> {
+    const all = (rows ? rows.map((row) => row.record) : await this.journal.readAll()) as (HousingRecord | HousingVoid)[];
     const voided = new Set(all.filter((r): r is HousingVoid => 'void' in r).map((r) => r.void));
     const records = all.filter((r): r is HousingRecord => 'event' in r).sort((a, b) => a.seq - b.seq);
     const orphans = new Set<string>();
@@ -32,11 +51,19 @@ export class HousingRegister {
       }
       applyHousingEvent(this.state, record.event);
     }
+    this.storedSeq = this.seq;
+    if (rows?.length) this.follower?.startAt(rows.at(-1)!.position);
     if (orphans.size) await this.journal.append([...orphans].map((transitionId): HousingVoid => ({ void: transitionId })));
   }
 
+  /** Shared store: what other servers wrote since this copy's position, applied once no transaction of ours is open. */
+  catchUp(rows: readonly RegisterRow[]): void {
+    this.follower?.receive(rows);
+  }
+
   /** A transaction for one instance transition; `rev` is the rev the instance gets if the transition is stored. */
-  begin(instanceId: string | null, rev: number | null, now: () => Date): HousingTransaction {
+  begin(instanceId: string | null, rev: number | null, now: () => Date, basis = this.position): HousingTransaction {
+    this.follower?.opened();
     return new HousingTransaction({
       transitionId: randomUUID(),
       instanceId,
@@ -45,23 +72,56 @@ export class HousingRegister {
       nextSeq: () => ++this.seq,
       apply: (event) => applyHousingEvent(this.state, event),
       journal: this.journal,
+      withSave: this.follower !== null,
+      basis,
+      onEnd: () => this.follower?.closed(),
+    });
+  }
+
+  /**
+   * Shared store: stores `batch` by `save` (the instance's save, or a plain append) one at a time, and only if its
+   * records come after every record stored so far, so the journal's order is the order they were applied in here.
+   */
+  async store(batch: RegisterBatch, save: () => Promise<void>): Promise<void> {
+    const records = batch.records as HousingRecord[];
+    await this.storing.runExclusive(async () => {
+      if (records[0]!.seq <= this.storedSeq) throw new RegisterChangedError(records[0]!.instanceId ?? '(registret)');
+      await save();
+      this.storedSeq = records.at(-1)!.seq;
     });
   }
 
   /**
    * Gallring: the culled cases' names, needs and reasons leave the journal on disk (rewritten whole) and the register
-   * in memory. Safe to repeat: a run that stopped between culling cases and this finds them again next time.
+   * in memory. Safe to repeat: a run that stopped between culling cases and this finds them again next time. On a
+   * shared store the other servers are told which cases to forget in their copies.
    */
   async forget(culledInstanceIds: ReadonlySet<string>): Promise<void> {
     if (!culledInstanceIds.size) return;
     await this.journal.rewrite((records) => forgetInJournal(records, culledInstanceIds));
     forgetInState(this.state, culledInstanceIds);
+    if (this.follower) await this.journal.append([{ forgotten: [...culledInstanceIds] }]);
   }
 
   /** Set-up data (units, apartments) outside any process: applied and written at once. */
   async setUp(events: HousingEvent[], now: () => Date): Promise<void> {
     const transaction = this.begin(null, null, now);
-    for (const event of events) transaction.emit(event);
-    await transaction.flush();
+    try {
+      for (const event of events) transaction.emit(event);
+      const batch = transaction.batch();
+      if (batch) await this.store(batch, () => this.follower!.append(batch));
+      else await transaction.flush();
+      transaction.stored();
+    } catch (err) {
+      await transaction.abort();
+      throw err;
+    }
+  }
+
+  /** A record another server stored: applied, and its seq taken as stored, so ours come after it. */
+  private applyStored(record: HousingRecord): void {
+    applyHousingEvent(this.state, record.event);
+    this.seq = Math.max(this.seq, record.seq);
+    this.storedSeq = Math.max(this.storedSeq, record.seq);
   }
 }

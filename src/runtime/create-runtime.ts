@@ -24,6 +24,7 @@ import { createProcessService } from './processes.js';
 import { createPendingDraftService } from './pending-drafts.js';
 import { createSignOutService } from './sign-outs.js';
 import { createTaskService } from './tasks.js';
+import { createSharedStoreSync, readShared } from './shared-store-sync.js';
 
 export interface RuntimeOptions {
   store: Store;
@@ -66,11 +67,17 @@ export async function createRuntime(options: RuntimeOptions) {
     await registry.loadStored();
     // Style findings do not stop the boot; they are logged (file, element, finding: no case data) for the analyst.
     for (const w of await registry.deployDirectory(options.processesDir)) logger.warn({ file: w.file, elementId: w.elementId, finding: w.message }, 'diagrammet har en anmärkning');
+    const { shared } = store;
+    const boot = shared ? await readShared(shared, () => store.instances.listSummaries()) : null;
     const index = new InstanceIndex();
-    index.load(await store.instances.listSummaries());
-    const housing = new HousingRegister(store.housingJournal);
-    await housing.load(new Map([...index.all()].map((s) => [s.id, s.rev])));
-    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100 });
+    index.load(boot ? boot.summaries : await store.instances.listSummaries());
+    const housing = new HousingRegister(store.housingJournal, shared ?? null);
+    await housing.load(new Map([...index.all()].map((s) => [s.id, s.rev])), boot?.changes.register);
+    let scheduler: TimerScheduler | null = null;
+    const followClock = (to: Date) => clock instanceof ManualClock && scheduler?.followManualClock(clock, to);
+    const sync = shared && boot ? createSharedStoreSync({ shared, index, registry, housing, followClock }, boot.changes.cursor) : null;
+    const catchUp = async () => void (await sync?.catchUp());
+    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100, ...(shared ? { catchUp } : {}) });
     const users = options.users ?? { withRole: () => [] };
     const caseAccess = createCaseAccess({ index, registry });
     const choices = formChoices(housing, clock, users);
@@ -88,12 +95,14 @@ export async function createRuntime(options: RuntimeOptions) {
       });
       if (!revived) logger.warn({ instanceId: summary.id, processKey: summary.processKey }, 'failed case left as it is');
     }
-    const scheduler = new TimerScheduler(index, transitions, clock, logger);
+    scheduler = new TimerScheduler(index, transitions, clock, logger, shared ? (until, limit, skip) => shared.claimDueTimers(until, limit, skip) : null);
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());
     if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
     const reportableCases = () => [...index.all()].map((summary) => ({ summary, properties: registry.get(summary.processKey, summary.version)?.model.properties ?? {} }));
     return {
+      /** Learns what other servers on a shared store stored before now (nothing to learn on the embedded store). */
+      catchUp,
       ...createProcessService({ registry, choices }),
       ...createInstanceService({ registry, index, transitions, instances: store.instances, clock, choices }),
       ...createTaskService({ index, transitions, clock, choices, registry, users }),

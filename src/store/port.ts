@@ -42,7 +42,8 @@ export interface ChangeCursor {
 /** What the servers on a shared database wrote since a cursor (rows may come again; a reader skips what it has). */
 export interface StoreChanges {
   cursor: ChangeCursor;
-  summaries: InstanceSummary[];
+  /** The cases stored since, by rev: a reader fetches the summaries of those newer than its own (`summaries`). */
+  instances: { id: string; rev: number }[];
   settings: { name: string; value: unknown }[];
   definitions: DefinitionVersion[];
   /** The housing register's records after the cursor's position, in journal order, with the server that wrote each. */
@@ -55,6 +56,8 @@ export interface SharedStore {
   readonly serverId: string;
   /** Everything written since `cursor` (everything with null), read in one snapshot. */
   changesSince(cursor: ChangeCursor | null): Promise<StoreChanges>;
+  /** The stored summaries of these cases. */
+  summaries(ids: readonly string[]): Promise<InstanceSummary[]>;
   /**
    * Claims the due timers of the earliest due time at or before `until` (one per case, the lowest id first, at most
    * `limit`, none in `skip`), for this server alone for a while: a claim ends when the firing's save disarms the timer,

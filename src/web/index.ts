@@ -15,6 +15,7 @@ export { csrfPlugin } from './plugins/csrf.js';
 export { errorHandlerPlugin } from './plugins/error-handler.js';
 export { pageAuthPlugin } from './plugins/page-auth.js';
 export { securityHeadersPlugin } from './plugins/security-headers.js';
+export { sharedStoreSyncPlugin } from './plugins/shared-store-sync.js';
 export { sessionPlugin } from './plugins/session.js';
 export { viewsPlugin } from './plugins/views.js';
 export { editorApiRoutes } from './processes/editor-api.js';

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   logger?: HandlerLogger;
   /** Changes the store the runtime is given (to make it fail on purpose); each start gets a fresh one. */
   wrapStore?: (store: Store) => Store;
+  /** Another store than the embedded one in the harness's data directory (PostgreSQL); each start gets a fresh one. */
+  createStore?: () => Store;
 }
 
 /** The demo set of users, one per role named after it (what DEMO=1 signs in), for forms' user fields. */
@@ -69,7 +71,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const gallring = await gallringConfig;
   const open = () =>
     createRuntime({
-      store: (options.wrapStore ?? ((store) => store))(createLowdbStore(dataDir)),
+      store: (options.wrapStore ?? ((store) => store))(options.createStore?.() ?? createLowdbStore(dataDir)),
       clockMode: 'manual',
       processesDir,
       handlers: options.handlers ?? defaultHandlers,

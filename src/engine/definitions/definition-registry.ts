@@ -47,6 +47,7 @@ export class DefinitionRegistry {
   /** Compiles every stored version (running instances need theirs); a version that no longer passes stops the boot. */
   async loadStored(): Promise<void> {
     for (const version of await this.repository.list()) {
+      if (this.get(version.key, version.version)) continue; // learned already (a shared store: another server's)
       const source = await this.repository.getSource(version.key, version.version);
       const compiled = await compileDefinition(source, `${version.key} v${version.version}`, this.handlers);
       this.remember({ version, ...compiled });
@@ -132,7 +133,16 @@ export class DefinitionRegistry {
       deployedAt: this.clock.now().toISOString(),
       deployedBy,
     };
-    await this.repository.add(version, xml);
+    try {
+      await this.repository.add(version, xml);
+    } catch (err) {
+      // A shared store: another server deployed this version a moment ago. Learn it; at boot deploy on top of it (or
+      // find this very content is now the newest), from a person say that somebody else published first.
+      await this.loadStored();
+      if (!this.get(key, version.version)) throw err;
+      if (deployedBy !== 'system') throw new VersionConflictError(this.latest(key)!.version);
+      return this.deployUnlocked(xml, file, deployedBy);
+    }
     const definition = { version, ...compiled };
     this.remember(definition);
     return definition;

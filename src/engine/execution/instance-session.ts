@@ -1,7 +1,7 @@
 // One hydrated engine for one transition of one instance: start or recover, act, run to the next wait, snapshot.
 import { EventEmitter } from 'node:events';
 import type { ServiceHandler, HandlerLogger } from '../../handlers/index.js';
-import type { Incident, InstanceDocument, InstanceSummary, TaskRecord } from '../records/index.js';
+import type { Incident, InstanceDocument, InstanceSummary, RegisterBatch, TaskRecord } from '../records/index.js';
 import type { Clock } from '../../timers/index.js';
 import { DurableTimers } from '../elements/durable-timers.js';
 import { createEngine, type EngineInstance } from '../elements/create-engine.js';
@@ -185,6 +185,15 @@ export class InstanceSession {
 
   abortEffects(): Promise<void> {
     return this.effects.abort();
+  }
+
+  /** On a shared store the register changes are saved with the document instead (see TransitionStore). */
+  registerBatch(): RegisterBatch | null {
+    return this.effects.registerBatch();
+  }
+
+  effectsStored(): void {
+    this.effects.stored();
   }
 
   private newEffects(base: InstanceSummary): TransitionEffects {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext, HandlerLogger } from '../../handlers/index.js';
 import type { HousingRegister, HousingTransaction } from '../../housing/index.js';
-import type { Bevakning, InstanceSummary, OutgoingMessage } from '../records/index.js';
+import type { Bevakning, InstanceSummary, OutgoingMessage, RegisterBatch } from '../records/index.js';
 import type { CaseEvent } from '../../decisions/index.js';
 import type { Clock } from '../../timers/index.js';
 import type { HistoryRecorder } from './history-recorder.js';
@@ -24,8 +24,12 @@ export class TransitionEffects {
   /** A new decision started in this transition: its day, and how many of this transition's events came before it. */
   newDecision: { id: string; beslutsdatum: string; splitAt: number } | null = null;
   private housingTransaction: HousingTransaction | null = null;
+  /** Where the register copy stood as this transition began to read it: a shared store checks nobody wrote after it. */
+  private readonly registerBasis: number;
 
-  constructor(private readonly deps: EffectDeps, private readonly base: InstanceSummary) {}
+  constructor(private readonly deps: EffectDeps, private readonly base: InstanceSummary) {
+    this.registerBasis = deps.housing.position;
+  }
 
   /** The handler context for one step (`elementId`), its ports writing into this transition. */
   contextFor(elementId: string): Omit<HandlerContext, 'variables'> {
@@ -63,7 +67,7 @@ export class TransitionEffects {
       housing: {
         state: housing.state,
         emit: (event) => {
-          this.housingTransaction ??= housing.begin(id, this.base.rev + 1, () => clock.now());
+          this.housingTransaction ??= housing.begin(id, this.base.rev + 1, () => clock.now(), this.registerBasis);
           this.housingTransaction.emit(event);
           recorder.record(`housing.${event.type}`, elementId, { ...event } as Record<string, unknown>);
         },
@@ -71,9 +75,20 @@ export class TransitionEffects {
     };
   }
 
-  /** Writes the register changes; before the instance document is stored. */
+  /** Writes the register changes before the instance document is stored (embedded store). */
   async flush(): Promise<void> {
     await this.housingTransaction?.flush();
+  }
+
+  /** The register changes to store with the instance (shared store), or null. */
+  registerBatch(): RegisterBatch | null {
+    return this.housingTransaction?.batch() ?? null;
+  }
+
+  /** The instance was stored with its register changes. */
+  stored(): void {
+    this.housingTransaction?.stored();
+    this.housingTransaction = null;
   }
 
   /** The transition is not stored: its register changes are taken back. */

@@ -16,19 +16,19 @@ export class PostgresShared implements SharedStore {
 
   /**
    * One statement, so one snapshot: rows written by transactions at or after the cursor's horizon (some again, which
-   * the reader skips by rev), and the register's records after its position (appends take turns, so none is missed).
+   * the reader skips by rev; cases by id and rev only, the summaries are read for those the reader lacks), and the register's records after its position (appends take turns, so none is missed).
    */
   async changesSince(cursor: ChangeCursor | null): Promise<StoreChanges> {
     const horizon = cursor?.transactionHorizon ?? '0';
     const { rows } = await this.guard.readable().query<{
       horizon: string;
-      summaries: InstanceSummary[];
+      instances: { id: string; rev: number }[];
       settings: { name: string; value: unknown }[];
       definitions: DefinitionVersion[];
       register: { position: string; writer: string | null; record: unknown }[];
     }>(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
-              (SELECT coalesce(json_agg(summary), '[]') FROM instances WHERE written_by_xact >= $1::xid8) AS summaries,
+              (SELECT coalesce(json_agg(json_build_object('id', id, 'rev', rev)), '[]') FROM instances WHERE written_by_xact >= $1::xid8) AS instances,
               (SELECT coalesce(json_agg(json_build_object('name', name, 'value', value)), '[]') FROM settings WHERE written_by_xact >= $1::xid8) AS settings,
               (SELECT coalesce(json_agg(record ORDER BY added), '[]') FROM definitions WHERE written_by_xact >= $1::xid8) AS definitions,
               (SELECT coalesce(json_agg(json_build_object('position', seq::text, 'writer', writer, 'record', record) ORDER BY seq), '[]')
@@ -39,19 +39,27 @@ export class PostgresShared implements SharedStore {
     const register = row.register.map((r) => ({ position: Number(r.position), writer: r.writer, record: r.record }));
     return {
       cursor: { transactionHorizon: row.horizon, registerPosition: register.at(-1)?.position ?? cursor?.registerPosition ?? 0 },
-      summaries: row.summaries,
+      instances: row.instances,
       settings: row.settings,
       definitions: row.definitions,
       register,
     };
   }
 
+  async summaries(ids: readonly string[]): Promise<InstanceSummary[]> {
+    if (!ids.length) return [];
+    const { rows } = await this.guard.readable().query<{ summary: InstanceSummary }>('SELECT summary FROM instances WHERE id = ANY ($1::text[])', [[...ids]]);
+    return rows.map((row) => row.summary);
+  }
+
   async claimDueTimers(until: Date, limit: number, skip: ReadonlySet<string>): Promise<TimerRecord[]> {
-    // The earliest due time among the free due timers; at it, one timer per case (the lowest id), locked with SKIP
-    // LOCKED so a server claiming at the same moment takes others, then marked claimed for `claimSeconds`.
+    // The earliest due time among the free due timers of cases with none claimed (a case's timers fire one at a time);
+    // at it, one timer per case (the lowest id), locked with SKIP LOCKED so a server claiming at the same moment takes
+    // others, then marked claimed for `claimSeconds`.
     const { rows } = await this.guard.writable().query<{ record: TimerRecord }>(
-      `WITH free AS (SELECT id, instance_id, due_at FROM timers
-                     WHERE due_at <= $1 AND (claimed_until IS NULL OR claimed_until < now()) AND NOT (id = ANY ($3::text[]))),
+      `WITH due AS (SELECT id, instance_id, due_at, (claimed_until IS NULL OR claimed_until < now()) AS free FROM timers
+                    WHERE due_at <= $1 AND NOT (id = ANY ($3::text[]))),
+            free AS (SELECT * FROM due WHERE free AND instance_id NOT IN (SELECT instance_id FROM due WHERE NOT free)),
             earliest AS (SELECT min(due_at) AS due_at FROM free),
             firsts AS (SELECT min(free.id) AS id FROM free, earliest WHERE free.due_at = earliest.due_at
                        GROUP BY free.instance_id ORDER BY min(free.id) LIMIT $2),

@@ -1,0 +1,110 @@
+// Two runtimes on one PostgreSQL database, as two servers hold it: what one stores the other learns before it answers,
+// a transition that lost a race is done again on what won it, due timers fire once, and the register is never handed
+// out twice from two copies.
+import { afterEach, describe, expect, test } from 'vitest';
+import type { HousingSeed } from '../../src/housing/housing-seed.js';
+import { createPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { createTestDatabase, type TestDatabase } from '../postgres/test-database.js';
+import { actors, startHarness, type Harness, type HarnessOptions } from '../helpers/runtime-harness.js';
+
+const housing: HousingSeed = {
+  units: [{ id: 'solrosen', name: 'Gruppbostad Solrosen', law: 'LSS', profile: 'Gruppbostad för vuxna' }],
+  apartments: [{ id: 'solrosen-1', unitId: 'solrosen', number: '1', rooms: 2, sizeSqm: 42, rent: 6200, status: 'ledig' }],
+};
+
+describe('two servers on one PostgreSQL database', () => {
+  let database: TestDatabase | undefined;
+  const servers: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((h) => h.close()));
+    await database?.drop();
+    database = undefined;
+  });
+
+  async function twoServers(options: Omit<HarnessOptions, 'createStore'>): Promise<[Harness, Harness]> {
+    database ??= await createTestDatabase();
+    const url = database.url;
+    const a = await startHarness({ ...options, createStore: () => createPostgresStore({ databaseUrl: url }) });
+    servers.push(a);
+    const { housing: _seededOnce, ...rest } = options;
+    const b = await startHarness({ ...rest, createStore: () => createPostgresStore({ databaseUrl: url }) });
+    servers.push(b);
+    return [a, b];
+  }
+
+  test('when a task is completed on one server, then completing it there is refused with task_closed and, once caught up, the other shows the case as the first does', async () => {
+    // given
+    const [a, b] = await twoServers({ processes: ['engine/beslut-svar.bpmn'] });
+    const { id } = await a.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'Brukare A' } }, actors.handlaggare);
+    await b.runtime.catchUp();
+    const [task] = b.runtime.listTasks({ instanceId: id }, actors.admin);
+    // when
+    await a.runtime.completeTask(task!.id, { svar: 'ja' }, actors.enhetschef);
+    const stale = b.runtime.listTasks({ instanceId: id }, actors.admin).map((t) => t.id);
+    const refused = b.runtime.completeTask(task!.id, { svar: 'nej' }, actors.enhetschef);
+    // then
+    await expect(refused).rejects.toMatchObject({ code: 'task_closed', status: 409 });
+    await b.runtime.catchUp();
+    expect(stale).toEqual([task!.id]);
+    expect(b.runtime.listTasks({ instanceId: id }, actors.admin).map((t) => t.id)).not.toContain(task!.id);
+    expect(b.runtime.getInstance(id)).toEqual(a.runtime.getInstance(id));
+    expect(b.runtime.getInstance(id)).toMatchObject({ variables: { svar: 'ja' } });
+    expect((await b.runtime.getHistory(id)).filter((e) => e.type === 'task.completed')).toHaveLength(1);
+  });
+
+  test('when both servers complete the same task at the same moment, then one succeeds, the other gets 409, and the history has one completion', async () => {
+    // given
+    const [a, b] = await twoServers({ processes: ['engine/beslut-svar.bpmn'] });
+    const { id } = await a.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'Brukare A' } }, actors.handlaggare);
+    await b.runtime.catchUp();
+    const [task] = a.runtime.listTasks({ instanceId: id }, actors.admin);
+    // when
+    const results = await Promise.allSettled([
+      a.runtime.completeTask(task!.id, { svar: 'ja' }, actors.enhetschef),
+      b.runtime.completeTask(task!.id, { svar: 'nej' }, actors.enhetschef),
+    ]);
+    // then
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [failure] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failure?.reason).toMatchObject({ status: 409 });
+    expect((await a.runtime.getHistory(id)).filter((e) => e.type === 'task.completed')).toHaveLength(1);
+  });
+
+  test('when one server moves the manual clock past timers of cases started on both, then each timer fires once and the other server’s clock follows', async () => {
+    // given
+    const [a, b] = await twoServers({ processes: ['engine/vantetid.bpmn'], start: '2027-01-15T08:00:00Z' });
+    const ids = [];
+    for (const h of [a, b, a, b]) ids.push((await h.runtime.startInstance('vantetid', { variables: {} }, actors.admin)).id);
+    await a.runtime.catchUp();
+    // when
+    await a.runtime.moveClock({ advance: 'P4M' });
+    await b.runtime.catchUp();
+    await b.runtime.moveClock({ advance: 'P1D' });
+    // then
+    expect(new Date(b.runtime.clockNow().now) > new Date('2027-05-15T08:00:00Z')).toBe(true);
+    for (const id of ids) {
+      const history = await b.runtime.getHistory(id);
+      expect(history.filter((e) => e.type === 'timer.fired' || (e.type === 'activity.end' && e.elementId === 'tremanader'))).toHaveLength(1);
+      expect(b.runtime.listTasks({ instanceId: id }, actors.admin)).toHaveLength(1);
+    }
+  });
+
+  test('when the second server reserves an apartment the first reserved a moment ago, then its step is done again on the current register and takes the modelled error path', async () => {
+    // given
+    const [a, b] = await twoServers({ processes: ['engine/boka-lagenhet.bpmn'], housing });
+    await b.runtime.catchUp();
+    const start = (h: Harness, brukare: string) =>
+      h.runtime.startInstance('boka-lagenhet', { variables: { beslutsdatum: '2027-01-15', brukare, kon: 'kvinna', apartmentId: 'solrosen-1' } }, actors.admin);
+    // when: b has not learned of a's reservation before its own step reserves
+    const first = await start(a, 'Brukare A');
+    const second = await start(b, 'Brukare B');
+    // then
+    expect(a.runtime.getInstance(first.id).active).not.toEqual([{ elementId: 'valjAnnan', name: 'Välj en annan lägenhet' }]);
+    expect(b.runtime.getInstance(second.id).active).toEqual([{ elementId: 'valjAnnan', name: 'Välj en annan lägenhet' }]);
+    await a.runtime.catchUp();
+    const apartment = (h: Harness) => h.runtime.housingRegister().apartments.find((x) => x.id === 'solrosen-1');
+    expect(apartment(a)).toEqual(apartment(b));
+    expect(apartment(a)).toMatchObject({ status: 'reserverad' });
+    expect(a.runtime.housingRegister().queue.map((q) => q.applicant).sort()).toEqual(['Brukare A', 'Brukare B']);
+  });
+});
