@@ -1,5 +1,6 @@
 // The register as the runtime serves it: read it whole, or add units and apartments (status changes come from steps).
 import { AppError } from '../errors.js';
+import { RegisterChangedError } from '../engine/records/index.js';
 import type { HousingRegister } from './housing-register.js';
 import { HousingSeedError, seedEvents, type HousingSeed } from './housing-seed.js';
 import { toHousingView, type HousingView } from './housing-view.js';
@@ -21,7 +22,13 @@ export function createHousingService({ register, now }: { register: HousingRegis
         if (err instanceof HousingSeedError) throw new AppError(err.kind, err.message);
         throw err;
       }
-      await register.setUp(events, now);
+      try {
+        await register.setUp(events, now);
+      } catch (err) {
+        // A shared store: another server changed the register since this one read it; nothing was added.
+        if (err instanceof RegisterChangedError) throw new AppError('conflict', 'Registret ändrades samtidigt på en annan server. Ladda om och försök igen.');
+        throw err;
+      }
     },
   };
 }
