@@ -15,9 +15,16 @@ async function runOneInstance(client: Client): Promise<void> {
   }
 }
 
-/** Whole instances per second (start, list, complete, list, complete), with `clients` running side by side. */
-export async function measureHttpThroughput(client: Client, count: number, clients: number): Promise<number> {
-  for (let i = 0; i < 20; i++) await runOneInstance(client);
+/** Instances run one after the other before the clock starts, so the server's code is compiled (BENCH_WARMUP). */
+export const warmUpInstances = Number(process.env.BENCH_WARMUP ?? 20);
+
+/**
+ * Whole instances per second (start, list, complete, list, complete), with `clients` running side by side, and the
+ * server's CPU seconds meanwhile (`cpuSeconds` read after the warm-up and at the end).
+ */
+export async function measureHttpThroughput(client: Client, count: number, clients: number, cpuSeconds: () => Promise<number>): Promise<{ rate: number; cpu: number }> {
+  for (let i = 0; i < warmUpInstances; i++) await runOneInstance(client);
+  const cpuBefore = await cpuSeconds();
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -27,7 +34,8 @@ export async function measureHttpThroughput(client: Client, count: number, clien
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, worker));
-  return count / ((performance.now() - started) / 1000);
+  const rate = count / ((performance.now() - started) / 1000);
+  return { rate, cpu: (await cpuSeconds()) - cpuBefore };
 }
 
 /** Latency of `POST /api/tasks/:id/complete` for `count` instances already waiting at their first task. */

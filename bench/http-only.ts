@@ -1,5 +1,5 @@
 // `node --import tsx bench/http-only.ts`: only figure (b), HTTP throughput with 1 and 8 clients and the server's CPU per instance, for a
-// quick before/after of a change on the transition path (BENCH_STORES, BENCH_RUNS, BENCH_CLIENTS as in bench/run.ts).
+// quick before/after of a change on the transition path (BENCH_STORES, BENCH_RUNS, BENCH_WARMUP as in bench/run.ts; BENCH_CLIENTS: 1,8).
 import '../src/zod-jitless.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,8 @@ try {
       try {
         const server = await startServerProcess(fresh.dataDir, processesDir, fresh.env);
         try {
-          const cpuBefore = await server.cpuSeconds();
-          const rate = await measureHttpThroughput(createClient(server.baseUrl, 'admin'), httpRuns, clients);
-          const cpuMs = (((await server.cpuSeconds()) - cpuBefore) * 1000) / httpRuns;
+          const { rate, cpu } = await measureHttpThroughput(createClient(server.baseUrl, 'admin'), httpRuns, clients, () => server.cpuSeconds());
+          const cpuMs = (cpu * 1000) / httpRuns;
           console.log(`(b) ${store}, ${clients} klient(er): ${rate.toFixed(1)} instanser/s, b/a ${(rate / raw).toFixed(2)}, serverns CPU ${cpuMs.toFixed(1)} ms/instans`);
         } finally {
           await server.stop();

@@ -7,7 +7,7 @@ import { benchStores, type StoreName } from './bench-stores.js';
 import { createClient } from './http-client.js';
 import { measureDiagramCheck } from './diagram-check.js';
 import { measureTimerBurst } from './timer-burst.js';
-import { measureCompletionLatency, measureHttpThroughput } from './http-api.js';
+import { measureCompletionLatency, measureHttpThroughput, warmUpInstances } from './http-api.js';
 import { difference, pgCounters, pgRowSizes, type PgCounters } from './pg-activity.js';
 import { populate } from './populate.js';
 import { measureRawEngine } from './raw-engine.js';
@@ -59,7 +59,7 @@ async function withServer<T>(store: StoreName, running: number, work: (server: S
 
 const cpu = os.cpus()[0]?.model ?? 'okänd';
 log(`Maskin: ${os.cpus().length} kärnor (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-log(`Storlek: ${n(large)} pågående för (c)/(d), ${n(httpRuns)} instanser per (b), ${n(timerCount)} timrar för (f); lagringar: ${storeNames.join(', ')}`);
+log(`Storlek: ${n(large)} pågående för (c)/(d), ${n(httpRuns)} instanser per (b) efter ${n(warmUpInstances)} för uppvärmning, ${n(timerCount)} timrar för (f); lagringar: ${storeNames.join(', ')}`);
 if (storeNames.includes('postgres')) {
   log('PostgreSQL: ett eget kluster för bänken (initdb, unix-socket), fsync=on, synchronous_commit=on, full_page_writes=on');
 }
@@ -71,21 +71,20 @@ for (const store of storeNames) table.set('(a) bpmn-engine ensam, i processen, i
 for (const store of storeNames) {
   log(`— ${store} —`);
   for (const clients of [1, 8]) {
-    const { value, pg: used } = await withServer(store, 0, async (server) => {
-      const cpuBefore = await server.cpuSeconds();
-      const rate = await measureHttpThroughput(createClient(server.baseUrl, 'admin'), httpRuns, clients);
-      return { rate, cpu: (await server.cpuSeconds()) - cpuBefore };
-    });
+    const { value, pg: used } = await withServer(store, 0, (server) =>
+      measureHttpThroughput(createClient(server.baseUrl, 'admin'), httpRuns, clients, () => server.cpuSeconds()),
+    );
     const http = value.rate;
-    // The measured instances (the 20 of the warm-up are outside the clock) and the server's CPU time for them.
+    // The measured instances and the server's CPU time for them (the warm-up's instances are outside both).
     const cpuMs = (value.cpu * 1000) / httpRuns;
     log(`(b) HTTP-API:t, servern i egen process, ${clients} klient${clients > 1 ? 'er' : ''}: ${http.toFixed(1)} instanser/s, kvot b/a = ${(http / raw).toFixed(3)}`);
     const target = clients === 8 ? 'b/a ≥ 0,5 (minst en lagring)' : '';
     const label = `(b) HTTP-API, ${clients} klient${clients > 1 ? 'er' : ''}`;
     table.set(label, target, store, `${http.toFixed(1)} inst/s, b/a ${(http / raw).toFixed(2)}; serverns CPU ${cpuMs.toFixed(0)} ms/inst`);
     if (used) {
-      const per = (value: number) => (value / (httpRuns + 20)).toFixed(1);
-      table.set(`${label}: PostgreSQL per instans (start + 2 slutföranden)`, '', store, `${per(used.commits)} commits, ${per(used.walSyncs)} WAL-fsync à ${(used.walSyncMs / Math.max(1, used.walSyncs)).toFixed(1)} ms, ${(used.walBytes / (httpRuns + 20) / 1024).toFixed(0)} kB WAL`);
+      const all = httpRuns + warmUpInstances;
+      const per = (value: number) => (value / all).toFixed(1);
+      table.set(`${label}: PostgreSQL per instans (start + 2 slutföranden)`, '', store, `${per(used.commits)} commits, ${per(used.walSyncs)} WAL-fsync à ${(used.walSyncMs / Math.max(1, used.walSyncs)).toFixed(1)} ms, ${(used.walBytes / all / 1024).toFixed(0)} kB WAL`);
     }
   }
   const { value: small } = await withServer(store, 100, (server) => measureCompletionLatency(createClient(server.baseUrl, 'admin'), 100));
