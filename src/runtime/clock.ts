@@ -24,7 +24,8 @@ export function createClockService({ clock, scheduler, settings }: ClockServiceD
     /** Moves the manual clock, firing due timers on the way; clock_not_manual on the system clock. */
     async moveClock(move: ClockMove): Promise<{ now: string }> {
       if (clock.mode !== 'manual') throw new AppError('clock_not_manual');
-      const persist = (to: Date) => settings.set(manualClockSetting, to.toISOString());
+      // Never stored backwards: on a shared store another server may have moved the clock further a moment ago.
+      const persist = async (to: Date) => void (await settings.update<string>(manualClockSetting, (stored) => (stored && new Date(stored) > to ? stored : to.toISOString())));
       // Each caller gets the time its own move reached, even when other moves follow at once.
       const { unfired, to } = await scheduler.moveManualClock(clock as ManualClock, (now) => clockTarget(now, move), persist);
       if (unfired) throw new AppError('internal', `Klockan flyttades men ${unfired} timer(s) kunde inte köras; de försöks igen vid nästa flytt.`);

@@ -1,7 +1,6 @@
 // Task forms sent after their sender's sign-in ran out: kept for an hour, bound to that person, and saved as the task's
 // draft once they sign in again. Stored with the settings, so a restart in between loses nothing typed. Never logged.
 import { randomUUID } from 'node:crypto';
-import { Mutex } from 'async-mutex';
 import type { SettingsRepository } from '../store/index.js';
 
 export interface PendingDraft {
@@ -18,16 +17,17 @@ const maxKept = 500;
 type Kept = Record<string, PendingDraft & { until: number }>;
 
 export function createPendingDraftService({ settings }: { settings: SettingsRepository }) {
-  const writing = new Mutex();
-  /** Changes the kept forms under one lock, dropping those past their hour on the way. */
-  const change = <T>(act: (kept: Kept) => T): Promise<T> =>
-    writing.runExclusive(async () => {
+  /** Changes the kept forms one change at a time (on any server), dropping those past their hour on the way. */
+  const change = async <T>(act: (kept: Kept) => T): Promise<T> => {
+    let result: T | undefined;
+    await settings.update<Kept>(pendingDraftsSetting, (current) => {
       const now = Date.now();
-      const kept: Kept = Object.fromEntries(Object.entries((await settings.get<Kept>(pendingDraftsSetting)) ?? {}).filter(([, draft]) => draft.until >= now));
-      const result = act(kept);
-      await settings.set(pendingDraftsSetting, kept);
-      return result;
+      const kept: Kept = Object.fromEntries(Object.entries(current ?? {}).filter(([, draft]) => draft.until >= now));
+      result = act(kept);
+      return kept;
     });
+    return result as T;
+  };
 
   return {
     /** Keeps the form and returns its id (for the sender's session). */

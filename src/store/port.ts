@@ -5,6 +5,11 @@ import type { DefinitionRepository, DefinitionVersion, InstanceRepository, Insta
 export interface SettingsRepository {
   get<T>(name: string): Promise<T | null>;
   set<T>(name: string, value: T): Promise<void>;
+  /**
+   * Sets `change(current)` with no other change of the same setting in between, from any server on the store (a
+   * read-modify-write such as adding a sign-out to the list); answers the value set.
+   */
+  update<T>(name: string, change: (current: T | null) => T): Promise<T>;
 }
 
 /** An append-only log of JSON records (the housing register's changes, the access log), read whole. */

@@ -31,12 +31,17 @@ export class SettingsFile implements SettingsRepository {
   }
 
   async set<T>(name: string, value: T): Promise<void> {
+    await this.update<T>(name, () => value);
+  }
+
+  async update<T>(name: string, change: (current: T | null) => T): Promise<T> {
     this.guard.writable();
-    const text = JSON.stringify(value);
-    if (text === undefined) throw new Error(`Inställningen ${name} kan inte sparas (value is not JSON)`);
-    const copy = JSON.parse(text) as unknown;
-    await this.sets.run('settings', async () => {
-      await replaceData(this.db, { ...this.db.data, [name]: copy });
+    return this.sets.run('settings', async () => {
+      const value = change(Object.hasOwn(this.db.data, name) ? (structuredClone(this.db.data[name]) as T) : null);
+      const text = JSON.stringify(value);
+      if (text === undefined) throw new Error(`Inställningen ${name} kan inte sparas (value is not JSON)`);
+      await replaceData(this.db, { ...this.db.data, [name]: JSON.parse(text) as unknown });
+      return value;
     });
   }
 

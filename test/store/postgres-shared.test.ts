@@ -119,4 +119,16 @@ describe('a PostgreSQL store shared by several servers', () => {
     expect((await b.instances.load('case-1'))?.summary.rev).toBe(2);
     expect((await b.housingJournal.readAll()).map((r) => (r as { seq: number }).seq)).toEqual([1, 2, 3]);
   });
+
+  test('when two servers add to one setting at the same moment, then both additions stay', async () => {
+    // given
+    const a = await server();
+    const b = await server();
+    // when
+    await Promise.all(
+      [a, b, a, b].map((store, i) => store.settings.update<Record<string, number>>('revokedSignIns', (current) => ({ ...(current ?? {}), [`sid-${i}`]: i }))),
+    );
+    // then
+    expect(await a.settings.get('revokedSignIns')).toEqual({ 'sid-0': 0, 'sid-1': 1, 'sid-2': 2, 'sid-3': 3 });
+  });
 });

@@ -266,6 +266,19 @@ export function describeStoreContract(name: string, openStore: () => Promise<Ope
         expect(await store.settings.get<string>('manualClock')).toBe('2026-02-01T00:00:00.000Z');
         expect(await store.settings.get('demoSeeded')).toEqual({ at: '2026-01-01', count: 3, names: ['å', 'ä'] });
       });
+
+      test('when several changes of one setting run at the same moment, then each sees the one before, none is lost, and each answers what it set', async () => {
+        // given
+        await store.settings.set('revokedSignIns', { first: 1 });
+        // when
+        const answers = await Promise.all(
+          ['a', 'b', 'c', 'd'].map((sid) => store.settings.update<Record<string, number>>('revokedSignIns', (current) => ({ ...(current ?? {}), [sid]: 2 }))),
+        );
+        // then
+        expect(await store.settings.get('revokedSignIns')).toEqual({ first: 1, a: 2, b: 2, c: 2, d: 2 });
+        expect(answers.map((a) => Object.keys(a).length).sort()).toEqual([2, 3, 4, 5]);
+        expect(await store.settings.update<string>('neverSet', (current) => current ?? 'start')).toBe('start');
+      });
     });
 
     describe('journals', () => {
