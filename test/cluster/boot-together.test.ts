@@ -1,22 +1,24 @@
 // Two servers booting at the same moment on an empty database, as two machines do after an install: both come up,
-// and what the first boot makes (the migrations, the diagrams of PROCESSES_DIR, the demo register) exists once.
-import { afterEach, describe, expect, test } from 'vitest';
+// and what the first boot makes (the migrations, the diagrams of PROCESSES_DIR, the demo register) exists once. They
+// run the manual clock (CLOCK=manual), which is kept in the database: moved on one server, it is the other's too.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoHousing } from '../../src/demo/demo-housing.js';
-import { createCluster, type Cluster } from './cluster-kit.js';
-import { startCase } from './cluster-steps.js';
+import { createCluster, eventually, type Cluster, type ClusterServer } from './cluster-kit.js';
+import { count, historyOf, openTasks, startCase } from './cluster-steps.js';
 
 describe('two servers booting together', () => {
-  let cluster: Cluster | undefined;
-  afterEach(async () => {
+  let cluster: Cluster;
+  let servers: ClusterServer[];
+  beforeAll(async () => {
+    cluster = await createCluster({ CLOCK: 'manual' });
+    servers = await cluster.startTogether(2);
+  }, 60_000);
+  afterAll(async () => {
     await cluster?.stop();
-    cluster = undefined;
   });
 
   test('when two servers start at the same moment on an empty database, then both serve, each diagram is deployed once and the demo register is there once', async () => {
-    // given
-    cluster = await createCluster();
-    // when
-    const servers = await cluster.startTogether(2);
+    // given, when: beforeAll started both at once
     // then
     for (const server of servers) {
       const processes = await cluster.call<{ key: string; version: number }[]>(server, 'admin', 'GET', '/api/processes');
@@ -32,5 +34,24 @@ describe('two servers booting together', () => {
       // and each takes work
       expect(await startCase(cluster, server, 'kluster-arende', `KL-B-${server.name}`)).toMatch(/\S/);
     }
-  }, 60_000);
+  });
+
+  test('when the manual clock is moved on one server, then the other shows the same time, and a timer of a case started on the other fires once', async () => {
+    // given
+    const [a, b] = servers as [ClusterServer, ClusterServer];
+    const moved = await cluster.call<{ now: string }>(a, 'admin', 'POST', '/api/clock', { advance: 'P1D' });
+    expect(moved.status).toBe(200);
+    const onB = await eventually(() => cluster.call<{ now: string }>(b, 'admin', 'GET', '/api/clock'), (answer) => answer.body.now === moved.body.now);
+    expect(onB.body.now).toBe(moved.body.now);
+    const id = await startCase(cluster, b, 'kluster-timer', 'KL-CLOCK');
+    // when: the two seconds pass on A's clock (the case's timer is due two seconds after B's now, the same time)
+    const advanced = await cluster.call(a, 'admin', 'POST', '/api/clock', { advance: 'PT3S' });
+    // then
+    expect(advanced.status).toBe(200);
+    for (const server of [a, b]) {
+      const open = await eventually(() => openTasks(cluster, server, id), (tasks) => tasks.length > 0);
+      expect(open.map((t) => t.elementId)).toEqual(['folja']);
+      expect(count(await historyOf(cluster, server, id), 'timer.fired', 'vanta')).toBe(1);
+    }
+  });
 });
