@@ -22,8 +22,8 @@ describe('two servers booting together', () => {
     // then
     for (const server of servers) {
       const processes = await cluster.call<{ key: string; version: number }[]>(server, 'admin', 'GET', '/api/processes');
-      expect(processes.body.map((p) => `${p.key} v${p.version}`).sort()).toEqual(['kluster-arende v1', 'kluster-timer v1']);
-      for (const key of ['kluster-arende', 'kluster-timer']) {
+      expect(processes.body.map((p) => `${p.key} v${p.version}`).sort()).toEqual(['kluster-arende v1', 'kluster-reservera v1', 'kluster-timer v1']);
+      for (const key of ['kluster-arende', 'kluster-reservera', 'kluster-timer']) {
         const process = await cluster.call<{ versions: unknown[] }>(server, 'admin', 'GET', `/api/processes/${key}`);
         expect({ key, versions: process.body.versions.length }).toEqual({ key, versions: 1 });
       }

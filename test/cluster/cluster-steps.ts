@@ -12,16 +12,21 @@ export interface HistoryEntry {
   elementId: string;
 }
 
-/** Starts a case of a cluster fixture as lss-handlaggare (the starter group) and returns its id. */
+/** Starts a case of a cluster fixture as a user of its starter group and returns its id. */
 export async function startCase(cluster: Cluster, server: ClusterServer, processKey: 'kluster-arende' | 'kluster-timer', businessKey: string): Promise<string> {
-  const started = await cluster.call<{ id: string }>(server, 'lss-handlaggare', 'POST', `/api/processes/${processKey}/instances`, { businessKey, variables: {} });
+  return startAs(cluster, server, 'lss-handlaggare', processKey, businessKey, {});
+}
+
+/** Starts a case of `processKey` as `user` with start form `variables`; its id, or an error with the answer. */
+export async function startAs(cluster: Cluster, server: ClusterServer, user: string, processKey: string, businessKey: string, variables: Record<string, unknown>): Promise<string> {
+  const started = await cluster.call<{ id: string }>(server, user, 'POST', `/api/processes/${processKey}/instances`, { businessKey, variables });
   if (started.status !== 201) throw new Error(`start on ${server.name} answered ${started.status}: ${JSON.stringify(started.body)}`);
   return started.body.id;
 }
 
-/** The open tasks of a case as enhetschef (the fixtures' candidate group) sees them on `server`. */
-export async function openTasks(cluster: Cluster, server: ClusterServer, instanceId: string): Promise<OpenTask[]> {
-  const answer = await cluster.call<OpenTask[]>(server, 'enhetschef', 'GET', `/api/tasks?instanceId=${instanceId}`);
+/** The open tasks of a case as `user` (by default enhetschef, the fixtures' candidate group) sees them on `server`. */
+export async function openTasks(cluster: Cluster, server: ClusterServer, instanceId: string, user = 'enhetschef'): Promise<OpenTask[]> {
+  const answer = await cluster.call<OpenTask[]>(server, user, 'GET', `/api/tasks?instanceId=${instanceId}`);
   if (answer.status !== 200) throw new Error(`tasks on ${server.name} answered ${answer.status}`);
   return answer.body.map(({ id, instanceId: of, elementId }) => ({ id, instanceId: of, elementId }));
 }
@@ -48,4 +53,10 @@ export async function complete(cluster: Cluster, server: ClusterServer, taskId: 
 /** How many entries of `type` at `elementId` a history holds. */
 export function count(history: HistoryEntry[], type: string, elementId: string): number {
   return history.filter((entry) => entry.type === type && entry.elementId === elementId).length;
+}
+
+/** An apartment of the register as the boendesamordnare sees it on `server` (with the queue place holding it). */
+export async function apartmentOn(cluster: Cluster, server: ClusterServer, apartmentId: string): Promise<{ status: string; queueEntryId: string | null } | undefined> {
+  const answer = await cluster.call<{ id: string; status: string; queueEntryId: string | null }[]>(server, 'boendesamordnare', 'GET', '/api/housing/apartments');
+  return answer.body.find((apartment) => apartment.id === apartmentId);
 }

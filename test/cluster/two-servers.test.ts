@@ -1,11 +1,12 @@
 // Two server processes on one PostgreSQL database (issue 15): a case moves on wherever its task is completed, a race
 // between them gives one winner, a timer fires once with both schedulers running, and one server killed with -9
-// leaves the other serving every case; a sign-in and a sign-out hold on both. One pair of servers serves the file's tests in order (a boot costs seconds
+// leaves the other serving every case; two cases reserving one apartment at once leave one holding it; a sign-in and
+// a sign-out hold on both. One pair of servers serves the file's tests in order (a boot costs seconds
 // of the time budget); each test works on its own cases, and the kill comes last.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createCluster, eventually, type Cluster, type ClusterServer } from './cluster-kit.js';
 import { signInOn, signOutOn, withSession } from './cluster-session.js';
-import { caseOn, complete, count, historyOf, openTasks, startCase } from './cluster-steps.js';
+import { apartmentOn, caseOn, complete, count, historyOf, openTasks, startAs, startCase } from './cluster-steps.js';
 
 describe('two servers on one database', () => {
   let cluster: Cluster;
@@ -76,6 +77,30 @@ describe('two servers on one database', () => {
         expect({ id, fired: count(history, 'timer.fired', 'vanta'), tasks: count(history, 'task.created', 'folja') }).toEqual({ id, fired: 1, tasks: 1 });
         expect((await openTasks(cluster, server, id)).map((t) => t.elementId)).toEqual(['folja']);
       }
+    }
+  });
+
+  test('when cases on A and on B reserve the same vacant apartment at the same moment, then one holds it and the other is sent to choose another, alike on both servers', async () => {
+    // given: a vacant apartment added to the register on A, which B's register shows within moments
+    const apartment = { id: 'kluster-1', unitId: 'solrosen', number: 'K1', rooms: 1, sizeSqm: 30, rent: 5000, status: 'ledig' };
+    expect((await cluster.call(a, 'boendesamordnare', 'POST', '/api/housing', { apartments: [apartment] })).status).toBe(201);
+    expect((await eventually(() => apartmentOn(cluster, b, 'kluster-1'), (found) => found !== undefined))?.status).toBe('ledig');
+    // when
+    const reserve = (server: ClusterServer, brukare: string) => startAs(cluster, server, 'boendesamordnare', 'kluster-reservera', `KL-R-${server.name}`, { brukare, apartmentId: 'kluster-1' });
+    const ids = await Promise.all([reserve(a, 'Person på A'), reserve(b, 'Person på B')]);
+    // then
+    for (const server of [a, b]) {
+      const steps = await eventually(
+        () => Promise.all(ids.map(async (id) => (await openTasks(cluster, server, id, 'boendesamordnare')).map((t) => t.elementId).join())),
+        (found) => found.every((step) => step !== ''),
+      );
+      expect([...steps].sort()).toEqual(['erbjud', 'valjAnnan']);
+      const winner = ids[steps.indexOf('erbjud')];
+      const queue = await cluster.call<{ id: string; instanceId: string }[]>(server, 'boendesamordnare', 'GET', '/api/housing/queue');
+      expect(queue.body.filter((entry) => ids.includes(entry.instanceId)).map((entry) => entry.instanceId).sort()).toEqual([...ids].sort());
+      const held = await eventually(() => apartmentOn(cluster, server, 'kluster-1'), (found) => found?.status === 'reserverad');
+      expect(held?.status).toBe('reserverad');
+      expect(queue.body.find((entry) => entry.id === held?.queueEntryId)?.instanceId).toBe(winner);
     }
   });
 
