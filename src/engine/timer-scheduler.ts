@@ -61,9 +61,12 @@ export class TimerScheduler {
    * under way (which steps through due times), never backwards. Not awaited: a firing may be what is asking.
    */
   followManualClock(clock: ManualClock, to: Date): void {
-    void this.running.runExclusive(() => {
+    const follow = () => {
       if (to > clock.now()) clock.set(to);
-    });
+    };
+    // At once when no move runs, so the request that learned of it already shows it.
+    if (this.running.isLocked()) void this.running.runExclusive(follow);
+    else follow();
   }
 
   /** System clock: poll for due timers every `intervalMs`. */
