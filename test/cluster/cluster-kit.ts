@@ -36,7 +36,10 @@ export interface Cluster {
   start(count: number): Promise<ClusterServer[]>;
   /** Starts `count` servers at the same moment, as two machines booting on an empty database. */
   startTogether(count: number): Promise<ClusterServer[]>;
-  /** An API request as a demo user (password `demo`) by HTTP Basic, which every server checks against its own users. */
+  /**
+   * An API request as a demo user (password `demo`) by HTTP Basic, which every server checks against its own users; a
+   * string body is sent as BPMN XML (the upload), anything else as JSON.
+   */
   call<T = unknown>(server: ClusterServer, user: string, method: string, url: string, body?: unknown): Promise<Answer<T>>;
   /** SIGKILL: the process ends at once, no shutdown hook runs, its connections to the database drop. */
   kill9(server: ClusterServer): Promise<void>;
@@ -114,10 +117,11 @@ export async function createCluster(env: Record<string, string> = {}): Promise<C
       return Promise.all(spawned.map(ready));
     },
     async call<T>(server: ClusterServer, user: string, method: string, url: string, body?: unknown): Promise<Answer<T>> {
+      const type = typeof body === 'string' ? 'application/xml' : 'application/json';
       const response = await fetch(`${server.baseUrl}${url}`, {
         method,
-        headers: { authorization: basic(user), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        headers: { authorization: basic(user), ...(body === undefined ? {} : { 'content-type': type }) },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : null) as T };

@@ -60,3 +60,19 @@ export async function apartmentOn(cluster: Cluster, server: ClusterServer, apart
   const answer = await cluster.call<{ id: string; status: string; queueEntryId: string | null }[]>(server, 'boendesamordnare', 'GET', '/api/housing/apartments');
   return answer.body.find((apartment) => apartment.id === apartmentId);
 }
+
+/** Completes the case's open tasks on `server` one by one until it has none; the statuses of the completions. */
+export async function completeAll(cluster: Cluster, server: ClusterServer, id: string): Promise<number[]> {
+  const statuses: number[] = [];
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const [task] = await openTasks(cluster, server, id);
+    if (!task) {
+      if ((await caseOn(cluster, server, id)).state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    statuses.push(await complete(cluster, server, task.id));
+  }
+  return statuses;
+}

@@ -1,12 +1,14 @@
 // Two server processes on one PostgreSQL database (issue 15): a case moves on wherever its task is completed, a race
-// between them gives one winner, a timer fires once with both schedulers running, and one server killed with -9
-// leaves the other serving every case; two cases reserving one apartment at once leave one holding it; a sign-in and
-// a sign-out hold on both. One pair of servers serves the file's tests in order (a boot costs seconds
-// of the time budget); each test works on its own cases, and the kill comes last.
+// between them gives one winner, a timer fires once with both schedulers running, two cases reserving one apartment at
+// once leave one holding it, a version published on one is started on the other, a sign-in and a sign-out hold on
+// both, and one server killed with -9 leaves the other serving every case. One pair of servers serves the file's tests
+// in order (a boot costs seconds of the time budget); each test works on its own cases, and the kill comes last.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createCluster, eventually, type Cluster, type ClusterServer } from './cluster-kit.js';
+import { clusterProcessesDir, createCluster, eventually, type Cluster, type ClusterServer } from './cluster-kit.js';
 import { signInOn, signOutOn, withSession } from './cluster-session.js';
-import { apartmentOn, caseOn, complete, count, historyOf, openTasks, startAs, startCase } from './cluster-steps.js';
+import { apartmentOn, caseOn, complete, completeAll, count, historyOf, openTasks, startAs, startCase } from './cluster-steps.js';
 
 describe('two servers on one database', () => {
   let cluster: Cluster;
@@ -104,6 +106,22 @@ describe('two servers on one database', () => {
     }
   });
 
+  test('when a new version of a diagram is published on A, then B starts its cases on that version', async () => {
+    // given
+    const source = await readFile(path.join(clusterProcessesDir, 'kluster-arende.bpmn'), 'utf8');
+    const published = await cluster.call<{ version: number }>(a, 'processagare', 'POST', '/api/processes', source.replace('name="Granska"', 'name="Granska noga"'));
+    expect(published.status).toBe(201);
+    // when
+    const id = await startCase(cluster, b, 'kluster-arende', 'KL-V2');
+    // then
+    for (const server of [a, b]) {
+      const started = await eventually(() => cluster.call<{ version: number }>(server, 'admin', 'GET', `/api/instances/${id}`), (answer) => answer.status === 200);
+      expect(started.body.version).toBe(published.body.version);
+      const tasks = await eventually(() => cluster.call<{ name: string }[]>(server, 'enhetschef', 'GET', `/api/tasks?instanceId=${id}`), (answer) => answer.body.length > 0);
+      expect(tasks.body.map((task) => task.name)).toEqual(['Granska noga']);
+    }
+  });
+
   test('when a person signs in on A, then B accepts the sign-in, and once they sign out on A, B refuses it too', async () => {
     // given: the same SESSION_KEY on both, so a cookie made by A can be read by B (no sticky sessions needed)
     const session = await signInOn(a, 'enhetschef');
@@ -151,19 +169,3 @@ describe('two servers on one database', () => {
     }
   }, 60_000);
 });
-
-/** Completes the case's open tasks on `server` one by one until it has none; the statuses of the completions. */
-async function completeAll(cluster: Cluster, server: ClusterServer, id: string): Promise<number[]> {
-  const statuses: number[] = [];
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const [task] = await openTasks(cluster, server, id);
-    if (!task) {
-      if ((await caseOn(cluster, server, id)).state !== 'running') break;
-      await new Promise((r) => setTimeout(r, 50));
-      continue;
-    }
-    statuses.push(await complete(cluster, server, task.id));
-  }
-  return statuses;
-}
