@@ -41,20 +41,25 @@ describe('two servers on one database', () => {
   });
 
   test('when the same task is completed on A and on B at the same moment, then one answers 200 and the other 409, and the history has the completion once', async () => {
-    // given: both servers know the open task, so both really try to complete it
-    const id = await startCase(cluster, a, 'kluster-arende', 'KL-2');
-    const [task] = await eventually(() => openTasks(cluster, b, id), (tasks) => tasks.length === 1);
-    expect(task?.elementId).toBe('granska');
-    // when
-    const statuses = await Promise.all([complete(cluster, a, task!.id), complete(cluster, b, task!.id)]);
+    // given: four cases, and both servers know each open task, so both really try to complete it
+    const ids = await Promise.all([a, b, a, b].map((server, i) => startCase(cluster, server, 'kluster-arende', `KL-2-${i}`)));
+    const known = await eventually(() => Promise.all(ids.map(async (id) => [await openTasks(cluster, a, id), await openTasks(cluster, b, id)])), (all) => all.flat().every((open) => open.length === 1));
+    const tasks = known.map(([onA, onB]) => {
+      expect(onA).toEqual(onB);
+      expect(onA!.map((t) => t.elementId)).toEqual(['granska']);
+      return onA![0]!;
+    });
+    // when: each task completed on both at once, all four races at the same moment
+    const statuses = await Promise.all(tasks.map((task) => Promise.all([complete(cluster, a, task.id), complete(cluster, b, task.id)])));
     // then
-    expect([...statuses].sort()).toEqual([200, 409]);
+    expect(statuses.map((pair) => [...pair].sort())).toEqual(ids.map(() => [200, 409]));
     for (const server of [a, b]) {
-      const history = await eventually(() => historyOf(cluster, server, id), (h) => count(h, 'task.created', 'folja') > 0);
-      expect(count(history, 'task.completed', 'granska')).toBe(1);
-      expect(count(history, 'task.created', 'folja')).toBe(1);
-      const open = await eventually(() => openTasks(cluster, server, id), (tasks) => tasks[0]?.elementId === 'folja');
-      expect(open.map((t) => t.elementId)).toEqual(['folja']);
+      for (const id of ids) {
+        const history = await eventually(() => historyOf(cluster, server, id), (h) => count(h, 'task.created', 'folja') > 0);
+        expect([count(history, 'task.completed', 'granska'), count(history, 'task.created', 'folja')]).toEqual([1, 1]);
+        const open = await eventually(() => openTasks(cluster, server, id), (found) => found[0]?.elementId === 'folja');
+        expect(open.map((t) => t.elementId)).toEqual(['folja']);
+      }
     }
   });
 
