@@ -1,5 +1,6 @@
 // What lets several servers share one PostgreSQL database, at the store: each reads what the others wrote since it last
 // looked, due timers are claimed by one server each, and register records are saved only from a current copy.
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { RegisterChangedError, type InstanceDocument, type TimerRecord } from '../../src/engine/records/index.js';
 import type { SharedStore, Store } from '../../src/store/port.js';
@@ -130,5 +131,25 @@ describe('a PostgreSQL store shared by several servers', () => {
     );
     // then
     expect(await a.settings.get('revokedSignIns')).toEqual({ 'sid-0': 0, 'sid-1': 1, 'sid-2': 2, 'sid-3': 3 });
+  });
+
+  test('when the server holding a claim dies, then the timer is claimable again once the claim has lapsed, not before', async () => {
+    // given: a claimed the timer and is gone
+    const a = await server();
+    const b = await server();
+    await a.instances.save(withTimers(makeDocument('case-1', 1), '2027-01-01T08:00:00.000Z'), null);
+    const until = new Date('2027-01-01T12:00:00.000Z');
+    await a.shared.claimDueTimers(until, 10, new Set());
+    await a.close();
+    const whileHeld = await b.shared.claimDueTimers(until, 10, new Set());
+    // when: the claim's minute has passed
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await client.query("UPDATE timers SET claimed_until = now() - interval '1 second'");
+    await client.end();
+    const afterLapse = await b.shared.claimDueTimers(until, 10, new Set());
+    // then
+    expect(whileHeld).toEqual([]);
+    expect(afterLapse.map((t) => t.id)).toEqual(['case-1.t0']);
   });
 });
