@@ -20,20 +20,21 @@ export const warmUpInstances = Number(process.env.BENCH_WARMUP ?? 20);
 
 /**
  * Whole instances per second (start, list, complete, list, complete), with `clients` running side by side, and the
- * server's CPU seconds meanwhile (`cpuSeconds` read after the warm-up and at the end).
+ * server's CPU seconds meanwhile (`cpuSeconds` read after the warm-up and at the end). `clientOf` gives each side-by-side
+ * client its own connection (two servers: each its server).
  */
-export async function measureHttpThroughput(client: Client, count: number, clients: number, cpuSeconds: () => Promise<number>): Promise<{ rate: number; cpu: number }> {
+export async function measureHttpThroughput(client: Client, count: number, clients: number, cpuSeconds: () => Promise<number>, clientOf: (worker: number) => Client = () => client): Promise<{ rate: number; cpu: number }> {
   for (let i = 0; i < warmUpInstances; i++) await runOneInstance(client);
   const cpuBefore = await cpuSeconds();
   let next = 0;
-  const worker = async () => {
+  const worker = async (own: Client) => {
     while (next < count) {
       next++;
-      await runOneInstance(client);
+      await runOneInstance(own);
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, worker));
+  await Promise.all(Array.from({ length: clients }, (_, i) => worker(clientOf(i))));
   const rate = count / ((performance.now() - started) / 1000);
   return { rate, cpu: (await cpuSeconds()) - cpuBefore };
 }

@@ -13,7 +13,7 @@ import { populate } from './populate.js';
 import { measureRawEngine } from './raw-engine.js';
 import { resultsTable } from './results-table.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
-import { measureTwoServers } from './two-servers.js';
+import { measureTwoServers, type Balancing } from './two-servers.js';
 
 const processesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'processes');
 const diagram = path.join(processesDir, 'bench-tva-steg.bpmn');
@@ -109,18 +109,21 @@ for (const store of storeNames) {
   } finally {
     await fresh.remove();
   }
-  if (store === 'postgres') {
+  const twoLabel = (balancing: Balancing) => `(g) två servrar, en databas, 8 klienter, ${balancing === 'sticky' ? 'var klient hos en server' : 'varannan begäran till var server'}`;
+  for (const balancing of ['sticky', 'alternate'] as const) {
+    if (store !== 'postgres') {
+      table.set(twoLabel(balancing), '', store, 'ej möjligt: datakatalogens lås nekar en andra process');
+      continue;
+    }
     const twoFresh = await stores.fresh(store);
     try {
-      const two = await measureTwoServers(twoFresh, processesDir, httpRuns, 8);
+      const two = await measureTwoServers(twoFresh, processesDir, httpRuns, 8, balancing);
       const cpuMs = (two.cpu * 1000) / httpRuns;
-      log(`(g) två servrar på samma databas, 8 klienter, varannan begäran till var server: ${two.rate.toFixed(1)} instanser/s, kvot g/a = ${(two.rate / raw).toFixed(3)}`);
-      table.set('(g) två servrar, en databas, 8 klienter (varannan begäran till var)', '', store, `${two.rate.toFixed(1)} inst/s, g/a ${(two.rate / raw).toFixed(2)}; servrarnas CPU ${cpuMs.toFixed(0)} ms/inst`);
+      log(`${twoLabel(balancing)}: ${two.rate.toFixed(1)} instanser/s, kvot g/a = ${(two.rate / raw).toFixed(3)}`);
+      table.set(twoLabel(balancing), '', store, `${two.rate.toFixed(1)} inst/s, g/a ${(two.rate / raw).toFixed(2)}; servrarnas CPU ${cpuMs.toFixed(0)} ms/inst`);
     } finally {
       await twoFresh.remove();
     }
-  } else {
-    table.set('(g) två servrar, en databas, 8 klienter (varannan begäran till var)', '', store, 'ej möjligt: datakatalogens lås nekar en andra process');
   }
 }
 await stores.close();
