@@ -22,7 +22,13 @@ export class HousingRegister {
     private readonly journal: HousingJournal,
     shared: SharedRegisterPort | null = null,
   ) {
-    this.follower = shared && new SharedRegisterFollower(shared, (record) => this.applyStored(record), (ids) => forgetInState(this.state, ids));
+    this.follower =
+      shared &&
+      new SharedRegisterFollower(shared, {
+        apply: (record) => this.applyStored(record),
+        forget: (ids) => forgetInState(this.state, ids),
+        replaceWith: (rows) => this.replaceWith(rows),
+      });
   }
 
   /** Where this copy stands in the shared journal (0 on the embedded store). */
@@ -57,15 +63,16 @@ export class HousingRegister {
   }
 
   /** Shared store: what other servers wrote since this copy's position, applied once no transaction of ours is open. */
-  catchUp(rows: readonly RegisterRow[]): void {
-    this.follower?.receive(rows);
+  async catchUp(rows: readonly RegisterRow[]): Promise<void> {
+    await this.follower?.receive(rows);
   }
 
   /** A transaction for one instance transition; `rev` is the rev the instance gets if the transition is stored. */
   begin(instanceId: string | null, rev: number | null, now: () => Date, basis = this.position): HousingTransaction {
-    this.follower?.opened();
+    const transitionId = randomUUID();
+    this.follower?.opened(transitionId);
     return new HousingTransaction({
-      transitionId: randomUUID(),
+      transitionId,
       instanceId,
       rev,
       now,
@@ -74,7 +81,7 @@ export class HousingRegister {
       journal: this.journal,
       withSave: this.follower !== null,
       basis,
-      onEnd: () => this.follower?.closed(),
+      onEnd: (takenBack) => this.follower?.closed(transitionId, takenBack),
     });
   }
 
@@ -84,10 +91,13 @@ export class HousingRegister {
    */
   async store(batch: RegisterBatch, save: () => Promise<void>): Promise<void> {
     const records = batch.records as HousingRecord[];
+    const { transitionId, instanceId } = records[0]!;
+    await this.follower?.turn(transitionId, instanceId);
     await this.storing.runExclusive(async () => {
-      if (records[0]!.seq <= this.storedSeq) throw new RegisterChangedError(records[0]!.instanceId ?? '(registret)');
+      if (records[0]!.seq <= this.storedSeq) throw new RegisterChangedError(instanceId ?? '(registret)');
       await save();
       this.storedSeq = records.at(-1)!.seq;
+      this.follower?.stored(transitionId);
     });
   }
 
@@ -98,9 +108,15 @@ export class HousingRegister {
    */
   async forget(culledInstanceIds: ReadonlySet<string>): Promise<void> {
     if (!culledInstanceIds.size) return;
-    await this.journal.rewrite((records) => forgetInJournal(records, culledInstanceIds));
+    let changed = false;
+    await this.journal.rewrite((records) => {
+      const forgotten = forgetInJournal(records, culledInstanceIds);
+      changed = forgotten !== null;
+      return forgotten;
+    });
     forgetInState(this.state, culledInstanceIds);
-    if (this.follower) await this.journal.append([{ forgotten: [...culledInstanceIds] }]);
+    // Only when the journal held something of theirs: a gallring run names every culled case, most long forgotten.
+    if (this.follower && changed) await this.journal.append([{ forgotten: [...culledInstanceIds] }]);
   }
 
   /** Set-up data (units, apartments) outside any process: applied and written at once. */
@@ -116,6 +132,26 @@ export class HousingRegister {
       await transaction.abort();
       throw err;
     }
+  }
+
+  /** A rebuild from the shared journal (after a transaction that overlapped others was taken back). */
+  private replaceWith(rows: readonly RegisterRow[]): void {
+    const fresh = emptyHousingState();
+    const records = rows.map((row) => row.record) as (HousingRecord | HousingVoid | { forgotten: string[] })[];
+    const voided = new Set(records.flatMap((r) => ('void' in r ? [r.void] : [])));
+    for (const record of records) {
+      if ('forgotten' in record) forgetInState(fresh, new Set(record.forgotten));
+      else if ('event' in record && !voided.has(record.transitionId)) {
+        applyHousingEvent(fresh, record.event);
+        this.seq = Math.max(this.seq, record.seq);
+      }
+    }
+    for (const key of Object.keys(fresh) as (keyof HousingState)[]) {
+      const target = this.state[key] as Map<string, unknown>;
+      target.clear();
+      for (const [id, value] of fresh[key]) target.set(id, value);
+    }
+    this.storedSeq = Math.max(this.storedSeq, this.seq);
   }
 
   /** A record another server stored: applied, and its seq taken as stored, so ours come after it. */

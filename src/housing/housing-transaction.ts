@@ -16,8 +16,8 @@ interface TransactionDeps {
   withSave: boolean;
   /** Where this server's copy of the register stood when the transition began reading it. */
   basis: number;
-  /** Called once when the transaction is stored or taken back. */
-  onEnd: () => void;
+  /** Called once when the transaction is stored or taken back (`takenBack`). */
+  onEnd: (takenBack: boolean) => void;
 }
 
 export class HousingTransaction {
@@ -54,14 +54,14 @@ export class HousingTransaction {
 
   /** The instance was stored with these changes. */
   stored(): void {
-    this.end();
+    this.end(false);
   }
 
   /** The transition was not stored: take the changes back, and void them if they were already written. */
   async abort(): Promise<void> {
     for (const undo of this.undos.reverse()) undo();
     this.undos.length = 0;
-    this.end();
+    this.end(true);
     if (this.flushed) {
       const record: HousingVoid = { void: this.deps.transitionId };
       await this.deps.journal.append([record]);
@@ -69,9 +69,9 @@ export class HousingTransaction {
     this.records.length = 0;
   }
 
-  private end(): void {
+  private end(takenBack: boolean): void {
     if (this.ended) return;
     this.ended = true;
-    this.deps.onEnd();
+    this.deps.onEnd(takenBack);
   }
 }

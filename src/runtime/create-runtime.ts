@@ -22,7 +22,8 @@ import { createCallRelay } from './call-activities.js';
 import { createCaseCalls } from './case-calls.js';
 import { createProcessService } from './processes.js';
 import { createPendingDraftService } from './pending-drafts.js';
-import { createSignOutService } from './sign-outs.js';
+import { createSignOutService, signOutsSetting } from './sign-outs.js';
+import { LearnedSettings } from './learned-settings.js';
 import { createTaskService } from './tasks.js';
 import { createSharedStoreSync, readShared } from './shared-store-sync.js';
 
@@ -69,13 +70,18 @@ export async function createRuntime(options: RuntimeOptions) {
     for (const w of await registry.deployDirectory(options.processesDir)) logger.warn({ file: w.file, elementId: w.elementId, finding: w.message }, 'diagrammet har en anmärkning');
     const { shared } = store;
     const boot = shared ? await readShared(shared, () => store.instances.listSummaries()) : null;
+    // A version another server stored between this one's loadStored and the first read is before the read's cursor.
+    if (boot) await registry.loadStored();
     const index = new InstanceIndex();
     index.load(boot ? boot.summaries : await store.instances.listSummaries());
     const housing = new HousingRegister(store.housingJournal, shared ?? null);
     await housing.load(new Map([...index.all()].map((s) => [s.id, s.rev])), boot?.changes.register);
     let scheduler: TimerScheduler | null = null;
-    const followClock = (to: Date) => clock instanceof ManualClock && scheduler?.followManualClock(clock, to);
-    const sync = shared && boot ? createSharedStoreSync({ shared, index, registry, housing, followClock }, boot.changes.cursor) : null;
+    const settings = new LearnedSettings();
+    settings.on(manualClockSetting, (value) => {
+      if (typeof value === 'string' && clock instanceof ManualClock) scheduler?.followManualClock(clock, new Date(value));
+    });
+    const sync = shared && boot ? createSharedStoreSync({ shared, index, registry, housing, settingLearned: (name, value) => settings.learned(name, value) }, boot.changes.cursor) : null;
     const catchUp = async () => void (await sync?.catchUp());
     const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100, ...(shared ? { catchUp } : {}) });
     const users = options.users ?? { withRole: () => [] };
@@ -95,7 +101,12 @@ export async function createRuntime(options: RuntimeOptions) {
       });
       if (!revived) logger.warn({ instanceId: summary.id, processKey: summary.processKey }, 'failed case left as it is');
     }
-    scheduler = new TimerScheduler(index, transitions, clock, logger, shared ? (until, limit, skip) => shared.claimDueTimers(until, limit, skip) : null);
+    // A shared store: learn first what the others stored, so the firing finds the case as stored (not a kept engine
+    // from before another server armed the timer).
+    const claimDue = shared ? async (until: Date, limit: number, skip: ReadonlySet<string>) => (await catchUp(), shared.claimDueTimers(until, limit, skip)) : null;
+    scheduler = new TimerScheduler(index, transitions, clock, logger, claimDue);
+    // The clock as the first read found it (another server may have moved it since this one made its clock).
+    for (const { name, value } of boot?.changes.settings ?? []) settings.learned(name, value);
     // Timers that fell due while the server was down fire now, in due order, before anything else is served.
     await scheduler.fireDue(clock.now());
     if (clock.mode === 'system') scheduler.start(options.schedulerIntervalMs ?? 1000);
@@ -113,7 +124,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createDecisionService({ registry, index, transitions, clock }),
       ...createIncidentService({ index, registry, transitions }),
       ...createClockService({ clock, scheduler, settings: store.settings }),
-      ...createSignOutService({ settings: store.settings }),
+      ...createSignOutService({ settings: store.settings, onLearned: (listener) => settings.on(signOutsSetting, listener) }),
       ...createPendingDraftService({ settings: store.settings }),
       ...createHousingService({ register: housing, now }),
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),

@@ -4,7 +4,6 @@
 import type { DefinitionRegistry, InstanceIndex, InstanceSummary } from '../engine/index.js';
 import type { HousingRegister } from '../housing/index.js';
 import type { ChangeCursor, SharedStore, StoreChanges } from '../store/index.js';
-import { manualClockSetting } from './clock.js';
 
 export interface SharedStoreSync {
   /** Learns everything stored before the call; calls made while a read runs share the read after it. */
@@ -16,8 +15,8 @@ interface SyncDeps {
   index: InstanceIndex;
   registry: DefinitionRegistry;
   housing: HousingRegister;
-  /** Another server moved the manual clock: this one follows (after its own move, if one runs). */
-  followClock: (to: Date) => void;
+  /** A setting another server (or this one) stored: the manual clock, the sign-outs. */
+  settingLearned: (name: string, value: unknown) => void;
 }
 
 /** The first read, at boot: every case's summary and the register's rows, and where the next read starts. */
@@ -36,9 +35,8 @@ export function createSharedStoreSync(deps: SyncDeps, cursor: ChangeCursor): Sha
     if (changes.definitions.some((d) => !deps.registry.get(d.key, d.version))) await deps.registry.loadStored();
     const behind = changes.instances.filter((c) => (deps.index.get(c.id)?.rev ?? -1) < c.rev).map((c) => c.id);
     for (const summary of await deps.shared.summaries(behind)) deps.index.learn(summary);
-    const clock = changes.settings.find((s) => s.name === manualClockSetting);
-    if (typeof clock?.value === 'string') deps.followClock(new Date(clock.value));
-    deps.housing.catchUp(changes.register);
+    for (const { name, value } of changes.settings) deps.settingLearned(name, value);
+    await deps.housing.catchUp(changes.register);
     cursor = changes.cursor;
   }
 

@@ -2,10 +2,24 @@
 // its cookie would have expired; stored with the settings, so an old cookie does not work again after a restart.
 import type { SettingsRepository } from '../store/index.js';
 
-const signOutsSetting = 'revokedSignIns';
+/** The store setting that keeps the sign-outs. */
+export const signOutsSetting = 'revokedSignIns';
 
-export function createSignOutService({ settings }: { settings: SettingsRepository }) {
+export interface SignOutDeps {
+  settings: SettingsRepository;
+  /** A shared store: calls `listener` with the setting's value whenever another server (or this one) stored it. */
+  onLearned?: (listener: (value: unknown) => void) => void;
+}
+
+export function createSignOutService({ settings, onLearned }: SignOutDeps) {
   return {
+    /** Sign-outs stored by any server on a shared store, as they are learned (nothing on the embedded store). */
+    onSignOutsLearned(listener: (all: Record<string, number>) => void): void {
+      onLearned?.((value) => {
+        if (value !== null && typeof value === 'object') listener(value as Record<string, number>);
+      });
+    },
+
     /** The signed-out sign-ins by id, with when each may be forgotten (ms since the epoch). */
     async signOuts(): Promise<Record<string, number>> {
       return (await settings.get<Record<string, number>>(signOutsSetting)) ?? {};

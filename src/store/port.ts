@@ -71,6 +71,8 @@ export interface SharedStore {
   claimDueTimers(until: Date, limit: number, skip: ReadonlySet<string>): Promise<TimerRecord[]>;
   /** Register records outside any case (set-up data), appended only if nobody else changed the register since `basis`. */
   appendRegister(batch: RegisterBatch): Promise<void>;
+  /** The housing register's rows after `position`, in journal order (0: all, to rebuild a copy). */
+  registerSince(position: number): Promise<StoreChanges['register']>;
 }
 
 export interface Store {

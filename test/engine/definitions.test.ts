@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DefinitionError } from '../../src/errors.js';
@@ -165,6 +165,21 @@ describe('versions', () => {
     // then
     expect(again).toEqual({ key: 'vantetid', version: 1, warnings: [] });
     expect(h.runtime.getProcess('vantetid').versions).toHaveLength(1);
+  });
+
+  test('when a changed version was published and the server restarts with the directory\'s older file, then the published version stays the newest; a changed file is deployed', async () => {
+    // given
+    h = await startHarness({ processes: ['engine/vantetid.bpmn'] });
+    const file = await fixture('vantetid.bpmn');
+    await h.runtime.deploy(file.replace('name="Följ upp"', 'name="Följ upp igen"'), actors.admin);
+    // when
+    await h.restart();
+    const afterRestart = h.runtime.getProcess('vantetid').versions.length;
+    await writeFile(path.join(h.processesDir, 'vantetid.bpmn'), file.replace('name="Följ upp"', 'name="Följ upp en tredje gång"'));
+    await h.restart();
+    // then
+    expect(afterRestart).toBe(2);
+    expect(h.runtime.getProcess('vantetid').versions).toHaveLength(3);
   });
 
   test('when a changed diagram is deployed, then new instances use it and running ones stay on theirs', async () => {

@@ -109,4 +109,71 @@ describe('two servers on one PostgreSQL database', () => {
     expect(apartment(a)).toMatchObject({ status: 'reserverad' });
     expect(a.runtime.housingRegister().queue.map((q) => q.applicant).sort()).toEqual(['Brukare A', 'Brukare B']);
   });
+
+  test('when a server whose copy is behind moves the clock past a timer another server armed, then the timer fires once, on the case as stored', async () => {
+    // given: a keeps the engine of the case at its first task; b completes the task, arming the timer
+    const [a, b] = await twoServers({ processes: [['tvasteg.bpmn', twoSteps]], start: '2027-01-15T08:00:00Z' });
+    const { id } = await a.runtime.startInstance('tvasteg', { variables: {} }, actors.admin);
+    await b.runtime.catchUp();
+    const [task] = b.runtime.listTasks({ instanceId: id }, actors.admin);
+    await b.runtime.completeTask(task!.id, {}, actors.enhetschef);
+    // when: a has had no request since
+    await a.runtime.moveClock({ advance: 'PT2H' });
+    await b.runtime.catchUp();
+    // then
+    expect((await b.runtime.getHistory(id)).filter((e) => e.type === 'timer.fired')).toHaveLength(1);
+    expect(b.runtime.listTasks({ instanceId: id }, actors.admin).map((t) => t.name)).toEqual(['Andra']);
+  });
+
+  test('when another server publishes a version and starts a case on it while this one boots, then this one learns the version and can step the case', async () => {
+    // given
+    database = await createTestDatabase();
+    const url = database.url;
+    const options = { processes: [['tvasteg.bpmn', twoSteps]] as [string, string][], start: '2027-01-15T08:00:00Z' };
+    const b = await startHarness({ ...options, createStore: () => createPostgresStore({ databaseUrl: url }) });
+    servers.push(b);
+    let startedOnV2 = '';
+    // b publishes and starts just before a's first read of what the servers stored (after a loaded the versions)
+    const createStore = () => {
+      const store = createPostgresStore({ databaseUrl: url });
+      const shared = store.shared!;
+      let first = true;
+      const changesSince: typeof shared.changesSince = async (cursor) => {
+        if (first) {
+          first = false;
+          await b.runtime.deploy(twoSteps.replace('name="Andra"', 'name="Andra (v2)"'), actors.admin);
+          startedOnV2 = (await b.runtime.startInstance('tvasteg', { variables: {} }, actors.admin)).id;
+        }
+        return shared.changesSince(cursor);
+      };
+      return Object.assign(Object.create(store) as typeof store, { open: () => store.open(), close: () => store.close(), shared: Object.assign(Object.create(shared) as typeof shared, { changesSince }) });
+    };
+    // when
+    const a = await startHarness({ ...options, createStore });
+    servers.push(a);
+    await a.runtime.catchUp();
+    const [task] = a.runtime.listTasks({ instanceId: startedOnV2 }, actors.admin);
+    await a.runtime.completeTask(task!.id, {}, actors.enhetschef);
+    // then
+    expect(a.runtime.listTasks({ instanceId: startedOnV2 }, actors.admin).map((t) => t.name)).toEqual([]);
+    expect(a.runtime.getInstance(startedOnV2)).toMatchObject({ version: 2 });
+  });
 });
+
+const twoSteps = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="tvaStegDefs" targetNamespace="http://boendekoordination.se/test">
+  <bpmn:process id="tvasteg" name="Två steg" isExecutable="true">
+    <bpmn:startEvent id="start" name="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="forsta" />
+    <bpmn:userTask id="forsta" name="Första" camunda:candidateGroups="enhetschef" />
+    <bpmn:sequenceFlow id="f2" sourceRef="forsta" targetRef="vanta" />
+    <bpmn:intermediateCatchEvent id="vanta" name="En timme">
+      <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="f3" sourceRef="vanta" targetRef="andra" />
+    <bpmn:userTask id="andra" name="Andra" camunda:candidateGroups="enhetschef" />
+    <bpmn:sequenceFlow id="f4" sourceRef="andra" targetRef="slut" />
+    <bpmn:endEvent id="slut" name="Klart" />
+  </bpmn:process>
+</bpmn:definitions>
+`;

@@ -82,7 +82,10 @@ export class DefinitionRegistry {
     const routines = this.calledKeys(new Map(ready.map((r) => [r.key, callSites(r.model).map((c) => c.calledKey)])));
     if (!problems.length) for (const r of ready) problems.push(...calledRoutineProblems(r.file, r.key, callSites(r.model), routines));
     if (problems.length) throw new DefinitionError(problems);
-    for (const { xml, file } of ready) await this.deploying.runExclusive(() => this.deployUnlocked(xml, file, 'system'));
+    // A file whose content some version already has is not deployed again: after a publish in the editor (or by
+    // another server on a shared store) the directory's older file must not replace it at the next start.
+    const known = (key: string, xml: string) => this.versions(key).some((d) => d.version.hash === contentHash(xml));
+    for (const { xml, key, file } of ready) await this.deploying.runExclusive(async () => void (known(key, xml) || (await this.deployUnlocked(xml, file, 'system'))));
     return advice;
   }
 
@@ -121,7 +124,7 @@ export class DefinitionRegistry {
 
   private async deployUnlocked(xml: string, file: string, deployedBy: string): Promise<CompiledDefinition> {
     const compiled = await compileDefinition(xml, file, this.handlers);
-    const hash = createHash('sha256').update(xml).digest('hex');
+    const hash = contentHash(xml);
     const key = compiled.model.key;
     const latest = this.latest(key);
     if (latest?.version.hash === hash) return latest;
@@ -178,8 +181,14 @@ export class DefinitionRegistry {
 
   private remember(definition: CompiledDefinition): void {
     const list = this.byKey.get(definition.version.key) ?? [];
+    // Learned once: a shared store's catch-up and a deploy's retry may both load the same stored version.
+    if (list.some((known) => known.version.version === definition.version.version)) return;
     list.push(definition);
     list.sort((a, b) => a.version.version - b.version.version);
     this.byKey.set(definition.version.key, list);
   }
+}
+
+function contentHash(xml: string): string {
+  return createHash('sha256').update(xml).digest('hex');
 }

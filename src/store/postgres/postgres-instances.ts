@@ -89,7 +89,8 @@ function documentStatement(doc: InstanceDocument, expectedRev: number | null): S
   const n = values.length;
   // A culled case's history is rewritten by its own statements; its entries are not appended here.
   const fresh = doc.summary.culled ? [] : ascendingUnique(doc.lastEntries);
-  const timers = doc.summary.state === 'running' && !doc.summary.culled ? doc.summary.timers : [];
+  // Each timer once (by id): the statement's upsert may touch a row only once.
+  const timers = doc.summary.state === 'running' && !doc.summary.culled ? [...new Map(doc.summary.timers.map((t) => [t.id, t])).values()] : [];
   return {
     text: `WITH stored AS (${store}),
             added AS (INSERT INTO history (instance_id, seq, entry)

@@ -74,6 +74,16 @@ export class PostgresShared implements SharedStore {
     return rows.map((row) => row.record).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
+  async registerSince(position: number): Promise<StoreChanges['register']> {
+    const { rows } = await this.guard
+      .readable()
+      .query<{ position: string; writer: string | null; record: unknown }>(
+        'SELECT seq::text AS position, writer, record FROM journal_records WHERE journal = $1 AND seq > $2 ORDER BY seq',
+        [registerJournal, position],
+      );
+    return rows.map((row) => ({ position: Number(row.position), writer: row.writer, record: row.record }));
+  }
+
   async appendRegister(batch: RegisterBatch): Promise<void> {
     await inTransaction(this.guard.writable(), (client) => appendRegisterRecords(client, batch, this.serverId, null));
   }

@@ -45,6 +45,8 @@ declare module 'fastify' {
 export interface SignOutStore {
   signOuts(): Promise<Record<string, number>>;
   recordSignOut(sid: string, until: number): Promise<void>;
+  /** A shared store: sign-outs another server stored, learned as they come (each time the whole list). */
+  onSignOutsLearned?(listener: (all: Record<string, number>) => void): void;
 }
 
 /**
@@ -57,7 +59,13 @@ export class RevokedSessions {
   constructor(private readonly store: SignOutStore) {}
 
   async load(): Promise<void> {
-    for (const [sid, expires] of Object.entries(await this.store.signOuts())) this.until.set(sid, expires);
+    this.learn(await this.store.signOuts());
+    // On a shared store another server's sign-out holds here from the next request on.
+    this.store.onSignOutsLearned?.((all) => this.learn(all));
+  }
+
+  private learn(all: Record<string, number>): void {
+    for (const [sid, expires] of Object.entries(all)) if (Number.isFinite(expires)) this.until.set(sid, Math.max(expires, this.until.get(sid) ?? 0));
   }
 
   /** Resolves once the sign-out is stored; until then the caller has not signed out. */
