@@ -98,7 +98,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(sessionPlugin, { dataDir: config.dataDir, sessionKey: config.sessionKey, cookieSecure: config.cookieSecure, signOuts: runtime });
   await app.register(csrfPlugin);
   await app.register(viewsPlugin, { viewsDir: path.join(projectRoot, 'views'), production: config.demo === false });
-  await app.register(authPlugin, { users });
+  await app.register(authPlugin, { users, sharedFailures: runtime.sharedSignInFailures });
   await app.register(pageAuthPlugin, { users, drafts: runtime });
   await app.register(caseAccessPlugin, { runtime });
 

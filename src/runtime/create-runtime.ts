@@ -24,6 +24,7 @@ import { createProcessService } from './processes.js';
 import { createPendingDraftService } from './pending-drafts.js';
 import { createSignOutService, signOutsSetting } from './sign-outs.js';
 import { LearnedSettings } from './learned-settings.js';
+import { createSignInFailureService, signInFailuresSetting } from './sign-in-failures.js';
 import { createTaskService } from './tasks.js';
 import { createSharedStoreSync, readShared } from './shared-store-sync.js';
 
@@ -125,6 +126,7 @@ export async function createRuntime(options: RuntimeOptions) {
       ...createIncidentService({ index, registry, transitions }),
       ...createClockService({ clock, scheduler, settings: store.settings }),
       ...createSignOutService({ settings: store.settings, onLearned: (listener) => settings.on(signOutsSetting, listener) }),
+      ...createSignInFailureService({ settings: store.settings, shared: shared !== undefined, onLearned: (listener) => settings.on(signInFailuresSetting, listener) }),
       ...createPendingDraftService({ settings: store.settings }),
       ...createHousingService({ register: housing, now }),
       ...createReportService({ cases: reportableCases, ivoConfig: options.ivoConfig }),

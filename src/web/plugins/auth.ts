@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
 import { type Actor, hasRole, type Role, type UserDirectory } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
 import { sessionUsername } from './session.js';
-import { SignInLimit } from './sign-in-limit.js';
+import { SignInLimit, type SharedFailures } from './sign-in-limit.js';
 import { sharedPlugin } from './shared-plugin.js';
 
 declare module 'fastify' {
@@ -24,6 +24,8 @@ export interface AuthOptions extends Record<string, unknown> {
   users: UserDirectory;
   /** How long a successful sign-in is remembered (default 5 minutes). */
   cacheTtlMs?: number;
+  /** Several servers on one database: failed sign-ins counted by all of them. */
+  sharedFailures?: SharedFailures | null;
 }
 
 /** The `WWW-Authenticate` challenge sent with every 401. */
@@ -33,7 +35,7 @@ export const authRealm = 'Boendekoordination';
  * Requires a user on every route whose path starts with `/api`, by HTTP Basic. argon2 is slow on purpose, so a
  * successful check is remembered for a few minutes under a keyed hash of the credentials; failures never are.
  */
-export const authPlugin = sharedPlugin<AuthOptions>('auth', async (app, { users, cacheTtlMs = 5 * 60_000 }) => {
+export const authPlugin = sharedPlugin<AuthOptions>('auth', async (app, { users, cacheTtlMs = 5 * 60_000, sharedFailures }) => {
   const cache = new LRUCache<string, string>({ max: 1000, ttl: cacheTtlMs });
   // A per-process key: the cache never holds anything from which a password could be guessed offline.
   const cacheKey = randomBytes(32);
@@ -41,7 +43,7 @@ export const authPlugin = sharedPlugin<AuthOptions>('auth', async (app, { users,
     createHmac('sha256', cacheKey).update(`${username}:${password}`).digest('base64url');
 
   app.decorateRequest('actor', null);
-  app.decorate('signInLimit', new SignInLimit());
+  app.decorate('signInLimit', new SignInLimit(sharedFailures ?? null));
   await app.register(basicAuth, {
     authenticate: { realm: authRealm },
     utf8: true,
@@ -52,7 +54,7 @@ export const authPlugin = sharedPlugin<AuthOptions>('auth', async (app, { users,
       if (remembered === undefined) app.signInLimit.check(request.ip, username);
       const actor = remembered !== undefined ? users.find(remembered) : await users.authenticate(username, password);
       if (!actor) {
-        app.signInLimit.failed(request.ip, username);
+        await app.signInLimit.failed(request.ip, username);
         throw new AppError('unauthorized', 'Fel användarnamn eller lösenord.');
       }
       if (remembered === undefined) cache.set(id, actor.username);

@@ -7,8 +7,21 @@ import { AppError } from '../../errors.js';
 const maxFailures = 10;
 const windowMs = 15 * 60_000;
 
+/** Several servers on one database: the failures each one counts, told to and learned from the others. */
+export interface SharedFailures {
+  /** Adds one failure to the pair's count kept for all servers. */
+  record(key: string): Promise<void>;
+  onLearned(listener: (all: Record<string, { count: number; since: number }>) => void): void;
+}
+
 export class SignInLimit {
   private readonly failures = new LRUCache<string, { count: number; since: number }>({ max: 100_000, ttl: windowMs });
+
+  constructor(private readonly shared: SharedFailures | null = null) {
+    shared?.onLearned((all) => {
+      for (const [key, failure] of Object.entries(all)) this.learn(key, failure);
+    });
+  }
 
   private key(address: string, username: string): string {
     return `${address}\u0000${normalizeUsername(username)}`;
@@ -22,10 +35,24 @@ export class SignInLimit {
     throw new AppError('rate_limited', `För många misslyckade inloggningar. Försök igen om ${minutes} minuter.`);
   }
 
-  failed(address: string, username: string): void {
+  /** Counts the failure; resolves once the other servers can see it (at once on one server). */
+  async failed(address: string, username: string): Promise<void> {
     const key = this.key(address, username);
     const entry = this.failures.get(key);
     // The window counts from the first failure: a steady trickle cannot keep it open for ever.
-    this.failures.set(key, entry ? { count: entry.count + 1, since: entry.since } : { count: 1, since: Date.now() }, { ttl: entry ? Math.max(1, entry.since + windowMs - Date.now()) : windowMs });
+    const failure = entry ? { count: entry.count + 1, since: entry.since } : { count: 1, since: Date.now() };
+    this.failures.set(key, failure, { ttl: Math.max(1, failure.since + windowMs - Date.now()) });
+    // Told to the other servers before the refusal is answered (a guesser waits for it); a failure to tell them leaves
+    // this server's count.
+    await this.shared?.record(key).catch(() => undefined);
+  }
+
+  /** The count all servers made for the pair: the higher of it and this server's holds, from the earlier first failure. */
+  private learn(key: string, failure: { count: number; since: number }): void {
+    if (!Number.isFinite(failure.count) || !Number.isFinite(failure.since) || failure.since + windowMs <= Date.now()) return;
+    const entry = this.failures.get(key);
+    if (entry && entry.count >= failure.count) return;
+    const since = Math.min(failure.since, entry?.since ?? failure.since);
+    this.failures.set(key, { count: failure.count, since }, { ttl: Math.max(1, since + windowMs - Date.now()) });
   }
 }

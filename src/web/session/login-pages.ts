@@ -48,7 +48,7 @@ export const loginPages: FastifyPluginAsync<LoginOptions> = async (app, { users,
     if (parsed.success) app.signInLimit.check(request.ip, parsed.data.username);
     const actor = parsed.success ? await users.authenticate(parsed.data.username, parsed.data.password) : null;
     if (!actor) {
-      if (parsed.success) app.signInLimit.failed(request.ip, parsed.data.username);
+      if (parsed.success) await app.signInLimit.failed(request.ip, parsed.data.username);
       request.log.info({ event: 'login.failed' }, 'inloggning misslyckades');
       const username = parsed.success ? parsed.data.username : '';
       return reply.code(401).view('login.hbs', { title: 'Logga in', csrfToken: reply.generateCsrf(), username, failed: true, oidcLabel, user: null, navigation: [] });
