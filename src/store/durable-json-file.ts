@@ -23,6 +23,11 @@ export class CorruptFileError extends Error {
 
 /** Reads and parses a JSON file; null when it does not exist, CorruptFileError when it does not parse. */
 export async function readJsonFile<T>(file: string): Promise<T | null> {
+  return (await readJsonFileWithText<T>(file))?.value ?? null;
+}
+
+/** Like readJsonFile, with the text as read beside the value. */
+export async function readJsonFileWithText<T>(file: string): Promise<{ value: T; text: string } | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -31,7 +36,7 @@ export async function readJsonFile<T>(file: string): Promise<T | null> {
     throw error;
   }
   try {
-    return JSON.parse(text) as T;
+    return { value: JSON.parse(text) as T, text };
   } catch (error) {
     throw new CorruptFileError(file, error);
   }
@@ -47,7 +52,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data);
+    return this.writeText(JSON.stringify(data));
+  }
+
+  /** Stores `text`, which must be the JSON of a T (for a caller that keeps the text it stored). */
+  writeText(text: string): Promise<void> {
     return writesPerFile.run(this.file, () => writeFileDurably(this.file, text, this.options.flush));
   }
 }

@@ -3,12 +3,13 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { mapBounded } from './bounded-pool.js';
-import { CorruptFileError, DurableJsonFile } from './durable-json-file.js';
+import { CorruptFileError, DurableJsonFile, readJsonFileWithText } from './durable-json-file.js';
 import { appendHistory, healHistoryTail, readHistory, rewriteHistoryWithoutValues } from './history-file.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary, StaleRevisionError } from '../engine/index.js';
 import { assertSafeName } from './safe-name.js';
 import { documentRevFirst, readStoredRev, summaryRevFirst } from './stored-rev.js';
+import type { SummarySnapshot } from './summary-snapshot.js';
 
 const READ_CONCURRENCY = 64;
 const SUMMARY_SUFFIX = '.summary.json';
@@ -27,6 +28,10 @@ export class InstanceFiles implements InstanceRepository {
   private readonly lastSeqs = new Map<string, number>();
   /** Instances whose document was stored but whose history or summary was not; finished before their next save. */
   private readonly unfinished = new Set<string>();
+  /** Every instance's summary text as stored, once a listing has seen them all; what a clean close snapshots. */
+  private texts: Map<string, string> | null = null;
+  /** The summaries a clean close left, for the first listing after open. */
+  private snapshotted: InstanceSummary[] | null = null;
 
   constructor(
     private readonly instancesDir: string,
@@ -48,22 +53,44 @@ export class InstanceFiles implements InstanceRepository {
 
   async listSummaries(): Promise<InstanceSummary[]> {
     this.guard.readable();
+    const snapshotted = this.snapshotted;
+    this.snapshotted = null;
+    if (snapshotted) return snapshotted;
     const ids = (await readdir(this.instancesDir))
       .filter((name) => name.endsWith(SUMMARY_SUFFIX) && !name.startsWith('.'))
       .map((name) => name.slice(0, -SUMMARY_SUFFIX.length));
-    const summaries = await mapBounded(ids, READ_CONCURRENCY, (id) => this.readSummary(id));
-    return summaries.filter((summary): summary is InstanceSummary => summary !== null);
+    // A save during the listing stores its text itself; a text read here only fills in the ones not saved meanwhile.
+    const texts = new Map<string, string>();
+    this.texts = texts;
+    try {
+      const summaries = await mapBounded(ids, READ_CONCURRENCY, (id) => this.readSummary(id, texts));
+      return summaries.filter((summary): summary is InstanceSummary => summary !== null);
+    } catch (error) {
+      this.texts = null;
+      throw error;
+    }
   }
 
   /** A summary is derived data, so a damaged one is rebuilt from its document rather than stopping the boot. */
-  private async readSummary(id: string): Promise<InstanceSummary | null> {
-    const file = new DurableJsonFile<InstanceSummary>(this.summaryFile(id));
-    try {
-      return await file.read();
-    } catch (error) {
+  private async readSummary(id: string, texts: Map<string, string>): Promise<InstanceSummary | null> {
+    const file = this.summaryFile(id);
+    const read = await readJsonFileWithText<InstanceSummary>(file).catch(async (error: unknown) => {
       if (!(error instanceof CorruptFileError) || !(await this.repair(id))) throw error;
-      return file.read();
-    }
+      return readJsonFileWithText<InstanceSummary>(file);
+    });
+    if (read && !texts.has(id)) texts.set(id, read.text);
+    return read?.value ?? null;
+  }
+
+  /** At open: what the last clean close left (its summaries serve the first listing), or null to list from the files. */
+  adopt(snapshot: SummarySnapshot | null): void {
+    this.texts = snapshot?.texts ?? null;
+    this.snapshotted = snapshot?.summaries ?? null;
+  }
+
+  /** Every stored summary's text, when this process knows them all and every save has finished; else null. */
+  snapshotTexts(): Iterable<string> | null {
+    return this.texts && this.unfinished.size === 0 ? this.texts.values() : null;
   }
 
   async load(id: string): Promise<InstanceDocument | null> {
@@ -161,7 +188,9 @@ export class InstanceFiles implements InstanceRepository {
         ? await rewriteHistoryWithoutValues(this.historyFile(id), doc.lastEntries)
         : await appendHistory(this.historyFile(id), doc.lastEntries, lastSeq);
       this.lastSeqs.set(id, appendedSeq);
-      await new Low(new DurableJsonFile<InstanceSummary>(this.summaryFile(id), { flush: false }), summaryRevFirst(doc.summary)).write();
+      const text = JSON.stringify(summaryRevFirst(doc.summary));
+      await new DurableJsonFile<InstanceSummary>(this.summaryFile(id), { flush: false }).writeText(text);
+      this.texts?.set(id, text);
       this.unfinished.delete(id);
     } catch (error) {
       this.unfinished.add(id);

@@ -3,6 +3,7 @@
 // Layout under dataDir (every file 0600, written temp file → fsync → rename → fsync of the directory):
 //   store.lock/                       proper-lockfile's lock directory; store.lock.owner.json names its pid and host
 //   settings.json                     { name: value } for SettingsRepository
+//   instances.snapshot.jsonl          every summary, left by a clean close and taken (deleted) by the next open
 //   definitions/index.json            DefinitionVersion[], every deployed version
 //   definitions/<key>/v<version>.bpmn the BPMN source of one version, written once
 //   instances/<id>.json               the InstanceDocument; storing it is the commit point of a transition
@@ -26,6 +27,7 @@ import { JournalFile } from './journal-file.js';
 import { RotatingJournalFile } from './rotating-journal-file.js';
 import type { Store } from './port.js';
 import { SettingsFile } from './settings-file.js';
+import { takeSummarySnapshot, writeSummarySnapshot } from './summary-snapshot.js';
 
 /** Creates the lowdb store for `dataDir`; nothing is touched until `open()`. */
 export function createLowdbStore(dataDir: string): Store {
@@ -38,12 +40,14 @@ export function createLowdbStore(dataDir: string): Store {
     audit: path.join(root, 'audit'),
   };
   let lock: DataDirLock | null = null;
+  let closing = false;
   const guard: StoreGuard = {
     readable() {
       if (!lock) throw new Error('Lagret är inte öppnat (the store is not open)');
     },
     writable() {
       guard.readable();
+      if (closing) throw new Error('Lagret stängs; inget mer sparas (the store is closing)');
       if (lock?.compromised) {
         throw new Error(
           'Datakatalogen är inte längre låst av den här processen; inget sparas ' +
@@ -71,12 +75,16 @@ export function createLowdbStore(dataDir: string): Store {
       await mkdir(root, { recursive: true, mode: 0o700 });
       const held = await lockDataDir(root);
       lock = held;
+      closing = false;
       try {
         for (const dir of Object.values(dirs)) await mkdir(dir, { recursive: true, mode: 0o700 });
         await removeLeftoverTempFiles(root, dirs.definitions, dirs.instances);
         await definitions.load();
         await settings.load();
-        await repairInstances(dirs.instances, instances);
+        // After a clean close nothing needs repair and the summaries are at hand; after a crash there is no snapshot.
+        const snapshot = await takeSummarySnapshot(root, dirs.instances);
+        instances.adopt(snapshot);
+        if (!snapshot) await repairInstances(dirs.instances, instances);
       } catch (error) {
         lock = null;
         await held.release();
@@ -86,6 +94,11 @@ export function createLowdbStore(dataDir: string): Store {
     async close() {
       if (!lock) return;
       await Promise.all([instances.idle(), definitions.idle(), settings.idle(), housingJournal.idle(), accessLog.idle(), gallringLog.idle()]);
+      closing = true;
+      await instances.idle(); // a save that came in while the others finished
+      const texts = lock.compromised ? null : instances.snapshotTexts();
+      // Only a shortcut for the next open: without it, open scans and repairs as after a crash.
+      if (texts) await writeSummarySnapshot(root, dirs.instances, texts).catch(() => undefined);
       const held = lock;
       lock = null;
       await held.release();
