@@ -92,14 +92,15 @@ export function createLowdbStore(dataDir: string): Store {
       }
     },
     async close() {
-      if (!lock) return;
+      const held = lock;
+      if (!held) return;
       await Promise.all([instances.idle(), definitions.idle(), settings.idle(), housingJournal.idle(), accessLog.idle(), gallringLog.idle()]);
       closing = true;
       await instances.idle(); // a save that came in while the others finished
-      const texts = lock.compromised ? null : instances.snapshotTexts();
+      const texts = held.compromised ? null : instances.snapshotTexts();
       // Only a shortcut for the next open: without it, open scans and repairs as after a crash.
       if (texts) await writeSummarySnapshot(root, dirs.instances, texts).catch(() => undefined);
-      const held = lock;
+      if (lock !== held) return; // another close() call released it meanwhile
       lock = null;
       await held.release();
     },

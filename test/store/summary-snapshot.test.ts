@@ -85,4 +85,16 @@ describe('the summary snapshot of a clean close', () => {
     const again = await temp.reopen();
     expect((await again.instances.listSummaries()).map((s) => s.id).sort()).toEqual(['case-1', 'case-2']);
   });
+
+  test('when close is called twice at once, then both calls resolve and the next open lists from the snapshot', async () => {
+    // given
+    await temp.store.instances.save(makeDocument('case-1', 1), null);
+    await temp.store.instances.listSummaries();
+    // when
+    await Promise.all([temp.store.close(), temp.store.close()]);
+    // then
+    expect(await exists(snapshotFile)).toBe(true);
+    const reopened = await temp.reopen();
+    expect((await reopened.instances.listSummaries()).map((s) => s.id)).toEqual(['case-1']);
+  });
 });
