@@ -186,6 +186,8 @@ function taskView(t: TaskRecord, summary: InstanceSummary | undefined, choices: 
     unit: t.unit ?? null,
     documentation,
     form: [...resolveForm(t.form, choices)],
+    // A multi-instance task's item (its label, place and the list's length), for clients that group the items.
+    ...(t.item ? { item: t.item } : {}),
     ...(t.draft ? { draft: t.draft } : {}),
   };
 }

@@ -62,7 +62,9 @@ export function presentHistoryEntry(entry: HistoryEntry) {
 /** One open task of `GET /api/tasks`. */
 export function presentTask(task: TaskView) {
   const { id, instanceId, processKey, businessKey, brukare, elementId, name, candidateGroups, assignee, createdAt, due, followUp, form } = task;
-  return { id, instanceId, processKey, businessKey, brukare, elementId, name, candidateGroups, assignee, createdAt, due, followUp, form: form.map(presentField) };
+  const presented = { id, instanceId, processKey, businessKey, brukare, elementId, name, candidateGroups, assignee, createdAt, due, followUp, form: form.map(presentField) };
+  // An addition to the contract, only on a multi-instance task: which item of the step's list it is.
+  return task.item ? { ...presented, item: task.item } : presented;
 }
 
 /** One watch message of `GET /api/inbox`. */

@@ -23,7 +23,7 @@ describe('multi-instance tasks on the pages', () => {
     const deployed = await t.call('processagare', { method: 'POST', url: '/api/processes', headers: { 'content-type': 'application/xml' }, payload: await parallelDiagram() });
     const started = await t.call('lss-handlaggare', { method: 'POST', url: '/api/processes/flera-parallellt/instances', payload: { businessKey: 'M-1', variables: { namn: 'Alva, Bror' } } });
     const instanceId: string = started.json().id;
-    const tasks = (await t.call('admin', { method: 'GET', url: `/api/tasks?instanceId=${instanceId}` })).json() as { id: string; name: string }[];
+    const tasks = (await t.call('admin', { method: 'GET', url: `/api/tasks?instanceId=${instanceId}` })).json() as { id: string; name: string; item?: unknown }[];
     const session = await signIn(t, 'lss-handlaggare');
     // when
     const inbox = await getPage(t, session, '/');
@@ -33,6 +33,7 @@ describe('multi-instance tasks on the pages', () => {
     // then
     expect(deployed.statusCode).toBe(201);
     expect(tasks.map((task) => task.name)).toEqual(['Granska barnets plats: Alva (1 av 2)', 'Granska barnets plats: Bror (2 av 2)']);
+    expect(tasks.map((task) => task.item)).toEqual([{ label: 'Alva', index: 0, count: 2 }, { label: 'Bror', index: 1, count: 2 }]);
     for (const page of [inbox, casePage]) {
       expect(page.body).toContain('Granska barnets plats: Alva (1 av 2)');
       expect(page.body).toContain('Granska barnets plats: Bror (2 av 2)');
