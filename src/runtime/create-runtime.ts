@@ -61,6 +61,7 @@ export type RuntimeApi = Awaited<ReturnType<typeof createRuntime>>;
 export async function createRuntime(options: RuntimeOptions) {
   const { store, logger } = options;
   await store.open();
+  let stopSync = () => undefined as void;
   try {
     const clock = await createClock(options);
     const now = () => clock.now();
@@ -83,8 +84,11 @@ export async function createRuntime(options: RuntimeOptions) {
       if (typeof value === 'string' && clock instanceof ManualClock) scheduler?.followManualClock(clock, new Date(value));
     });
     const sync = shared && boot ? createSharedStoreSync({ shared, index, registry, housing, settingLearned: (name, value) => settings.learned(name, value) }, boot.changes.cursor) : null;
+    if (sync) stopSync = () => sync.stop();
     const catchUp = async () => void (await sync?.catchUp());
-    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100, ...(shared ? { catchUp } : {}) });
+    // A transition refused as stale: someone else stored the case, so read even if this server thought itself alone.
+    const catchUpAfterStale = async () => void (await sync?.catchUp({ force: true }));
+    const transitions = new InstanceTransitions({ instances: store.instances, index, registry, handlers, clock, logger, housing, engineCacheSize: options.engineCacheSize ?? 100, ...(shared ? { catchUp: catchUpAfterStale } : {}) });
     const users = options.users ?? { withRole: () => [] };
     const caseAccess = createCaseAccess({ index, registry });
     const choices = formChoices(housing, clock, users);
@@ -138,11 +142,13 @@ export async function createRuntime(options: RuntimeOptions) {
        */
       async close(): Promise<void> {
         calls.close();
+        stopSync();
         await scheduler.stop();
         await store.close();
       },
     };
   } catch (err) {
+    stopSync();
     await store.close();
     throw err;
   }

@@ -6,9 +6,18 @@ import type { HousingRegister } from '../housing/index.js';
 import type { ChangeCursor, SharedStore, StoreChanges } from '../store/index.js';
 
 export interface SharedStoreSync {
-  /** Learns everything stored before the call; calls made while a read runs share the read after it. */
-  catchUp(): Promise<void>;
+  /**
+   * Learns everything stored before the call; calls made while a read runs share the read after it. While no other
+   * server holds the database nothing is read (nobody else can have stored anything), unless `force`d: a transition
+   * that found its case stored by someone else.
+   */
+  catchUp(options?: { force?: boolean }): Promise<void>;
+  /** Stops watching for other servers. */
+  stop(): void;
 }
+
+/** How often a server looks whether it still has the database to itself (a server's start takes seconds longer). */
+const watchMs = 1000;
 
 interface SyncDeps {
   shared: SharedStore;
@@ -29,6 +38,9 @@ export async function readShared(shared: SharedStore, listSummaries: () => Promi
 export function createSharedStoreSync(deps: SyncDeps, cursor: ChangeCursor): SharedStoreSync {
   let running: Promise<void> | null = null;
   let next: Promise<void> | null = null;
+  // Alone only once a look found no other server and a last read took in what any server before stored.
+  let alone = false;
+  let watching: NodeJS.Timeout | null = null;
 
   async function read(): Promise<void> {
     const changes = await deps.shared.changesSince(cursor);
@@ -40,7 +52,8 @@ export function createSharedStoreSync(deps: SyncDeps, cursor: ChangeCursor): Sha
     cursor = changes.cursor;
   }
 
-  function catchUp(): Promise<void> {
+  function catchUp({ force = false } = {}): Promise<void> {
+    if (alone && !force) return Promise.resolve();
     // A read already under way may have begun before what the caller waits for was stored: the caller joins the next
     // read, which starts when that one ends (and serves everyone who asked meanwhile).
     if (!running) {
@@ -56,5 +69,41 @@ export function createSharedStoreSync(deps: SyncDeps, cursor: ChangeCursor): Sha
     return next;
   }
 
-  return { catchUp };
+  // Bumped when another server says it started: a look begun before that must not conclude this one is alone.
+  let starts = 0;
+  deps.shared.onServerStarted(() => {
+    starts++;
+    alone = false;
+  });
+
+  async function look(): Promise<void> {
+    const seen = starts;
+    if ((await deps.shared.otherServers()) > 0) {
+      alone = false;
+      return;
+    }
+    if (alone) return;
+    await catchUp({ force: true });
+    if (seen === starts) alone = true;
+  }
+
+  const lookSoon = () => {
+    watching = setTimeout(() => {
+      look()
+        .catch(() => (alone = false))
+        .finally(() => {
+          if (watching) lookSoon();
+        });
+    }, watchMs);
+    watching.unref();
+  };
+  lookSoon();
+
+  return {
+    catchUp,
+    stop() {
+      if (watching) clearTimeout(watching);
+      watching = null;
+    },
+  };
 }

@@ -71,6 +71,10 @@ export interface SharedStore {
   claimDueTimers(until: Date, limit: number, skip: ReadonlySet<string>): Promise<TimerRecord[]>;
   /** Register records outside any case (set-up data), appended only if nobody else changed the register since `basis`. */
   appendRegister(batch: RegisterBatch): Promise<void>;
+  /** How many other servers have the store open now. */
+  otherServers(): Promise<number>;
+  /** `listener` is called when another server opens the store (before it stores anything), or this one's hold breaks. */
+  onServerStarted(listener: () => void): void;
   /** The housing register's rows after `position`, in journal order (0: all, to rebuild a copy). */
   registerSince(position: number): Promise<StoreChanges['register']>;
 }

@@ -158,6 +158,23 @@ describe('two servers on one PostgreSQL database', () => {
     expect(a.runtime.listTasks({ instanceId: startedOnV2 }, actors.admin).map((t) => t.name)).toEqual([]);
     expect(a.runtime.getInstance(startedOnV2)).toMatchObject({ version: 2 });
   });
+
+  test('when a server that had the database to itself is joined by a second, then what the second stores is on the first from its next request', async () => {
+    // given: a alone long enough to have looked and found nobody else (it then reads nothing per request)
+    database = await createTestDatabase();
+    const url = database.url;
+    const options = { processes: ['engine/beslut-svar.bpmn'], createStore: () => createPostgresStore({ databaseUrl: url }) };
+    const a = await startHarness(options);
+    servers.push(a);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // when
+    const b = await startHarness(options);
+    servers.push(b);
+    const { id } = await b.runtime.startInstance('beslut-svar', { variables: { beslutsdatum: '2027-01-15', brukare: 'Brukare A' } }, actors.handlaggare);
+    await a.runtime.catchUp();
+    // then
+    expect(a.runtime.listTasks({ instanceId: id }, actors.admin)).toHaveLength(1);
+  });
 });
 
 const twoSteps = `<?xml version="1.0" encoding="UTF-8"?>

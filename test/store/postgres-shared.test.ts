@@ -152,4 +152,19 @@ describe('a PostgreSQL store shared by several servers', () => {
     expect(whileHeld).toEqual([]);
     expect(afterLapse.map((t) => t.id)).toEqual(['case-1.t0']);
   });
+
+  test('when a second server opens the database, then the first is told at once and counts one other server until it closes', async () => {
+    // given
+    const a = await server();
+    let told = 0;
+    a.shared.onServerStarted(() => told++);
+    const alone = await a.shared.otherServers();
+    // when
+    const b = await server();
+    await expect.poll(() => told).toBe(1);
+    const joined = await a.shared.otherServers();
+    await b.close();
+    // then
+    expect([alone, joined, await a.shared.otherServers()]).toEqual([0, 1, 0]);
+  });
 });

@@ -4,6 +4,7 @@ import type { DefinitionVersion, InstanceSummary, RegisterBatch, TimerRecord } f
 import type { ChangeCursor, SharedStore, StoreChanges } from '../port.js';
 import { inTransaction, type PgGuard } from './connection.js';
 import { appendRegisterRecords, registerJournal } from './register-records.js';
+import { LOCK_KEY, type ServerLock } from './server-lock.js';
 
 /** How long a claimed timer is this server's: far longer than a firing takes, short enough if the server dies. */
 const claimSeconds = 60;
@@ -12,7 +13,15 @@ export class PostgresShared implements SharedStore {
   constructor(
     private readonly guard: PgGuard,
     readonly serverId: string,
+    /** The database lock's connection, where servers say they started. */
+    private readonly lock: () => ServerLock | null,
   ) {}
+
+  onServerStarted(listener: () => void): void {
+    const lock = this.lock();
+    if (!lock) throw new Error('Lagret är inte öppnat (the store is not open)');
+    lock.onServerStarted(listener);
+  }
 
   /**
    * One statement, so one snapshot: rows written by transactions at or after the cursor's horizon (some again, which
@@ -72,6 +81,17 @@ export class PostgresShared implements SharedStore {
       [until.toISOString(), limit, [...skip], claimSeconds],
     );
     return rows.map((row) => row.record).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** The servers holding the database's lock shared (each server's own connection), this one left out. */
+  async otherServers(): Promise<number> {
+    const { rows } = await this.guard.readable().query<{ holders: number }>(
+      `SELECT count(*)::integer AS holders FROM pg_locks
+       WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND classid = $1::bigint::oid AND objid = $2::bigint::oid AND objsubid = 2 AND mode = 'ShareLock' AND granted`,
+      [...LOCK_KEY],
+    );
+    return Math.max(0, (rows[0]?.holders ?? 1) - 1);
   }
 
   async registerSince(position: number): Promise<StoreChanges['register']> {

@@ -46,7 +46,7 @@ export function createPostgresStore({ databaseUrl, use = 'server' }: PostgresSto
   return {
     definitions: new PostgresDefinitions(guard),
     instances: new PostgresInstances(guard, serverId),
-    shared: new PostgresShared(guard, serverId),
+    shared: new PostgresShared(guard, serverId, () => lock),
     settings: new PostgresSettings(guard),
     housingJournal: journal('housing'),
     accessLog: journal('access'),
