@@ -83,7 +83,7 @@ export async function createRuntime(options: RuntimeOptions) {
     settings.on(manualClockSetting, (value) => {
       if (typeof value === 'string' && clock instanceof ManualClock) scheduler?.followManualClock(clock, new Date(value));
     });
-    const sync = shared && boot ? createSharedStoreSync({ shared, index, registry, housing, settingLearned: (name, value) => settings.learned(name, value) }, boot.changes.cursor) : null;
+    const sync = shared && boot ? createSharedStoreSync({ shared, index, registry, housing, logger, settingLearned: (name, value) => settings.learned(name, value) }, boot.changes.cursor) : null;
     if (sync) stopSync = () => sync.stop();
     const catchUp = async () => void (await sync?.catchUp());
     // A transition refused as stale: someone else stored the case, so read even if this server thought itself alone.

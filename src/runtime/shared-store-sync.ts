@@ -2,6 +2,7 @@
 // housing register) before it answers a request or fires a timer, so what one server stored is what the next request,
 // on any server, sees.
 import type { DefinitionRegistry, InstanceIndex, InstanceSummary } from '../engine/index.js';
+import type { HandlerLogger } from '../handlers/index.js';
 import type { HousingRegister } from '../housing/index.js';
 import type { ChangeCursor, SharedStore, StoreChanges } from '../store/index.js';
 
@@ -24,6 +25,7 @@ interface SyncDeps {
   index: InstanceIndex;
   registry: DefinitionRegistry;
   housing: HousingRegister;
+  logger: HandlerLogger;
   /** A setting another server (or this one) stored: the manual clock, the sign-outs. */
   settingLearned: (name: string, value: unknown) => void;
 }
@@ -44,7 +46,11 @@ export function createSharedStoreSync(deps: SyncDeps, cursor: ChangeCursor): Sha
 
   async function read(): Promise<void> {
     const changes = await deps.shared.changesSince(cursor);
-    if (changes.definitions.some((d) => !deps.registry.get(d.key, d.version))) await deps.registry.loadStored();
+    if (changes.definitions.some((d) => !deps.registry.get(d.key, d.version))) {
+      for (const { key, version, problem } of await deps.registry.learnStored()) {
+        deps.logger.error({ processKey: key, version, problem }, 'en version som en annan server publicerade kan inte läsas här');
+      }
+    }
     const behind = changes.instances.filter((c) => (deps.index.get(c.id)?.rev ?? -1) < c.rev).map((c) => c.id);
     for (const summary of await deps.shared.summaries(behind)) deps.index.learn(summary);
     for (const { name, value } of changes.settings) deps.settingLearned(name, value);

@@ -175,6 +175,24 @@ describe('two servers on one PostgreSQL database', () => {
     // then
     expect(a.runtime.listTasks({ instanceId: id }, actors.admin)).toHaveLength(1);
   });
+
+  test('when another server stored a version this one cannot read (a newer release\'s), then this one logs it once and keeps serving on the versions it can read', async () => {
+    // given
+    const errors: unknown[] = [];
+    const logger = { info() {}, warn() {}, error: (fields: unknown) => void errors.push(fields) };
+    const [a] = await twoServers({ processes: [['tvasteg.bpmn', twoSteps]], logger });
+    const store = createPostgresStore({ databaseUrl: database!.url });
+    await store.open();
+    await store.definitions.add({ key: 'tvasteg', version: 2, name: 'Två steg', hash: 'framtid', deployedAt: '2027-01-15T08:00:00.000Z', deployedBy: 'system' }, '<bpmn:definitions>okänt</bpmn:definitions>');
+    await store.close();
+    // when
+    await a.runtime.catchUp();
+    await a.runtime.catchUp();
+    const started = await a.runtime.startInstance('tvasteg', { variables: {} }, actors.admin);
+    // then
+    expect(errors.filter((e) => (e as { version?: number }).version === 2)).toEqual([expect.objectContaining({ processKey: 'tvasteg', version: 2 })]);
+    expect(a.runtime.getInstance(started.id).state).toBe('running');
+  });
 });
 
 const twoSteps = `<?xml version="1.0" encoding="UTF-8"?>

@@ -37,6 +37,8 @@ export class DefinitionRegistry {
   private readonly checking = new Semaphore(2);
   /** The lint rules for new diagrams: `.bpmnlintrc` in the processes directory, read by `deployDirectory`. */
   private lintRules: LintRules = { ...defaultLintRules };
+  /** Versions another server stored that this one could not compile (`learnStored`). */
+  private readonly unreadable = new Set<string>();
 
   constructor(
     private readonly repository: DefinitionRepository,
@@ -52,6 +54,27 @@ export class DefinitionRegistry {
       const compiled = await compileDefinition(source, `${version.key} v${version.version}`, this.handlers);
       this.remember({ version, ...compiled });
     }
+  }
+
+  /**
+   * A shared store: the versions other servers stored since, compiled here. One this server cannot compile (a newer
+   * release's diagram during a rolling upgrade) is answered, not thrown, and not tried again: the rest are learned,
+   * and only cases on that version cannot be stepped here.
+   */
+  async learnStored(): Promise<{ key: string; version: number; problem: string }[]> {
+    const refused: { key: string; version: number; problem: string }[] = [];
+    for (const version of await this.repository.list()) {
+      const id = `${version.key}@${version.version}`;
+      if (this.get(version.key, version.version) || this.unreadable.has(id)) continue;
+      try {
+        const source = await this.repository.getSource(version.key, version.version);
+        this.remember({ version, ...(await compileDefinition(source, `${version.key} v${version.version}`, this.handlers)) });
+      } catch (err) {
+        this.unreadable.add(id);
+        refused.push({ key: version.key, version: version.version, problem: err instanceof DefinitionError ? err.message : (err as Error).name });
+      }
+    }
+    return refused;
   }
 
   /**
