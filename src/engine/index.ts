@@ -11,5 +11,5 @@ export { reservedVariableNames } from './elements/process-variables.js';
 export { itemLabel } from './execution/multi-instance-items.js';
 export { InstanceIndex } from './instance-index.js';
 export { InstanceTransitions } from './instance-transitions.js';
-export { type Bevakning, type CallRecord, type CulledMark, type DefinitionRepository, type DefinitionVersion, type HistoryEntry, type Incident, type InstanceDocument, type InstanceRepository, type InstanceState, type InstanceSummary, type OutgoingMessage, RegisterChangedError, type RegisterBatch, StaleRevisionError, type TaskRecord, type TimerRecord } from './records/index.js';
+export { type Bevakning, type CallRecord, type CulledMark, type DefinitionRepository, type DefinitionVersion, type HistoryEntry, type Incident, type InstanceDocument, type InstanceRepository, type InstanceState, type InstanceSummary, type OutgoingMessage, StaleRevisionError, type TaskRecord, type TimerRecord } from './records/index.js';
 export { TimerScheduler } from './timer-scheduler.js';

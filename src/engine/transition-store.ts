@@ -6,7 +6,7 @@ import type { InstanceIndex } from './instance-index.js';
 import type { InstanceSession } from './execution/instance-session.js';
 import type { SessionCache } from './session-cache.js';
 import { withTaskHolders } from './execution/task-holders.js';
-import type { HousingRegister } from '../housing/index.js';
+import { RegisterChangedError, type HousingRegister } from '../housing/index.js';
 
 /** The case was stored by another transition (on a shared store, maybe another server's) since this one read it. */
 export class StaleTransitionError extends AppError {
@@ -65,7 +65,7 @@ export class TransitionStore {
       if (batch && instances.saveWithRegister) await housing.store(batch, () => instances.saveWithRegister!(doc, expectedRev, batch));
       else await instances.save(doc, expectedRev);
     } catch (err) {
-      if (err instanceof StaleRevisionError) throw new StaleTransitionError();
+      if (err instanceof StaleRevisionError || err instanceof RegisterChangedError) throw new StaleTransitionError();
       throw err;
     }
     this.deps.index.put(doc.summary);

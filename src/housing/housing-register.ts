@@ -2,7 +2,7 @@
 // store several servers share, it also follows what the others write (`catchUp`) and saves only from a current copy.
 import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
-import { RegisterChangedError, type RegisterBatch } from '../engine/records/index.js';
+import { RegisterChangedError, type RegisterBatch } from './register-batch.js';
 import type { HousingJournal, HousingRecord, HousingVoid } from './housing-journal.js';
 import { applyHousingEvent, type HousingEvent } from './housing-events.js';
 import { emptyHousingState, type HousingState } from './housing-model.js';

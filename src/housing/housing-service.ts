@@ -1,6 +1,6 @@
 // The register as the runtime serves it: read it whole, or add units and apartments (status changes come from steps).
 import { AppError } from '../errors.js';
-import { RegisterChangedError } from '../engine/records/index.js';
+import { RegisterChangedError } from './register-batch.js';
 import type { HousingRegister } from './housing-register.js';
 import { HousingSeedError, seedEvents, type HousingSeed } from './housing-seed.js';
 import { toHousingView, type HousingView } from './housing-view.js';

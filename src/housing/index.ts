@@ -6,4 +6,5 @@ export { type HousingSeed, HousingSeedSchema } from './housing-seed.js';
 export { createHousingService } from './housing-service.js';
 export { apartmentChoices, housingReferenceName, offerChoices, queueEntryChoices, unitChoices, withApartmentNames } from './housing-choices.js';
 export { HousingTransaction } from './housing-transaction.js';
+export { RegisterChangedError, type RegisterBatch } from './register-batch.js';
 export { unitsWithCounts, type HousingView, type UnitWithCounts } from './housing-view.js';

@@ -6,7 +6,7 @@
 //   waits for it, and is refused if that one was taken back;
 // - a transaction taken back while another was open cannot be undone exactly (each change restores the whole record it
 //   replaced), so the copy is then rebuilt from the journal as soon as none is open, and nothing is stored before.
-import { RegisterChangedError } from '../engine/records/index.js';
+import { RegisterChangedError } from './register-batch.js';
 import type { HousingRecord } from './housing-journal.js';
 
 /** A row of the shared journal: its place, the server that wrote it (null: a tool, or every server's to apply) and the record. */

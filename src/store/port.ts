@@ -1,6 +1,7 @@
 // The storage port: everything a store adapter implements. The records and the repositories the engine needs are
 // declared by the engine (src/engine/records/); the lowdb adapter implements them all, a PostgreSQL one can follow.
-import type { DefinitionRepository, DefinitionVersion, InstanceRepository, InstanceSummary, RegisterBatch, TimerRecord } from '../engine/index.js';
+import type { DefinitionRepository, DefinitionVersion, InstanceRepository, InstanceSummary, TimerRecord } from '../engine/index.js';
+import type { RegisterBatch } from '../housing/index.js';
 
 export interface SettingsRepository {
   get<T>(name: string): Promise<T | null>;

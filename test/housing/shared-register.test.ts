@@ -2,7 +2,7 @@
 // order they began, a later one refused when an earlier one was taken back, the copy rebuilt from the journal then,
 // and other servers' rows applied only between transactions.
 import { describe, expect, test } from 'vitest';
-import { RegisterChangedError } from '../../src/engine/records/index.js';
+import { RegisterChangedError } from '../../src/housing/index.js';
 import type { HousingJournal, HousingRecord } from '../../src/housing/housing-journal.js';
 import { HousingRegister } from '../../src/housing/housing-register.js';
 import type { RegisterRow } from '../../src/housing/shared-register-follower.js';

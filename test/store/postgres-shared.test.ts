@@ -2,7 +2,8 @@
 // looked, due timers are claimed by one server each, and register records are saved only from a current copy.
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { RegisterChangedError, type InstanceDocument, type TimerRecord } from '../../src/engine/records/index.js';
+import type { InstanceDocument, TimerRecord } from '../../src/engine/records/index.js';
+import { RegisterChangedError } from '../../src/housing/index.js';
 import type { SharedStore, Store } from '../../src/store/port.js';
 import { createPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase, type TestDatabase } from '../postgres/test-database.js';

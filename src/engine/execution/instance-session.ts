@@ -1,7 +1,8 @@
 // One hydrated engine for one transition of one instance: start or recover, act, run to the next wait, snapshot.
 import { EventEmitter } from 'node:events';
 import type { ServiceHandler, HandlerLogger } from '../../handlers/index.js';
-import type { Incident, InstanceDocument, InstanceSummary, RegisterBatch, TaskRecord } from '../records/index.js';
+import type { Incident, InstanceDocument, InstanceSummary, TaskRecord } from '../records/index.js';
+import type { RegisterBatch } from '../../housing/index.js';
 import type { Clock } from '../../timers/index.js';
 import { DurableTimers } from '../elements/durable-timers.js';
 import { createEngine, type EngineInstance } from '../elements/create-engine.js';

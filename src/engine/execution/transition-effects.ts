@@ -2,8 +2,8 @@
 // messages to other cases.
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext, HandlerLogger } from '../../handlers/index.js';
-import type { HousingRegister, HousingTransaction } from '../../housing/index.js';
-import type { Bevakning, InstanceSummary, OutgoingMessage, RegisterBatch } from '../records/index.js';
+import type { HousingRegister, HousingTransaction, RegisterBatch } from '../../housing/index.js';
+import type { Bevakning, InstanceSummary, OutgoingMessage } from '../records/index.js';
 import type { CaseEvent } from '../../decisions/index.js';
 import type { Clock } from '../../timers/index.js';
 import type { HistoryRecorder } from './history-recorder.js';

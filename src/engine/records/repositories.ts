@@ -1,6 +1,7 @@
 // What the engine needs from a store: its definitions and its instances. Store adapters implement these (src/store/).
 import type { DefinitionVersion } from './definition-version.js';
 import type { HistoryEntry, InstanceDocument, InstanceSummary } from './instance-records.js';
+import type { RegisterBatch } from '../../housing/index.js';
 
 export interface DefinitionRepository {
   list(): Promise<DefinitionVersion[]>;
@@ -29,13 +30,6 @@ export interface InstanceRepository {
   history(id: string): Promise<HistoryEntry[]>;
 }
 
-/** The housing register's records of one transition, and what this server had read of the register when it began. */
-export interface RegisterBatch {
-  records: unknown[];
-  /** The position (in the shared journal) up to which this server's copy of the register was current. */
-  basis: number;
-}
-
 /** Thrown by `save` when another transition got there first. */
 export class StaleRevisionError extends Error {
   constructor(readonly instanceId: string) {
@@ -44,10 +38,3 @@ export class StaleRevisionError extends Error {
   }
 }
 
-/** Another server changed the housing register after this one read it: the transition is done again on what it wrote. */
-export class RegisterChangedError extends StaleRevisionError {
-  constructor(instanceId: string) {
-    super(instanceId);
-    this.name = 'RegisterChangedError';
-  }
-}

@@ -1,10 +1,11 @@
 // The InstanceRepository on PostgreSQL: a row per instance (its rev the optimistic lock) and a row per history entry,
 // both written by one transaction, so a save is stored whole or not at all.
 import type pg from 'pg';
-import { type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary, type RegisterBatch, StaleRevisionError } from '../../engine/index.js';
+import { type HistoryEntry, type InstanceDocument, type InstanceRepository, type InstanceSummary, StaleRevisionError } from '../../engine/index.js';
 import { assertSafeName } from '../safe-name.js';
 import { inTransaction, jsonText, type PgGuard } from './connection.js';
 import { appendRegisterRecords } from './register-records.js';
+import type { RegisterBatch } from '../../housing/index.js';
 
 export class PostgresInstances implements InstanceRepository {
   constructor(

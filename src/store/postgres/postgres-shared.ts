@@ -1,6 +1,7 @@
 // What lets several servers share one database: each reads what the others wrote since it last looked, and due timers
 // are claimed so that each fires on one server only.
-import type { DefinitionVersion, InstanceSummary, RegisterBatch, TimerRecord } from '../../engine/index.js';
+import type { DefinitionVersion, InstanceSummary, TimerRecord } from '../../engine/index.js';
+import type { RegisterBatch } from '../../housing/index.js';
 import type { ChangeCursor, SharedStore, StoreChanges } from '../port.js';
 import { inTransaction, type PgGuard } from './connection.js';
 import { appendRegisterRecords, registerJournal } from './register-records.js';

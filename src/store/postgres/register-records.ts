@@ -1,7 +1,7 @@
 // The housing register's records on a shared database: appended only by a server whose copy of the register was
 // current, so no two servers hand out the same apartment or queue place from copies that each lacked the other's change.
 import type pg from 'pg';
-import { RegisterChangedError, type RegisterBatch } from '../../engine/index.js';
+import { RegisterChangedError, type RegisterBatch } from '../../housing/index.js';
 import { insertRecords, lockJournal } from './journal-rows.js';
 
 export const registerJournal = 'housing';
