@@ -1,14 +1,11 @@
 // A lowdb adapter that fails closed on a corrupt file and makes every write durable and ordered.
-import { readFile as readFileCallback } from 'node:fs';
-import { promisify } from 'node:util';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { readTextIfPresent } from './read-if-present.js';
 
 /** Shared by every adapter in the process, so two adapters for one file still write in call order. */
 const writesPerFile = new KeyedQueue();
-/** The callback API reads a small file about twice as fast as `fs/promises` on Node 20, which matters at boot. */
-const readFile = promisify(readFileCallback);
 
 /** Thrown when a stored file exists but is not valid JSON; the file is left as it is. */
 export class CorruptFileError extends Error {
@@ -28,13 +25,8 @@ export async function readJsonFile<T>(file: string): Promise<T | null> {
 
 /** Like readJsonFile, with the text as read beside the value. */
 export async function readJsonFileWithText<T>(file: string): Promise<{ value: T; text: string } | null> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === null) return null;
   try {
     return { value: JSON.parse(text) as T, text };
   } catch (error) {

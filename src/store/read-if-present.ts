@@ -1,5 +1,9 @@
-// A file that may not exist yet (a history, a journal before its first append): its text, or null.
-import { readFile } from 'node:fs/promises';
+// A file that may not exist yet (a history, a journal before its first append, a snapshot): its text, or null.
+import { readFile as readFileCallback } from 'node:fs';
+import { promisify } from 'node:util';
+
+/** The callback API reads a small file about twice as fast as `fs/promises` on Node 20, which matters at boot. */
+const readFile = promisify(readFileCallback);
 
 export async function readTextIfPresent(file: string): Promise<string | null> {
   try {

@@ -5,10 +5,11 @@
 // trusted only while the instances directory is untouched since the close: every save creates and renames files
 // there, which moves the directory's change times, so a stamp of those times (and its inode) tells. Open deletes the
 // file before anything is written, so after a crash (kill -9, power loss) there is none and open repairs as before.
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InstanceSummary } from '../engine/index.js';
 import { fsyncDir, writeFileDurably } from './durable-write.js';
+import { readTextIfPresent } from './read-if-present.js';
 
 const FILE_NAME = 'instances.snapshot.jsonl';
 const FORMAT = 1;
@@ -38,13 +39,8 @@ export async function writeSummarySnapshot(root: string, instancesDir: string, t
  */
 export async function takeSummarySnapshot(root: string, instancesDir: string): Promise<SummarySnapshot | null> {
   const file = path.join(root, FILE_NAME);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === null) return null;
   await rm(file, { force: true });
   await fsyncDir(root);
   return parseSnapshot(text, await stampOf(instancesDir));
