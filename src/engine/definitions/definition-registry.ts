@@ -48,12 +48,9 @@ export class DefinitionRegistry {
 
   /** Compiles every stored version (running instances need theirs); a version that no longer passes stops the boot. */
   async loadStored(): Promise<void> {
-    for (const version of await this.repository.list()) {
-      if (this.get(version.key, version.version)) continue; // learned already (a shared store: another server's)
-      const source = await this.repository.getSource(version.key, version.version);
-      const compiled = await compileDefinition(source, `${version.key} v${version.version}`, this.handlers);
-      this.remember({ version, ...compiled });
-    }
+    await this.compileStored((_, err) => {
+      throw err;
+    });
   }
 
   /**
@@ -63,18 +60,24 @@ export class DefinitionRegistry {
    */
   async learnStored(): Promise<{ key: string; version: number; problem: string }[]> {
     const refused: { key: string; version: number; problem: string }[] = [];
+    await this.compileStored((version, err) => {
+      this.unreadable.add(`${version.key}@${version.version}`);
+      refused.push({ key: version.key, version: version.version, problem: err instanceof DefinitionError ? err.message : (err as Error).name });
+    });
+    return refused;
+  }
+
+  /** Compiles the stored versions not yet known here (learned already: a shared store's catch-up); `refuse` the rest. */
+  private async compileStored(refuse: (version: DefinitionVersion, err: unknown) => void): Promise<void> {
     for (const version of await this.repository.list()) {
-      const id = `${version.key}@${version.version}`;
-      if (this.get(version.key, version.version) || this.unreadable.has(id)) continue;
+      if (this.get(version.key, version.version) || this.unreadable.has(`${version.key}@${version.version}`)) continue;
       try {
         const source = await this.repository.getSource(version.key, version.version);
         this.remember({ version, ...(await compileDefinition(source, `${version.key} v${version.version}`, this.handlers)) });
       } catch (err) {
-        this.unreadable.add(id);
-        refused.push({ key: version.key, version: version.version, problem: err instanceof DefinitionError ? err.message : (err as Error).name });
+        refuse(version, err);
       }
     }
-    return refused;
   }
 
   /**

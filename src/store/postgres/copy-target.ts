@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { HistoryEntry, InstanceDocument } from '../../engine/index.js';
 import { monthOf } from '../journal-segments.js';
 import { inTransaction, jsonText } from './connection.js';
+import { timerColumns } from './timer-columns.js';
 
 /** Rows per table, and the history rows per instance. */
 export interface TableCounts {
@@ -26,10 +27,9 @@ export async function insertInstanceWithHistory(pool: pg.Pool, doc: InstanceDocu
       jsonText(doc.lastEntries, 'Historiken'),
     ]);
     // The armed timers too, as a save keeps them: the servers find due timers there.
-    const timers = doc.summary.state === 'running' && !doc.summary.culled ? doc.summary.timers : [];
     await client.query(
       'INSERT INTO timers (id, instance_id, due_at, record) SELECT t.id, $1, t.due_at, t.record FROM unnest($2::text[], $3::timestamptz[], $4::json[]) AS t(id, due_at, record)',
-      [doc.summary.id, timers.map((t) => t.id), timers.map((t) => t.dueAt), timers.map((t) => jsonText(t, 'Timern'))],
+      [doc.summary.id, ...timerColumns(doc.summary)],
     );
     if (history.length === 0) return;
     await client.query(

@@ -5,6 +5,7 @@ import { type HistoryEntry, type InstanceDocument, type InstanceRepository, type
 import { assertSafeName } from '../safe-name.js';
 import { inTransaction, jsonText, type PgGuard } from './connection.js';
 import { appendRegisterRecords } from './register-records.js';
+import { timerColumns } from './timer-columns.js';
 import type { RegisterBatch } from '../../housing/index.js';
 
 export class PostgresInstances implements InstanceRepository {
@@ -31,27 +32,25 @@ export class PostgresInstances implements InstanceRepository {
     return row ? { summary: row.summary, engineState: row.engine_state, lastEntries: row.last_entries } : null;
   }
 
-  async save(doc: InstanceDocument, expectedRev: number | null): Promise<void> {
-    const pool = this.guard.writable();
-    const statement = documentStatement(doc, expectedRev);
-    if (doc.summary.culled) {
-      await inTransaction(pool, async (client) => {
-        await storeDocument(client, statement, doc.summary.id);
-        await forgetHistoryValues(client, doc.summary.id, doc.lastEntries);
-      });
-      return;
-    }
-    await storeDocument(pool, statement, doc.summary.id);
+  save(doc: InstanceDocument, expectedRev: number | null): Promise<void> {
+    return this.store(doc, expectedRev, null);
   }
 
   /** The document and the register's records in one transaction, after checking nobody else changed the register. */
-  async saveWithRegister(doc: InstanceDocument, expectedRev: number | null, batch: RegisterBatch): Promise<void> {
+  saveWithRegister(doc: InstanceDocument, expectedRev: number | null, batch: RegisterBatch): Promise<void> {
+    return this.store(doc, expectedRev, batch);
+  }
+
+  /** The usual save is one statement; with register records, or a culled case's history to rewrite, a transaction. */
+  private async store(doc: InstanceDocument, expectedRev: number | null, batch: RegisterBatch | null): Promise<void> {
     const pool = this.guard.writable();
+    const { id, culled } = doc.summary;
     const statement = documentStatement(doc, expectedRev);
+    if (!batch && !culled) return storeDocument(pool, statement, id);
     await inTransaction(pool, async (client) => {
-      await appendRegisterRecords(client, batch, this.writer, doc.summary.id);
-      await storeDocument(client, statement, doc.summary.id);
-      if (doc.summary.culled) await forgetHistoryValues(client, doc.summary.id, doc.lastEntries);
+      if (batch) await appendRegisterRecords(client, batch, this.writer, id);
+      await storeDocument(client, statement, id);
+      if (culled) await forgetHistoryValues(client, id, doc.lastEntries);
     });
   }
 
@@ -90,8 +89,7 @@ function documentStatement(doc: InstanceDocument, expectedRev: number | null): S
   const n = values.length;
   // A culled case's history is rewritten by its own statements; its entries are not appended here.
   const fresh = doc.summary.culled ? [] : ascendingUnique(doc.lastEntries);
-  // Each timer once (by id): the statement's upsert may touch a row only once.
-  const timers = doc.summary.state === 'running' && !doc.summary.culled ? [...new Map(doc.summary.timers.map((t) => [t.id, t])).values()] : [];
+  const timers = timerColumns(doc.summary);
   return {
     text: `WITH stored AS (${store}),
             added AS (INSERT INTO history (instance_id, seq, entry)
@@ -107,9 +105,7 @@ function documentStatement(doc: InstanceDocument, expectedRev: number | null): S
       ...values,
       fresh.map((e) => e.seq),
       fresh.map((e) => jsonText(e, 'Historiken')),
-      timers.map((t) => t.id),
-      timers.map((t) => t.dueAt),
-      timers.map((t) => jsonText(t, 'Timern')),
+      ...timers,
     ],
   };
 }
