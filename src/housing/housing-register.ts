@@ -44,19 +44,7 @@ export class HousingRegister {
    * snapshot as the summaries) and their position.
    */
   async load(storedRevs: ReadonlyMap<string, number>, rows?: readonly RegisterRow[]): Promise<void> {
-    const all = (rows ? rows.map((row) => row.record) : await this.journal.readAll()) as (HousingRecord | HousingVoid)[];
-    const voided = new Set(all.filter((r): r is HousingVoid => 'void' in r).map((r) => r.void));
-    const records = all.filter((r): r is HousingRecord => 'event' in r).sort((a, b) => a.seq - b.seq);
-    const orphans = new Set<string>();
-    for (const record of records) {
-      this.seq = Math.max(this.seq, record.seq);
-      if (voided.has(record.transitionId)) continue;
-      if (record.instanceId !== null && (storedRevs.get(record.instanceId) ?? 0) < (record.rev ?? 0)) {
-        orphans.add(record.transitionId);
-        continue;
-      }
-      applyHousingEvent(this.state, record.event);
-    }
+    const orphans = this.replay(this.state, rows ? rows.map((row) => row.record) : await this.journal.readAll(), storedRevs);
     this.storedSeq = this.seq;
     if (rows?.length) this.follower?.startAt(rows.at(-1)!.position);
     if (orphans.size) await this.journal.append([...orphans].map((transitionId): HousingVoid => ({ void: transitionId })));
@@ -136,22 +124,36 @@ export class HousingRegister {
 
   /** A rebuild from the shared journal (after a transaction that overlapped others was taken back). */
   private replaceWith(rows: readonly RegisterRow[]): void {
+    // The rows hold gallring's changes already (rewritten in place): the markers are only news for copies kept since.
     const fresh = emptyHousingState();
-    const records = rows.map((row) => row.record) as (HousingRecord | HousingVoid | { forgotten: string[] })[];
-    const voided = new Set(records.flatMap((r) => ('void' in r ? [r.void] : [])));
-    for (const record of records) {
-      if ('forgotten' in record) forgetInState(fresh, new Set(record.forgotten));
-      else if ('event' in record && !voided.has(record.transitionId)) {
-        applyHousingEvent(fresh, record.event);
-        this.seq = Math.max(this.seq, record.seq);
-      }
-    }
+    this.replay(fresh, rows.map((row) => row.record), null);
     for (const key of Object.keys(fresh) as (keyof HousingState)[]) {
       const target = this.state[key] as Map<string, unknown>;
       target.clear();
       for (const [id, value] of fresh[key]) target.set(id, value);
     }
     this.storedSeq = Math.max(this.storedSeq, this.seq);
+  }
+
+  /**
+   * Applies the journal's records to `target` in seq order, leaving out the voided ones and (given the stored revs)
+   * the orphans, which it answers.
+   */
+  private replay(target: HousingState, journal: readonly unknown[], storedRevs: ReadonlyMap<string, number> | null): Set<string> {
+    const all = journal as (HousingRecord | HousingVoid)[];
+    const voided = new Set(all.filter((r): r is HousingVoid => 'void' in r).map((r) => r.void));
+    const records = all.filter((r): r is HousingRecord => 'event' in r).sort((a, b) => a.seq - b.seq);
+    const orphans = new Set<string>();
+    for (const record of records) {
+      this.seq = Math.max(this.seq, record.seq);
+      if (voided.has(record.transitionId)) continue;
+      if (storedRevs && record.instanceId !== null && (storedRevs.get(record.instanceId) ?? 0) < (record.rev ?? 0)) {
+        orphans.add(record.transitionId);
+        continue;
+      }
+      applyHousingEvent(target, record.event);
+    }
+    return orphans;
   }
 
   /** A record another server stored: applied, and its seq taken as stored, so ours come after it. */
