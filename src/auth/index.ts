@@ -4,6 +4,7 @@ export { accessLogReaders, decisionEventRecorders, gallringRunners, hasRole, hou
 export { chefRoles, inGroups, inUnit, isAdmin, type Notice, permissions, taskActions, type WorkItem } from './permissions.js';
 export { createUserDirectory, type UserDirectory } from './users.js';
 export { hashPassword, normalizeUsername } from './password.js';
+export { maxSignInFailures, type SharedSignInFailures, type SignInFailure, signInWindowMs } from './sign-in-policy.js';
 export { readUserFile, usernamePattern, usersFilePath, writeUserFile, type StoredUser } from './user-file.js';
 export { connectOidc, OidcCallbackError, type OidcClaims, type OidcClient, type OidcFlow } from './oidc-client.js';
 export { grantOf, loadOidcRoleMap, parseOidcRoleMap, type OidcGrant, type OidcRoleMap } from './oidc-role-map.js';

@@ -3,10 +3,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 import basicAuth from '@fastify/basic-auth';
 import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { type Actor, hasRole, type Role, type UserDirectory } from '../../auth/index.js';
+import { type Actor, hasRole, type Role, type SharedSignInFailures, type UserDirectory } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
 import { sessionUsername } from './session.js';
-import { SignInLimit, type SharedFailures } from './sign-in-limit.js';
+import { SignInLimit } from './sign-in-limit.js';
 import { sharedPlugin } from './shared-plugin.js';
 
 declare module 'fastify' {
@@ -25,7 +25,7 @@ export interface AuthOptions extends Record<string, unknown> {
   /** How long a successful sign-in is remembered (default 5 minutes). */
   cacheTtlMs?: number;
   /** Several servers on one database: failed sign-ins counted by all of them. */
-  sharedFailures?: SharedFailures | null;
+  sharedFailures?: SharedSignInFailures | null;
 }
 
 /** The `WWW-Authenticate` challenge sent with every 401. */

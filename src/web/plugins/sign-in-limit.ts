@@ -1,23 +1,14 @@
 // Failed sign-ins counted per address and user name, for HTTP Basic as for the sign-in form: after ten in fifteen
 // minutes that pair is refused until the window has passed, while a colleague behind the same address still gets in.
 import { LRUCache } from 'lru-cache';
-import { normalizeUsername } from '../../auth/index.js';
+import { maxSignInFailures, normalizeUsername, type SharedSignInFailures, type SignInFailure, signInWindowMs } from '../../auth/index.js';
 import { AppError } from '../../errors.js';
 
-const maxFailures = 10;
-const windowMs = 15 * 60_000;
-
-/** Several servers on one database: the failures each one counts, told to and learned from the others. */
-export interface SharedFailures {
-  /** Adds one failure to the pair's count kept for all servers. */
-  record(key: string): Promise<void>;
-  onLearned(listener: (all: Record<string, { count: number; since: number }>) => void): void;
-}
 
 export class SignInLimit {
-  private readonly failures = new LRUCache<string, { count: number; since: number }>({ max: 100_000, ttl: windowMs });
+  private readonly failures = new LRUCache<string, SignInFailure>({ max: 100_000, ttl: signInWindowMs });
 
-  constructor(private readonly shared: SharedFailures | null = null) {
+  constructor(private readonly shared: SharedSignInFailures | null = null) {
     shared?.onLearned((all) => {
       for (const [key, failure] of Object.entries(all)) this.learn(key, failure);
     });
@@ -30,8 +21,8 @@ export class SignInLimit {
   /** Throws rate_limited when the pair has failed too often in the window. */
   check(address: string, username: string): void {
     const entry = this.failures.get(this.key(address, username));
-    if (!entry || entry.count < maxFailures) return;
-    const minutes = Math.max(1, Math.ceil((entry.since + windowMs - Date.now()) / 60_000));
+    if (!entry || entry.count < maxSignInFailures) return;
+    const minutes = Math.max(1, Math.ceil((entry.since + signInWindowMs - Date.now()) / 60_000));
     throw new AppError('rate_limited', `För många misslyckade inloggningar. Försök igen om ${minutes} minuter.`);
   }
 
@@ -41,18 +32,18 @@ export class SignInLimit {
     const entry = this.failures.get(key);
     // The window counts from the first failure: a steady trickle cannot keep it open for ever.
     const failure = entry ? { count: entry.count + 1, since: entry.since } : { count: 1, since: Date.now() };
-    this.failures.set(key, failure, { ttl: Math.max(1, failure.since + windowMs - Date.now()) });
+    this.failures.set(key, failure, { ttl: Math.max(1, failure.since + signInWindowMs - Date.now()) });
     // Told to the other servers before the refusal is answered (a guesser waits for it); a failure to tell them leaves
     // this server's count.
     await this.shared?.record(key).catch(() => undefined);
   }
 
   /** The count all servers made for the pair: the higher of it and this server's holds, from the earlier first failure. */
-  private learn(key: string, failure: { count: number; since: number }): void {
-    if (!Number.isFinite(failure.count) || !Number.isFinite(failure.since) || failure.since + windowMs <= Date.now()) return;
+  private learn(key: string, failure: SignInFailure): void {
+    if (!Number.isFinite(failure.count) || !Number.isFinite(failure.since) || failure.since + signInWindowMs <= Date.now()) return;
     const entry = this.failures.get(key);
     if (entry && entry.count >= failure.count) return;
     const since = Math.min(failure.since, entry?.since ?? failure.since);
-    this.failures.set(key, { count: failure.count, since }, { ttl: Math.max(1, since + windowMs - Date.now()) });
+    this.failures.set(key, { count: failure.count, since }, { ttl: Math.max(1, since + signInWindowMs - Date.now()) });
   }
 }
